@@ -1,0 +1,39 @@
+"""Charts and accessible display: text alternatives carry the values; HTML is self-contained."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cras_lib import exibicao, graficos
+
+
+def test_barras_texto_alternativo_com_valores_e_meta():
+    fig, alt = graficos.barras(
+        ["CRAS Norte", "CRAS Sul"], [0.4, pd.NA], titulo="Público prioritário", eixo_valor="Participação",
+        tipo="percentual", meta=0.5,
+    )
+    assert "CRAS Norte: 40 %" in alt and "CRAS Sul: sem dados" in alt and "50 %" in alt
+    html = exibicao.figura_html(fig, alt, "Figura 1")
+    assert html.startswith('<figure class="grafico"><img src="data:image/png;base64,')
+    assert 'alt="Gráfico de barras' in html and "<figcaption>Figura 1</figcaption>" in html
+    assert "http" not in html
+
+
+def test_serie_mensal_cita_meses_sem_dados():
+    meses = pd.period_range("2025-01", "2025-03", freq="M")
+    _, alt = graficos.serie_mensal(meses, {"A.1": [10, None, 30]}, titulo="Famílias", eixo_valor="famílias")
+    assert "de 10 em jan/2025 a 30 em mar/2025" in alt
+    assert "sem dados em fev/2025" in alt
+
+
+def test_figura_png_reprodutivel():
+    a = exibicao.figura_html(graficos.barras(["A"], [1.0], titulo="t", eixo_valor="v")[0], "alt")
+    b = exibicao.figura_html(graficos.barras(["A"], [1.0], titulo="t", eixo_valor="v")[0], "alt")
+    assert a == b
+
+
+def test_tabela_tem_legenda_cabecalhos_e_numeros_ptbr():
+    html = exibicao.tabela_html(pd.DataFrame({"CRAS": ["X"], "Valor": [1234.5], "Falta": [None]}), "Tabela 1")
+    assert "<caption>Tabela 1</caption>" in html
+    assert '<th scope="col">CRAS</th>' in html
+    assert "<td>1.234,5</td>" in html and "<td>sem dados</td>" in html
