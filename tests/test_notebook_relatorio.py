@@ -1,0 +1,181 @@
+"""The per-CRAS report notebook executed with Papermill for EVERY CRAS of the example data (one kernel reused, as
+the batch runner's warm pool does), plus one run without the optional files: key figures equal the library's, no
+personal value of the inputs and no missing-value word reaches any output."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from jupyter_client.manager import KernelManager
+
+from cras_lib import texto
+from cras_lib.fatos_cras import fatos_cras, numeros_chave
+from cras_lib.formatacao import inteiro, percentual
+from cras_lib.municipio import carregar_municipio
+
+RAIZ = Path(__file__).resolve().parent.parent
+NOTEBOOK = RAIZ / "notebooks" / "relatorio_cras.ipynb"
+EXEMPLO = RAIZ / "data" / "exemplo"
+PERIODO = {"inicio": "2025-01", "fim": "2025-12", "comparacao_inicio": "2024-01", "comparacao_fim": "2024-12"}
+OBRIGATORIOS = ("unidades.csv", "rma_cras.csv", "equipes.csv")
+PALAVRA = r"[^\W\d_]+"
+
+pytestmark = [
+    pytest.mark.lento,
+    pytest.mark.skipif(not (EXEMPLO / "unidades.csv").exists(), reason="dados de exemplo ainda não gerados"),
+]
+
+
+def ids_cras() -> list[str]:
+    with (EXEMPLO / "unidades.csv").open(encoding="utf-8-sig") as arquivo:
+        return [linha["id_cras"] for linha in csv.DictReader(arquivo, delimiter=";")]
+
+
+def visivel(saida: str) -> str:
+    """What a reader of the HTML meets: the text and the images' alternative text, without tags and styles."""
+    com_alt = re.sub(r'<img [^>]*alt="([^"]*)"[^>]*>', r" \1 ", saida)
+    return re.sub(r"<[^>]+>", " ", com_alt)
+
+
+def saidas(nb) -> list[str]:
+    """Every text/html and text/markdown output (what the shared HTML shows), embedded images removed."""
+    textos = []
+    for celula in nb.cells:
+        for saida in celula.get("outputs", []):
+            for tipo in ("text/html", "text/markdown"):
+                if tipo in saida.get("data", {}):
+                    textos.append(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', saida["data"][tipo]))
+    return textos
+
+
+@pytest.fixture(scope="module")
+def relatorios(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
+    """Every CRAS report, executed in ONE kernel started outside the repository (so the default relative data
+    folder must be found from the library's location). The first report runs on the notebook's defaults."""
+    pasta = tmp_path_factory.mktemp("relatorios")
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(cwd=str(pasta))
+    executados = {}
+    try:
+        for n, id_cras in enumerate(ids_cras()):
+            destino = pasta / f"{id_cras}.ipynb"
+            parametros = {} if n == 0 else {"id_cras": id_cras, "dados": str(EXEMPLO), **PERIODO}
+            papermill.execute_notebook(
+                str(NOTEBOOK), str(destino), parameters=parametros, kernel_name="python3", km=km,
+                progress_bar=False,
+            )
+            executados[id_cras] = nbformat.read(destino, as_version=4)
+    finally:
+        km.shutdown_kernel(now=True)
+    return executados
+
+
+def test_um_relatorio_por_cras_com_todas_as_partes(relatorios):
+    assert list(relatorios) == ids_cras() and len(relatorios) == 16
+    for id_cras, nb in relatorios.items():
+        tudo = "\n".join(saidas(nb))
+        for titulo in (*texto.TITULOS.values(), texto.TITULO_PONTOS):
+            assert f"## {titulo}" in tudo, (id_cras, titulo)
+        assert '<section class="resumo-cras"' in tudo
+        assert "<caption>Equipe de referência: mínimo da NOB-RH/SUAS e equipe do CRAS</caption>" in tudo
+        figuras = re.findall(r'<figure class="grafico"><img src="" alt="([^"]+)"', tudo)
+        assert 1 <= len(figuras) <= 4 and all(len(alt) > 40 for alt in figuras)
+        assert f"(código {id_cras})" in tudo
+
+
+def test_saidas_limpas(relatorios):
+    """No error, no print, no warning in any cell; no missing-value word anywhere, and no 'sem dados' in the
+    text (a chart's alternative text may say which months have no data: the reader cannot see the gap)."""
+    ausentes = re.compile(r"\b(nan|none|nat|inf)\b|Traceback", re.IGNORECASE)
+    for id_cras, nb in relatorios.items():
+        for celula in nb.cells:
+            tipos = {s["output_type"] for s in celula.get("outputs", [])}
+            assert tipos <= {"display_data"}, (id_cras, tipos)
+        for saida in saidas(nb):
+            assert not ausentes.search(visivel(saida)), (id_cras, ausentes.search(visivel(saida)).group(0))
+            assert "sem dados" not in re.sub(r"<[^>]+>", " ", saida), id_cras
+
+
+def test_numeros_chave_do_primeiro_cras_conferem_com_a_biblioteca(relatorios):
+    id_cras = ids_cras()[0]
+    m = carregar_municipio(EXEMPLO)
+    fatos = fatos_cras(m, id_cras, **PERIODO)
+    chave = numeros_chave(fatos)
+    tudo = "\n".join(saidas(relatorios[id_cras]))
+    assert texto.caixa_resumo_html(fatos) in tudo  # the summary box is exactly the library's
+    assert f">{inteiro(chave['familias_referenciadas'])}</dd>" in tudo
+    assert f">{texto.contagem(chave['familias_acompanhamento_media'], 5)}</dd>" in tudo
+    assert f">{inteiro(chave['atendimentos_individualizados'])}</dd>" in tudo
+    assert f">{inteiro(chave['participantes_scfv'])}</dd>" in tudo
+    assert f"público prioritário: {percentual(chave['parcela_prioritaria_scfv'])} das vagas" in tudo
+    for secao in ("paif", "scfv", "equipe", "posicao"):
+        assert texto.secao(fatos, secao) in tudo
+    for indicador, posicao in chave["posicoes"].items():
+        if posicao is not None:
+            nome = next(p.nome for p in fatos.posicoes if p.indicador == indicador)
+            assert f"- {nome}: {posicao}ª posição entre" in tudo
+
+
+def _valores_pessoais() -> tuple[set[str], set[str]]:
+    """(names, other personal values: cpf, nis, birth dates in both formats) read straight from the CSV files."""
+    nomes, outros = set(), set()
+    campos = {
+        "equipes.csv": ("nome", "cpf"),
+        "scfv_participantes.csv": ("nome", "cpf", "nis", "data_nascimento"),
+        "inclusao_produtiva.csv": ("nome", "cpf"),
+    }
+    for arquivo, colunas in campos.items():
+        with (EXEMPLO / arquivo).open(encoding="utf-8-sig") as f:
+            for linha in csv.DictReader(f, delimiter=";"):
+                for coluna in colunas:
+                    valor = (linha.get(coluna) or "").strip()
+                    if not valor:
+                        continue
+                    if coluna == "nome":  # as words, the way the outputs are split ("Faz-de-Conta" -> 3 words)
+                        nomes.add(" ".join(re.findall(PALAVRA, valor)))
+                    elif coluna == "data_nascimento":
+                        ano, mes, dia = valor.split("-")
+                        outros.update({valor, f"{dia}/{mes}/{ano}"})
+                    else:
+                        outros.add(valor)
+    return nomes, outros
+
+
+def test_nenhum_dado_pessoal_nas_saidas(relatorios):
+    nomes, outros = _valores_pessoais()
+    assert len(nomes) > 100 and len(outros) > 100
+    for id_cras, nb in relatorios.items():
+        tudo = "\n".join(saidas(nb))  # tags and attributes included: nothing personal may hide in them either
+        palavras = re.findall(PALAVRA, tudo)
+        # every run of 2 to 7 words of the output, compared with the full names of the inputs
+        trechos = {" ".join(palavras[i : i + n]) for n in range(2, 8) for i in range(len(palavras) - n + 1)}
+        assert not trechos & nomes, (id_cras, sorted(trechos & nomes)[:3])
+        numeros = set(re.findall(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}|\d+", tudo))
+        assert not numeros & outros, (id_cras, sorted(numeros & outros)[:3])
+
+
+def test_sem_arquivos_opcionais(tmp_path):
+    dados = tmp_path / "dados"
+    dados.mkdir()
+    for nome in OBRIGATORIOS:
+        shutil.copy(EXEMPLO / nome, dados / nome)
+    destino = tmp_path / "saida.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOK), str(destino), parameters={"dados": str(dados), "id_cras": ids_cras()[1]},
+        kernel_name="python3", cwd=str(RAIZ), progress_bar=False,
+    )
+    tudo = "\n".join(saidas(nbformat.read(destino, as_version=4)))
+    for linha in (
+        "Não há dados do SCFV deste CRAS no período.",
+        "Não há dados do Programa de Inclusão Produtiva neste território no período.",
+        "Não há dados do Cadastro Único para o território deste CRAS no período.",
+    ):
+        assert linha in tudo
+    assert "Faltam" in tudo  # the team section still compares the roster with the NOB-RH minimum
+    assert len(re.findall(r'<figure class="grafico">', tudo)) == 1  # only the RMA chart
