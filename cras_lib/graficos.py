@@ -88,7 +88,7 @@ def barras(
     itens = "; ".join(f"{c}: {_valor_texto(v, tipo)}" for c, v in zip(categorias, valores, strict=True))
     alt = f"Gráfico de barras — {titulo}. {eixo_valor} por categoria: {itens}."
     if meta is not None:
-        alt += f" Linha de referência ({rotulo_meta.lower()}) em {_valor_texto(meta, tipo)}."
+        alt += f" Linha de referência ({rotulo_meta}) em {_valor_texto(meta, tipo)}."
     return fig, alt
 
 

@@ -565,10 +565,11 @@ def o_que_precisa_de_acao(plano: Plano, limiar: int = LIMIAR_PADRAO) -> list[str
                 "(busca ativa e encaminhamentos do PAIF, do CREAS e da rede)."
             )
         municipio = plano.situacao_municipio.iloc[0]
-        if municipio["prioritarios_sobre_capacidade"] < META_PUBLICO_PRIORITARIO:
+        participacao = municipio["prioritarios_sobre_capacidade"]  # <NA> without scfv_grupos (no capacity)
+        if pd.notna(participacao) and participacao < META_PUBLICO_PRIORITARIO:
             acoes.append(
                 "No município, o público prioritário ocupa "
-                f"{percentual(municipio['prioritarios_sobre_capacidade'])} da capacidade, abaixo da meta de "
+                f"{percentual(participacao)} da capacidade, abaixo da meta de "
                 f"{percentual(META_PUBLICO_PRIORITARIO, 0)} da Resolução CNAS nº 01/2013."
             )
         ociosos = s[s["ocupacao"] < plano.parametros.ocupacao_minima]
