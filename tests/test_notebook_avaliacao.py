@@ -116,6 +116,15 @@ def test_celula_de_parametros_tem_os_nomes_e_padroes_do_documento():
     assert valores == PARAMETROS_ESPERADOS
 
 
+def test_caderno_e_fino_so_chama_a_biblioteca_e_exibe():
+    caderno = nbformat.read(CADERNO, as_version=4)
+    for celula in caderno.cells[1:]:
+        linhas = celula.source.splitlines()
+        assert celula.cell_type == "code" and 1 <= len(linhas) <= 5, celula.source
+        assert not re.search(r"^\s*(def|class|for|if|while)\b", celula.source, re.M), celula.source
+        assert not celula.outputs and celula.execution_count is None
+
+
 @pytest.mark.lento
 def test_quadro_exibido_e_igual_ao_do_catalogo_e_toda_formula_aparece(executado):
     tabelas = _Tabelas()
@@ -144,6 +153,9 @@ def test_documento_tem_metodo_dimensoes_tendencias_ranking_comparacao_e_concluso
     assert html.count("<figure") >= 4 + sum(i.chave for i in CATALOGO.values())
     # conclusions generated from the results: the CRAS below the 50 % goal of the SCFV are named
     assert "CRAS Nova Aurora" in markdown.split("Conclusões", 1)[1]
+    # SCFV-04 is named with the N of params/avaliacao.yaml (scfv.meses_permanencia: 6), never a literal "N"
+    assert "### SCFV-04 — Permanência no SCFV após 6 meses" in markdown
+    assert "após N meses" not in _texto_visivel(executado)
 
 
 @pytest.mark.lento

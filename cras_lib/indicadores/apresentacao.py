@@ -71,7 +71,7 @@ def tabela_indicadores(quadro: pd.DataFrame, limiar: int = LIMIAR_PADRAO) -> pd.
         escondido = oculto(ind, r.numerador, r.denominador, limiar)
         linha = {
             "Código": r.codigo,
-            "Indicador": ind.nome,
+            "Indicador": r.nome,
             "Dimensão": DIMENSOES[ind.dimensao],
             "Serviço": ind.servico,
             "Fórmula": ind.formula,

@@ -51,7 +51,7 @@ def avaliar(
         ctx,
         alvo,
         longa,
-        quadro_municipal(longa, alvo, longa_comparacao),
+        quadro_municipal(longa, alvo, longa_comparacao, ctx=ctx),
         situacao_por_cras(longa, alvo),
         nomes,
         comparacao,

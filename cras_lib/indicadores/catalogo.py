@@ -49,10 +49,19 @@ class Indicador:
     contagens_de_pessoas: tuple[str, ...] = ()
     unidade_texto: str = ""  # how a 'razao' value reads, e.g. "famílias por mês"
     chave: bool = False  # key indicator: ranked by CRAS in the document
+    # the name with the values of its parameters (e.g. SCFV-04's N), for a name that holds one
+    nome_no_contexto: Callable[[Contexto], str] | None = None
 
     @property
     def rotulo(self) -> str:
         return f"{self.codigo} — {self.nome}"
+
+    def nome_em(self, ctx: Contexto | None) -> str:
+        """The name as the reader sees it: with the parameters of ``ctx`` (SCFV-04 "após 6 meses", not "após N
+        meses"); the declared name without a context."""
+        if ctx is None or self.nome_no_contexto is None:
+            return self.nome
+        return self.nome_no_contexto(ctx)
 
 
 CATALOGO: dict[str, Indicador] = {}

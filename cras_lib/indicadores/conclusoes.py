@@ -18,6 +18,7 @@ from . import apresentacao
 from .avaliacao import Avaliacao
 from .catalogo import CATALOGO, DIMENSOES
 from .metas import ATINGIDA, NAO_ATINGIDA, PARCIAL, SEM_DADOS
+from .tabela import arquivos_ausentes
 
 MAXIMO_VARIACOES = 3  # largest improvements / worsenings named
 
@@ -32,7 +33,7 @@ def _n(n: int, singular: str, plural: str) -> str:
 def _item(linha, limiar: int) -> str:
     ind = CATALOGO[linha.codigo]
     valor = apresentacao.valor(ind, linha.valor, linha.numerador, linha.denominador, limiar)
-    return f"{ind.codigo} — {ind.nome}: {valor} (meta {apresentacao.meta(ind, linha.meta)})"
+    return f"{ind.codigo} — {linha.nome}: {valor} (meta {apresentacao.meta(ind, linha.meta)})"
 
 
 def balanco(quadro: pd.DataFrame) -> str:
@@ -87,8 +88,9 @@ def cras_abaixo_da_meta(avaliacao: Avaliacao, limiar: int) -> list[str]:
             continue
         itens = [f"{r.nome} ({r.texto})" for r in abaixo.itertuples()]
         verbo = "não atingiu" if len(itens) == 1 else "não atingiram"
+        meta = apresentacao.meta(ind, avaliacao.metas[codigo].valor)
         frase = (
-            f"Em {codigo} — {ind.nome} (meta {apresentacao.meta(ind, avaliacao.metas[codigo].valor)}), "
+            f"Em {codigo} — {ind.nome_em(avaliacao.contexto)} (meta {meta}), "
             f"{_n(len(itens), 'CRAS', 'CRAS')} {verbo} a meta: {lista(itens)}."
         )
         if ocultos:
@@ -133,7 +135,7 @@ def mudancas(avaliacao: Avaliacao) -> str | None:
         itens = []
         for r in linhas.itertuples():
             ind = CATALOGO[r.codigo]
-            itens.append(f"{r.codigo} — {ind.nome}: {apresentacao.variacao(ind, r.diferenca, r.variacao)}")
+            itens.append(f"{r.codigo} — {r.nome}: {apresentacao.variacao(ind, r.diferenca, r.variacao)}")
         return lista(itens)
 
     melhores = tabela.loc[tabela["melhora"] > 0].sort_values(["melhora", "codigo"], ascending=[False, True])
@@ -154,9 +156,7 @@ def sem_dados(avaliacao: Avaliacao) -> list[str]:
     quadro = avaliacao.quadro
     ausentes = quadro.loc[~quadro["disponivel"]]
     if len(ausentes):
-        arquivos = sorted(
-            {f for c in ausentes["codigo"] for f in CATALOGO[c].fontes if not avaliacao.contexto.tem(f)}
-        )
+        arquivos = arquivos_ausentes(ausentes["codigo"], avaliacao.contexto)
         frases.append(
             f"Não foi possível calcular {lista(ausentes['codigo'])}: "
             f"{'falta o arquivo' if len(arquivos) == 1 else 'faltam os arquivos'} {lista(arquivos)}."

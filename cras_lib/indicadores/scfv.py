@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..formatacao import percentual
+from ..formatacao import percentual, plural
 from ..norma.scfv import META_PUBLICO_PRIORITARIO
 from .catalogo import registrar, resultado
 from .contexto import Contexto
@@ -83,6 +83,11 @@ def meses_permanencia(ctx: Contexto) -> int:
     return int(ctx.parametro("scfv.meses_permanencia", MESES_PERMANENCIA_PADRAO))
 
 
+def nome_permanencia(ctx: Contexto) -> str:
+    """The name of SCFV-04 with its N: "Permanência no SCFV após 6 meses" ("após 1 mês")."""
+    return f"Permanência no SCFV após {plural(meses_permanencia(ctx), 'mês', 'meses')}"
+
+
 @registrar(
     codigo="SCFV-04",
     nome="Permanência no SCFV após N meses",
@@ -97,6 +102,7 @@ def meses_permanencia(ctx: Contexto) -> int:
     maior_melhor=True,
     contagens_de_pessoas=("numerador", "denominador"),
     chave=True,
+    nome_no_contexto=nome_permanencia,
 )
 def permanencia(ctx: Contexto) -> pd.DataFrame:
     """Permanence as a proxy of strengthened bonds (impact): of the users who would complete N months in the

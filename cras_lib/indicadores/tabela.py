@@ -5,6 +5,8 @@ period).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from .. import rma
@@ -16,6 +18,11 @@ from .metas import Meta, classificar
 def disponivel(indicador: Indicador, ctx: Contexto) -> bool:
     """Whether every source file of ``indicador`` is available in ``ctx``."""
     return all(ctx.tem(fonte) for fonte in indicador.fontes)
+
+
+def arquivos_ausentes(codigos: Iterable[str], ctx: Contexto) -> list[str]:
+    """The source files of the indicators ``codigos`` that are absent from ``ctx``, sorted."""
+    return sorted({f for c in codigos for f in CATALOGO[c].fontes if not ctx.tem(f)})
 
 
 def calcular_indicador(indicador: Indicador, ctx: Contexto) -> pd.DataFrame:
@@ -44,12 +51,20 @@ def por_cras(longa: pd.DataFrame, coluna: str = "valor") -> pd.DataFrame:
 
 
 def quadro_municipal(
-    longa: pd.DataFrame, metas: dict[str, Meta], longa_comparacao: pd.DataFrame | None = None
+    longa: pd.DataFrame,
+    metas: dict[str, Meta],
+    longa_comparacao: pd.DataFrame | None = None,
+    *,
+    ctx: Contexto | None = None,
 ) -> pd.DataFrame:
     """One row per indicator for the municipality: its declaration, numerator, denominator, value, target and
     situation (:func:`~.metas.classificar`); with a comparison period, ``numerador_comparacao``,
     ``denominador_comparacao``, ``valor_comparacao``, ``diferenca``
-    (valor − valor_comparacao) and ``variacao`` (relative change, <NA> on a zero or missing base)."""
+    (valor − valor_comparacao) and ``variacao`` (relative change, <NA> on a zero or missing base).
+
+    ``nome`` is the name the reader sees, with the parameters of ``ctx``
+    (:meth:`~.catalogo.Indicador.nome_em`).
+    """
     municipio = longa.loc[longa["id_cras"] == MUNICIPIO].set_index("codigo")
     linhas = []
     for codigo, ind in CATALOGO.items():
@@ -58,7 +73,7 @@ def quadro_municipal(
         linhas.append(
             {
                 "codigo": codigo,
-                "nome": ind.nome,
+                "nome": ind.nome_em(ctx),
                 "dimensao": ind.dimensao,
                 "servico": ind.servico,
                 "formula": ind.formula,
