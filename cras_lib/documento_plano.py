@@ -22,37 +22,21 @@ from typing import Any
 
 import pandas as pd
 
-from . import exibicao, graficos
 from . import formatacao as fmt
+from . import graficos
 from . import scfv_plano as sp
 from .calendario import NOMES_DIAS
+from .exibicao import Bloco, Figura, Tabela, exibir, omitida  # noqa: F401 (exibir: used by the notebook)
+from .formatacao import lista
 from .norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO, ROTULOS_SITUACOES
 from .privacidade import LIMIAR_PADRAO, contagem_segura
-from .texto import lista, minusculo_inicial
+from .texto import minusculo_inicial
 
 ROTULO_CICLO = {codigo: ciclo.rotulo for codigo, ciclo in POR_CODIGO.items()}
 META = fmt.percentual(META_PUBLICO_PRIORITARIO, 0)  # "50 %"
 SEM_METAS = "*Não há metas: faltam os arquivos de usuários, de grupos e do CadÚnico.*"
 
 
-@dataclass(frozen=True)
-class Tabela:
-    """A table ready to show: cells already formatted as text, and its caption."""
-
-    dados: pd.DataFrame
-    legenda: str
-
-
-@dataclass(frozen=True)
-class Figura:
-    """A chart ready to show: the matplotlib figure, its text alternative and its caption."""
-
-    fig: Any
-    alt: str
-    legenda: str
-
-
-Bloco = str | Tabela | Figura  # str: Markdown
 
 
 @dataclass(frozen=True)
@@ -91,22 +75,6 @@ def montar(
     """Read the plan's parameters (``params/plano_scfv.yaml`` layout), plan the year and wrap it all."""
     plano = sp.planejar(municipio, sp.carregar_parametros(parametros), int(ano), data_referencia, uf)
     return DocumentoPlano(plano, municipio, municipio_nome, int(limiar), Path(parametros).name)
-
-
-def exibir(blocos: Iterable[Bloco]) -> None:
-    """Show the blocks of a section in the notebook, in order."""
-    for bloco in blocos:
-        if isinstance(bloco, Tabela):
-            exibicao.tabela(bloco.dados, bloco.legenda)
-        elif isinstance(bloco, Figura):
-            exibicao.figura(bloco.fig, bloco.alt, bloco.legenda)
-        else:
-            exibicao.markdown(bloco)
-
-
-def omitida(parte: str, arquivo: str) -> str:
-    """The one line that replaces a part whose input file is absent."""
-    return f"*{parte}: parte omitida porque o arquivo `{arquivo}` não está na pasta de dados.*"
 
 
 def _formatar(formato: Callable, valores: Iterable) -> list[str]:

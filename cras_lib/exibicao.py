@@ -9,6 +9,9 @@ from __future__ import annotations
 import base64
 import html
 import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import matplotlib
 
@@ -17,7 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from IPython.display import HTML, Markdown, display  # noqa: E402
 
-from .formatacao import SEM_DADOS, ausente, numero  # noqa: E402
+from .formatacao import SEM_DADOS, ausente, lista, numero  # noqa: E402
 
 
 def markdown(texto: str) -> None:
@@ -72,3 +75,44 @@ def figura_html(fig, alt: str, legenda: str | None = None) -> str:
 def figura(fig, alt: str, legenda: str | None = None) -> None:
     """Show a matplotlib figure as an accessible, self-contained <figure> (see ``figura_html``)."""
     display(HTML(figura_html(fig, alt, legenda)))
+
+
+@dataclass(frozen=True)
+class Tabela:
+    """A table ready to show: cells already formatted as text, and its caption."""
+
+    dados: pd.DataFrame
+    legenda: str
+
+
+@dataclass(frozen=True)
+class Figura:
+    """A chart ready to show: the matplotlib figure, its text alternative and its caption."""
+
+    fig: Any
+    alt: str
+    legenda: str | None = None
+
+
+Bloco = str | Tabela | Figura  # str: Markdown
+"""One piece of a document section, as the library's document modules return them."""
+
+
+def exibir(blocos: Iterable[Bloco]) -> None:
+    """Show the blocks of a section in order (Markdown, table or figure)."""
+    for bloco in blocos:
+        if isinstance(bloco, Tabela):
+            tabela(bloco.dados, bloco.legenda)
+        elif isinstance(bloco, Figura):
+            figura(bloco.fig, bloco.alt, bloco.legenda)
+        else:
+            markdown(bloco)
+
+
+def omitida(parte: str, arquivos: str | Iterable[str]) -> str:
+    """The one Markdown line that replaces a part whose input files are absent."""
+    arquivos = [arquivos] if isinstance(arquivos, str) else list(arquivos)
+    sujeito = "o arquivo" if len(arquivos) == 1 else "os arquivos"
+    verbo = "não está" if len(arquivos) == 1 else "não estão"
+    nomes = lista(f"`{a}`" for a in arquivos)
+    return f"*{parte}: parte omitida porque {sujeito} {nomes} {verbo} na pasta de dados.*"

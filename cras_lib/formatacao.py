@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from numbers import Number
 
 import pandas as pd
@@ -121,3 +122,11 @@ def plural(n, singular: str, plural_: str | None = None) -> str:
     palavra = singular if not ausente(n) and abs(float(n)) == 1 else (plural_ or singular + "s")
     figura = inteiro(n) if ausente(n) or float(n).is_integer() else numero(n)
     return f"{figura} {palavra}"
+
+
+def lista(itens: Iterable[str]) -> str:
+    """'a', 'a e b', 'a, b e c'."""
+    itens = [i for i in itens if i]
+    if len(itens) <= 1:
+        return "".join(itens)
+    return f"{', '.join(itens[:-1])} e {itens[-1]}"

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .formatacao import percentual
+from .formatacao import lista, percentual
 from .norma.inclusao_produtiva import META_ACELERACAO
 from .norma.scfv import META_PUBLICO_PRIORITARIO
 from .privacidade import suprimir
-from .texto import NOMES_PAPEIS, comparacao, lista, lista_meses, quantidade, referencia_comparacao, verbo
+from .texto import NOMES_PAPEIS, comparacao, lista_meses, quantidade, referencia_comparacao, verbo
 
 HORAS_MINIMAS_SEMANA = 40  # Orientações Técnicas do CRAS (MDS, 2009): 8 hours a day, 5 days a week
 DIAS_MINIMOS_SEMANA = 5

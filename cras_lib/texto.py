@@ -32,7 +32,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import formatacao, graficos
 from .equipe_nob_rh import OUTRAS_FUNCOES
-from .formatacao import SEM_DADOS, ausente, inteiro, mes_extenso, numero, percentual
+from .formatacao import SEM_DADOS, ausente, inteiro, lista, mes_extenso, numero, percentual
 from .privacidade import suprimir
 
 TOLERANCIA_ESTAVEL = 0.01  # |change| up to 1 % reads "manteve-se estável"
@@ -106,14 +106,6 @@ def verbo(n, singular: str, plural: str, *, limiar: int | None = None) -> str:
     if limiar is not None and suprimir(n, limiar):
         return plural
     return singular if not ausente(n) and abs(float(n)) <= 1 else plural
-
-
-def lista(itens: Iterable[str]) -> str:
-    """'a', 'a e b', 'a, b e c'."""
-    itens = [i for i in itens if i]
-    if len(itens) <= 1:
-        return "".join(itens)
-    return f"{', '.join(itens[:-1])} e {itens[-1]}"
 
 
 def lista_meses(meses: Iterable) -> str:

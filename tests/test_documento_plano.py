@@ -257,16 +257,6 @@ def test_notas_com_avisos():
     )
 
 
-def test_exibir_mostra_cada_bloco_com_exibicao(monkeypatch):
-    chamadas = []
-    monkeypatch.setattr(doc.exibicao, "markdown", lambda t: chamadas.append(("markdown", t)))
-    monkeypatch.setattr(doc.exibicao, "tabela", lambda df, legenda: chamadas.append(("tabela", legenda)))
-    monkeypatch.setattr(doc.exibicao, "figura", lambda fig, alt, legenda: chamadas.append(("figura", alt)))
-    tabela_ = doc.Tabela(pd.DataFrame({"a": [1]}), "Tabela 1")
-    doc.exibir(["## Título", tabela_, doc.Figura(None, "alt", "leg")])
-    assert chamadas == [("markdown", "## Título"), ("tabela", "Tabela 1"), ("figura", "alt")]
-
-
 # --- the example municipality -------------------------------------------------------------------------------
 
 

@@ -37,3 +37,21 @@ def test_tabela_tem_legenda_cabecalhos_e_numeros_ptbr():
     assert "<caption>Tabela 1</caption>" in html
     assert '<th scope="col">CRAS</th>' in html
     assert "<td>1.234,5</td>" in html and "<td>sem dados</td>" in html
+
+
+def test_exibir_mostra_cada_bloco_com_a_funcao_certa(monkeypatch):
+    chamadas = []
+    for nome in ("markdown", "tabela", "figura"):
+        monkeypatch.setattr(exibicao, nome, lambda *a, nome=nome: chamadas.append((nome, a)))
+    dados = pd.DataFrame({"a": [1]})
+    exibicao.exibir(["# T", exibicao.Tabela(dados, "legenda"), exibicao.Figura("fig", "alt", "leg")])
+    assert chamadas == [("markdown", ("# T",)), ("tabela", (dados, "legenda")), ("figura", ("fig", "alt", "leg"))]
+
+
+def test_parte_omitida_concorda_com_o_numero_de_arquivos():
+    assert exibicao.omitida("SCFV", "scfv_grupos.csv") == (
+        "*SCFV: parte omitida porque o arquivo `scfv_grupos.csv` não está na pasta de dados.*"
+    )
+    assert exibicao.omitida("Custos", ["custos.csv", "inclusao_produtiva.csv"]) == (
+        "*Custos: parte omitida porque os arquivos `custos.csv` e `inclusao_produtiva.csv` não estão na pasta de dados.*"
+    )

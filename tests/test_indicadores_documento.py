@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 from test_indicadores_dados import PARAMETROS, municipio
 
+from cras_lib.exibicao import Figura, Tabela, omitida
 from cras_lib.indicadores import CATALOGO, quadro_municipal
 from cras_lib.indicadores import apresentacao as ap
 from cras_lib.indicadores import documento as doc_
 from cras_lib.indicadores.conclusoes import gerar_conclusoes
-from cras_lib.indicadores.documento import Figura, Tabela, Texto, omitida
 
 SECOES = (
     doc_.cabecalho,
@@ -37,7 +37,7 @@ def documento(comparacao=("2024-12", "2024-12"), parametros=PARAMETROS, limiar=5
 
 
 def textos(blocos) -> list[str]:
-    return [b.markdown for b in blocos if isinstance(b, Texto)]
+    return [b for b in blocos if isinstance(b, str)]
 
 
 def tudo_visivel(doc) -> str:
@@ -50,7 +50,7 @@ def tudo_visivel(doc) -> str:
             elif isinstance(bloco, Figura):
                 partes += [bloco.alt, bloco.legenda]
             else:
-                partes.append(bloco.markdown)
+                partes.append(bloco)
     return "\n".join(partes)
 
 
@@ -101,11 +101,11 @@ def test_conclusoes_nomeiam_a_permanencia_com_n():
 
 # --- omitted parts --------------------------------------------------------------------------------------
 def test_linha_de_parte_omitida_concorda_com_o_numero_de_arquivos():
-    assert omitida("Impacto — SCFV", ["scfv_participantes.csv"]) == Texto(
-        "*Impacto — SCFV: parte omitida porque `scfv_participantes.csv` não está na pasta de dados.*"
+    assert omitida("Impacto — SCFV", ["scfv_participantes.csv"]) == (
+        "*Impacto — SCFV: parte omitida porque o arquivo `scfv_participantes.csv` não está na pasta de dados.*"
     )
-    assert omitida("Eficiência — Inclusão Produtiva", ["custos.csv", "inclusao_produtiva.csv"]) == Texto(
-        "*Eficiência — Inclusão Produtiva: parte omitida porque `custos.csv` e `inclusao_produtiva.csv` não "
+    assert omitida("Eficiência — Inclusão Produtiva", ["custos.csv", "inclusao_produtiva.csv"]) == (
+        "*Eficiência — Inclusão Produtiva: parte omitida porque os arquivos `custos.csv` e `inclusao_produtiva.csv` não "
         "estão na pasta de dados.*"
     )
 
@@ -116,7 +116,7 @@ def test_dimensao_sem_arquivo_diz_o_que_falta_e_mostra_so_os_indicadores_disponi
     assert textos(impacto) == [
         "## 5. Impacto\n\nMudanças na situação das pessoas atendidas: renda, trabalho, empreendimentos e "
         "permanência.",
-        "*Impacto — Inclusão Produtiva: parte omitida porque `inclusao_produtiva.csv` não está na pasta de "
+        "*Impacto — Inclusão Produtiva: parte omitida porque o arquivo `inclusao_produtiva.csv` não está na pasta de "
         "dados.*",
     ]
     (tabela,) = [b for b in impacto if isinstance(b, Tabela)]
@@ -124,7 +124,7 @@ def test_dimensao_sem_arquivo_diz_o_que_falta_e_mostra_so_os_indicadores_disponi
     assert tabela.legenda == "Impacto: indicadores do município, janeiro a abril de 2025"
     eficiencia = "\n".join(textos(doc_.dimensao(doc, "eficiencia")))
     assert (
-        "*Eficiência — Inclusão Produtiva: parte omitida porque `custos.csv` e `inclusao_produtiva.csv` não "
+        "*Eficiência — Inclusão Produtiva: parte omitida porque os arquivos `custos.csv` e `inclusao_produtiva.csv` não "
         "estão na pasta de dados.*" in eficiencia
     )
 
@@ -140,7 +140,7 @@ def test_indicador_chave_sem_arquivo_vira_uma_linha():
     blocos = doc_.indicadores_chave(documento(scfv_participantes=True))
     texto = "\n".join(textos(blocos))
     assert (
-        "*SCFV-04 — Permanência no SCFV após 3 meses: parte omitida porque `scfv_participantes.csv` não está "
+        "*SCFV-04 — Permanência no SCFV após 3 meses: parte omitida porque o arquivo `scfv_participantes.csv` não está "
         "na pasta de dados.*" in texto
     )
     assert "### SCFV-04" not in texto and "### PAIF-01" in texto
@@ -148,14 +148,14 @@ def test_indicador_chave_sem_arquivo_vira_uma_linha():
 
 def test_evolucao_sem_frequencia_omite_so_o_grafico_da_frequencia():
     blocos = doc_.evolucao_mensal(documento(scfv_frequencia=True))
-    assert [type(b) for b in blocos] == [Texto, Figura, Figura, Figura, Texto]
+    assert [type(b) for b in blocos] == [str, Figura, Figura, Figura, str]
     assert blocos[-1] == omitida("Frequência mensal do SCFV", ["scfv_frequencia.csv"])
 
 
 # --- sections -------------------------------------------------------------------------------------------
 def test_secoes_numeradas_em_ordem():
     doc = documento()
-    markdown = "\n".join(b.markdown for secao in SECOES for b in secao(doc) if isinstance(b, Texto))
+    markdown = "\n".join(b for secao in SECOES for b in secao(doc) if isinstance(b, str))
     titulos = [linha for linha in markdown.splitlines() if linha.startswith("## ")]
     assert titulos == [
         "## 1. Método",
@@ -195,7 +195,7 @@ def test_metodo_usa_n_tolerancia_limiar_e_numero_de_cras():
 def test_quadro_geral_e_a_tabela_do_catalogo_com_as_formulas():
     doc = documento()
     texto, tabela = doc_.quadro_geral(doc)
-    assert "com o valor de dezembro de 2024 e a variação" in texto.markdown
+    assert "com o valor de dezembro de 2024 e a variação" in texto
     pd.testing.assert_frame_equal(tabela.dados, ap.tabela_indicadores(doc.avaliacao.quadro, 5))
     assert list(tabela.dados["Fórmula"]) == [i.formula for i in CATALOGO.values()]
     assert tabela.legenda == "Indicadores de avaliação — Vale Serrano, janeiro a abril de 2025"
@@ -204,16 +204,16 @@ def test_quadro_geral_e_a_tabela_do_catalogo_com_as_formulas():
 def test_sem_comparacao_nao_ha_colunas_nem_secao_de_comparacao():
     doc = documento(comparacao=("2024-12", ""))  # one end missing: no comparison
     assert doc.comparacao is None
-    assert "com o valor de" not in doc_.quadro_geral(doc)[0].markdown
+    assert "com o valor de" not in doc_.quadro_geral(doc)[0]
     (tabela,) = [b for b in doc_.dimensao(doc, "eficiencia") if isinstance(b, Tabela)]
     assert list(tabela.dados.columns) == doc_.COLUNAS_DIMENSAO
-    assert doc_.comparacao(doc) == [Texto("## 8. Comparação\n\nSem período de comparação nos parâmetros.")]
+    assert doc_.comparacao(doc) == [("## 8. Comparação\n\nSem período de comparação nos parâmetros.")]
 
 
 def test_comparacao_mostra_os_dois_periodos_dos_indicadores_com_dados_nos_dois():
     doc = documento()
     texto, tabela = doc_.comparacao(doc)
-    assert texto.markdown.startswith("## 8. Comparação com dezembro de 2024\n\nEm relação ao período de")
+    assert texto.startswith("## 8. Comparação com dezembro de 2024\n\nEm relação ao período de")
     colunas = ["Código", "Indicador", "dezembro de 2024", "janeiro a abril de 2025", "Variação"]
     assert list(tabela.dados.columns) == colunas
     quadro = doc.avaliacao.quadro
@@ -248,7 +248,7 @@ def test_ranking_de_indicador_chave_titulo_formula_grafico_e_tabela():
     doc = documento(limiar=2)
     texto, figura, tabela = doc_.ranking(doc, "SCFV-04")
     formula = CATALOGO["SCFV-04"].formula
-    assert texto.markdown == f"### SCFV-04 — Permanência no SCFV após 3 meses\n\nFórmula: {formula}."
+    assert texto == f"### SCFV-04 — Permanência no SCFV após 3 meses\n\nFórmula: {formula}."
     assert figura.alt.startswith("Gráfico de barras — SCFV-04 — Permanência no SCFV após 3 meses.")
     # Beta and Gama have nobody completing 3 months (0 ÷ 0, none): "sem dados", no bar
     assert figura.legenda == (
@@ -291,17 +291,3 @@ def test_documento_nao_mostra_dados_pessoais_nem_valores_crus():
     assert "Pessoa P" not in visivel and "11111111111" not in visivel  # nome, cpf of the hand-built rows
     for palavra in ("nan", "NaN", "None", "NaT", "inf", "<NA>"):
         assert f" {palavra} " not in f" {visivel} ".replace("\n", " ")
-
-
-def test_mostrar_exibe_cada_bloco_com_exibicao(monkeypatch):
-    chamadas = []
-    for nome in ("markdown", "tabela", "figura"):
-        monkeypatch.setattr(doc_.exibicao, nome, lambda *a, nome=nome: chamadas.append((nome, a)))
-    tabela = pd.DataFrame({"a": [1]})
-    fig = plt.figure()
-    doc_.mostrar([Texto("# T"), Tabela(tabela, "legenda"), Figura(fig, "alt", "leg")])
-    assert chamadas == [
-        ("markdown", ("# T",)),
-        ("tabela", (tabela, "legenda")),
-        ("figura", (fig, "alt", "leg")),
-    ]

@@ -190,6 +190,6 @@ def test_sem_arquivos_opcionais_as_secoes_dizem_e_sao_puladas(tmp_path):
         shutil.copy(EXEMPLO / nome, dados / nome)
     caderno = _executar(tmp_path / "saida.ipynb", dados=str(dados))
     markdown = "\n".join(_saidas(caderno, "text/markdown"))
-    assert "parte omitida porque `inclusao_produtiva.csv` não está na pasta de dados" in markdown
+    assert "parte omitida porque o arquivo `inclusao_produtiva.csv` não está na pasta de dados" in markdown
     assert "`scfv_frequencia.csv` não está" in markdown
     assert not re.findall(r"\b(nan|None|NaT|inf)\b", _texto_visivel(caderno))

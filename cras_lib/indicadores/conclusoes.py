@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..formatacao import ausente
+from ..formatacao import ausente, lista
 from ..privacidade import LIMIAR_PADRAO
-from ..texto import lista, lista_meses, rotulo_periodo
+from ..texto import lista_meses, rotulo_periodo
 from . import apresentacao
 from .avaliacao import Avaliacao
 from .catalogo import CATALOGO, DIMENSOES

@@ -1,9 +1,9 @@
 """The sections of the avaliação document (``notebooks/avaliacao.ipynb``) as presentation-ready blocks.
 
 Each section function receives a :class:`Documento` (an :class:`~.avaliacao.Avaliacao` plus the municipality's
-name, its UF and the suppression threshold) and returns the section's blocks in reading order: :class:`Texto`
-(Markdown), :class:`Tabela` (a table already in pt-BR text, with its caption) and :class:`Figura` (a chart
-with its text alternative and caption). The notebook only shows them, with :func:`mostrar`.
+name, its UF and the suppression threshold) and returns the section's blocks in reading order: Markdown text
+(``str``), :class:`Tabela` (a table already in pt-BR text, with its caption) and :class:`Figura` (a chart
+with its text alternative and caption). The notebook only shows them, with :func:`cras_lib.exibicao.exibir`.
 
 Sections are numbered by their place in :data:`SECOES`. A part whose source file is absent is replaced by one
 line saying which file is missing (:func:`omitida`), never by an empty table or a zero; a month a CRAS did
@@ -14,18 +14,16 @@ Values go through :mod:`.apresentacao`, so counts of people below the threshold 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from .. import exibicao, graficos
+from .. import graficos
+from ..exibicao import Bloco, Figura, Tabela, omitida
 from ..formatacao import percentual, periodo_extenso, plural
 from ..privacidade import LIMIAR_PADRAO
-from ..texto import lista, rotulo_periodo
+from ..texto import rotulo_periodo
 from . import apresentacao, tendencias
 from .avaliacao import Avaliacao, avaliar
 from .catalogo import CATALOGO, DIMENSOES
@@ -34,24 +32,6 @@ from .contexto import Contexto
 from .metas import TOLERANCIA_RELATIVA_PADRAO
 from .scfv import meses_permanencia
 from .tabela import arquivos_ausentes, disponivel
-
-
-class Texto(NamedTuple):
-    markdown: str
-
-
-class Tabela(NamedTuple):
-    dados: pd.DataFrame
-    legenda: str
-
-
-class Figura(NamedTuple):
-    fig: Figure
-    alt: str
-    legenda: str
-
-
-Bloco = Texto | Tabela | Figura
 
 # Order of the numbered sections: "## 1. Método" ... (the dimensions are those of the catalogue).
 SECOES: tuple[str, ...] = ("metodo", "quadro", *DIMENSOES, "evolucao", "chave", "comparacao", "conclusoes")
@@ -149,23 +129,9 @@ def preparar(
     return Documento(avaliacao, municipio_nome, uf, int(limiar))
 
 
-def mostrar(blocos: Iterable[Bloco]) -> None:
-    """Display the blocks in order with :mod:`cras_lib.exibicao`."""
-    exibir = {Texto: exibicao.markdown, Tabela: exibicao.tabela, Figura: exibicao.figura}
-    for bloco in blocos:
-        exibir[type(bloco)](*bloco)
-
-
 def titulo(secao: str, texto: str) -> str:
     """'## 3. Eficácia': the heading of a section of :data:`SECOES`, numbered by its place."""
     return f"## {SECOES.index(secao) + 1}. {texto}"
-
-
-def omitida(parte: str, arquivos: list[str]) -> Texto:
-    """The line that replaces a part whose source files are absent."""
-    verbo = "não está" if len(arquivos) == 1 else "não estão"
-    nomes = lista(f"`{a}`" for a in arquivos)
-    return Texto(f"*{parte}: parte omitida porque {nomes} {verbo} na pasta de dados.*")
 
 
 def cabecalho(doc: Documento) -> list[Bloco]:
@@ -178,7 +144,7 @@ def cabecalho(doc: Documento) -> list[Bloco]:
     )
     if comparacao is not None:
         texto += f" · comparação: {periodo_extenso(comparacao.inicio, comparacao.fim)}"
-    return [Texto(texto)]
+    return [(texto)]
 
 
 def metodo(doc: Documento) -> list[Bloco]:
@@ -199,7 +165,7 @@ def metodo(doc: Documento) -> list[Bloco]:
         f'famílias de 1 a {limiar - 1} aparecem como "< {limiar}", e taxas calculadas sobre tão poucas '
         "pessoas não são divulgadas.",
     ]
-    return [Texto("\n\n".join(paragrafos))]
+    return [("\n\n".join(paragrafos))]
 
 
 def quadro_geral(doc: Documento) -> list[Bloco]:
@@ -211,7 +177,7 @@ def quadro_geral(doc: Documento) -> list[Bloco]:
         else ""
     )
     return [
-        Texto(
+        (
             f"{titulo('quadro', 'Quadro geral dos indicadores')}\n\n"
             f"Valores do município em {doc.periodo}{comparacao}. A fórmula de cada indicador está na própria "
             "tabela."
@@ -225,7 +191,7 @@ def dimensao(doc: Documento, codigo: str) -> list[Bloco]:
     line per service whose indicators of the dimension lack a source file."""
     ctx, rotulo = doc.contexto, DIMENSOES[codigo]
     codigos = [c for c, i in CATALOGO.items() if i.dimensao == codigo]
-    blocos: list[Bloco] = [Texto(f"{titulo(codigo, rotulo)}\n\n{INTRODUCOES[codigo]}")]
+    blocos: list[Bloco] = [(f"{titulo(codigo, rotulo)}\n\n{INTRODUCOES[codigo]}")]
     for servico in dict.fromkeys(CATALOGO[c].servico for c in codigos):
         faltando = arquivos_ausentes((c for c in codigos if CATALOGO[c].servico == servico), ctx)
         if faltando:
@@ -248,7 +214,7 @@ def evolucao_mensal(doc: Documento) -> list[Bloco]:
     that reported, CRAS that reported, and the SCFV attendance rate (when ``scfv_frequencia.csv`` exists)."""
     ctx, avaliacao = doc.contexto, doc.avaliacao
     blocos: list[Bloco] = [
-        Texto(
+        (
             f"{titulo('evolucao', 'Evolução mensal')}\n\n"
             "Médias por CRAS que informou o RMA em cada mês: um mês não informado por um CRAS fica fora da "
             "média daquele mês (não é contado como zero)."
@@ -304,7 +270,7 @@ def ranking(doc: Documento, codigo: str) -> list[Bloco]:
     nota = " CRAS sem dados ou com valor não divulgado ficam sem barra." if sem_barra else ""
     tabela = ordem[["nome", "texto", "situacao"]].set_axis(["CRAS", "Valor", "Situação"], axis=1)
     return [
-        Texto(f"### {rotulo}\n\nFórmula: {ind.formula}."),
+        (f"### {rotulo}\n\nFórmula: {ind.formula}."),
         Figura(fig, alt, f"{ind.nome_em(doc.contexto)} por CRAS, {doc.periodo}.{nota}"),
         Tabela(tabela, f"{codigo} por CRAS, {doc.periodo}"),
     ]
@@ -314,7 +280,7 @@ def indicadores_chave(doc: Documento) -> list[Bloco]:
     """The CRAS in each key indicator of the catalogue (:func:`ranking`); one line for an indicator whose
     source file is absent."""
     blocos: list[Bloco] = [
-        Texto(
+        (
             f"{titulo('chave', 'Os CRAS nos indicadores-chave')}\n\n"
             "Cada gráfico ordena os CRAS do melhor para o pior resultado; a linha tracejada é a meta do "
             "município."
@@ -331,14 +297,14 @@ def indicadores_chave(doc: Documento) -> list[Bloco]:
 def comparacao(doc: Documento) -> list[Bloco]:
     """The largest changes from the comparison period and the indicators with data in both periods."""
     if doc.comparacao is None:
-        return [Texto(f"{titulo('comparacao', 'Comparação')}\n\nSem período de comparação nos parâmetros.")]
+        return [(f"{titulo('comparacao', 'Comparação')}\n\nSem período de comparação nos parâmetros.")]
     anterior, atual = doc.periodo_comparacao, doc.periodo
     quadro = doc.avaliacao.quadro
     com_ambos = (quadro["valor"].notna() & quadro["valor_comparacao"].notna()).to_numpy()
     parte = doc.tabela.loc[com_ambos, ["Código", "Indicador", "Período de comparação", "Valor", "Variação"]]
     parte = parte.rename(columns={"Período de comparação": anterior, "Valor": atual}).reset_index(drop=True)
     return [
-        Texto(f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}"),
+        (f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}"),
         Tabela(parte, f"Indicadores com dados em {anterior} e em {atual}"),
     ]
 
@@ -346,4 +312,4 @@ def comparacao(doc: Documento) -> list[Bloco]:
 def conclusoes(doc: Documento) -> list[Bloco]:
     """The conclusions generated from the results (:func:`.conclusoes.gerar_conclusoes`) as a list."""
     frases = gerar_conclusoes(doc.avaliacao, doc.limiar)
-    return [Texto(f"{titulo('conclusoes', 'Conclusões')}\n\n" + "\n".join(f"- {f}" for f in frases))]
+    return [(f"{titulo('conclusoes', 'Conclusões')}\n\n" + "\n".join(f"- {f}" for f in frases))]
