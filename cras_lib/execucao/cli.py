@@ -1,0 +1,233 @@
+"""The ``cras`` command (also ``python -m cras_lib``), with help and messages in Brazilian Portuguese.
+
+Exit codes: 0 every document generated or already up to date; 1 some document failed (the others were
+published, the failed one kept its previous version); 2 wrong usage or invalid inputs (parameters file, data
+folder, unknown CRAS or document), nothing written to the output's documents; 130 interrupted (Ctrl+C).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import cras_lib
+
+from ..erros import ErroCras
+from .documentos import TIPOS
+from .executores import EXECUTORES
+from .lote import EXECUTOR_PADRAO, PASTA_NOTEBOOKS, Opcoes, executar_lote
+
+SAIDA_OK, SAIDA_FALHA, SAIDA_USO, SAIDA_INTERROMPIDA = 0, 1, 2, 130
+
+CODIGOS = """códigos de saída:
+  0    todos os documentos foram gerados ou já estavam em dia
+  1    algum documento falhou (os demais foram publicados; o que falhou manteve a versão anterior),
+       ou a execução foi interrompida por um erro inesperado (detalhes em SAIDA/logs/)
+  2    uso incorreto, entradas inválidas (parâmetros, pasta de dados, CRAS desconhecido) ou outra
+       execução em andamento na mesma pasta de saída; nada foi publicado
+  130  interrompido (Ctrl+C)
+"""
+
+# argparse's own messages, in Portuguese (argparse looks ``_`` up at call time).
+_TRADUCOES = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos posicionais",
+    "options": "opções",
+    "show this help message and exit": "mostra esta ajuda e sai",
+    "show program's version number and exit": "mostra a versão e sai",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: erro: %(message)s\n",
+    "the following arguments are required: %s": "faltam os argumentos obrigatórios: %s",
+    "unrecognized arguments: %s": "argumentos não reconhecidos: %s",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "opção inválida: %(value)r (escolha entre %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valor inválido: %(value)r",
+    "expected one argument": "esperava um valor",
+    "expected at least one argument": "esperava ao menos um valor",
+    "ambiguous option: %(option)s could match %(matches)s": "opção ambígua: %(option)s pode ser %(matches)s",
+}
+
+
+def _traduzir(mensagem: str) -> str:
+    return _TRADUCOES.get(mensagem, mensagem)
+
+
+def _lista_documentos(texto: str) -> tuple[str, ...]:
+    tipos = tuple(dict.fromkeys(t.strip() for t in texto.split(",") if t.strip()))
+    invalidos = [t for t in tipos if t not in TIPOS]
+    if invalidos or not tipos:
+        raise argparse.ArgumentTypeError(
+            f"documentos inválidos: {', '.join(invalidos) or '(vazio)'}; use {','.join(TIPOS)}"
+        )
+    return tipos
+
+
+def _inteiro_positivo(texto: str) -> int:
+    try:
+        valor = int(texto)
+    except ValueError:
+        valor = 0
+    if valor < 1:
+        raise argparse.ArgumentTypeError(f"deve ser um número inteiro maior que zero (recebido: {texto!r})")
+    return valor
+
+
+def _segundos(texto: str) -> float | None:
+    try:
+        valor = float(texto)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"deve ser um número de segundos (recebido: {texto!r})") from None
+    return valor if valor > 0 else None
+
+
+def criar_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cras",
+        description="Bancada de relatórios dos CRAS: gera o Plano Anual do SCFV, a avaliação e um relatório "
+        "por CRAS em HTML autocontido, pronto para compartilhar com os conselhos.",
+        epilog=CODIGOS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--versao", action="version", version=f"cras-lib {cras_lib.__version__}", help="mostra a versão e sai"
+    )
+    comandos = parser.add_subparsers(dest="comando", metavar="COMANDO", title="comandos")
+    comandos.required = True
+    run = comandos.add_parser(
+        "run",
+        help="executa os notebooks e publica os documentos em SAIDA/html/",
+        description=textwrap.fill(
+            "Executa os notebooks do período com os parâmetros dados e publica em SAIDA/html/ (a pasta para "
+            "compartilhar): index.html, plano-anual-scfv.html, avaliacao.html e cras/<id_cras>.html. Os notebooks "
+            "executados ficam em SAIDA/notebooks/, a proveniência em SAIDA/manifest.json e o registro em "
+            "SAIDA/logs/. Um documento cujos notebook, dados, parâmetros e biblioteca não mudaram desde a última "
+            "geração bem-sucedida não é executado de novo (use --forcar).",
+            width=100,
+        ),
+        epilog=CODIGOS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument(
+        "--dados",
+        required=True,
+        type=Path,
+        metavar="PASTA",
+        help="pasta com os arquivos CSV do município (ex.: data/exemplo)",
+    )
+    run.add_argument(
+        "--params",
+        required=True,
+        type=Path,
+        metavar="ARQUIVO.yaml",
+        help="parâmetros da execução: município, UF, períodos, ano do plano (ex.: params/exemplo.yaml)",
+    )
+    run.add_argument(
+        "--saida",
+        required=True,
+        type=Path,
+        metavar="PASTA",
+        help="pasta de saída (criada se não existir; ex.: outputs)",
+    )
+    run.add_argument(
+        "--documentos",
+        type=_lista_documentos,
+        default=TIPOS,
+        metavar="LISTA",
+        help=f"quais documentos gerar, separados por vírgula (padrão: {','.join(TIPOS)})",
+    )
+    run.add_argument(
+        "--cras",
+        nargs="+",
+        default=(),
+        metavar="ID",
+        help="gera o relatório só destes CRAS (códigos de 11 dígitos); padrão: todos",
+    )
+    run.add_argument(
+        "--workers",
+        type=_inteiro_positivo,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="quantos documentos executar ao mesmo tempo (padrão: número de núcleos, %(default)s)",
+    )
+    run.add_argument(
+        "--forcar", action="store_true", help="executa todos os documentos, mesmo os que não mudaram"
+    )
+    run.add_argument(
+        "--executor",
+        choices=sorted(EXECUTORES),
+        default=EXECUTOR_PADRAO,
+        help="como executar: 'local' (kernels aquecidos e reaproveitados, padrão) ou 'frio' "
+        "(um papermill comum por documento)",
+    )
+    run.add_argument(
+        "--notebooks",
+        type=Path,
+        default=PASTA_NOTEBOOKS,
+        metavar="PASTA",
+        help="pasta dos notebooks (padrão: %(default)s)",
+    )
+    run.add_argument(
+        "--tempo-limite",
+        type=_segundos,
+        default=600.0,
+        metavar="SEGUNDOS",
+        help="tempo máximo de uma célula (padrão: %(default)s; 0 = sem limite)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse as modulo
+
+    original, modulo._ = modulo._, _traduzir
+    try:
+        args = criar_parser().parse_args(argv)
+    except SystemExit as saida:
+        return int(saida.code or 0)
+    finally:
+        modulo._ = original
+
+    opcoes = Opcoes(
+        dados=args.dados,
+        params=args.params,
+        saida=args.saida,
+        documentos=args.documentos,
+        cras=tuple(dict.fromkeys(args.cras)),
+        workers=args.workers,
+        forcar=args.forcar,
+        executor=args.executor,
+        notebooks=args.notebooks.resolve(),
+        tempo_limite=args.tempo_limite,
+    )
+    if not Path(opcoes.dados).is_dir():
+        print(f"cras: erro: a pasta de dados não existe: {opcoes.dados}", file=sys.stderr)
+        return SAIDA_USO
+    try:
+        desfecho = executar_lote(opcoes, sys.stderr)
+    except ErroCras as erro:
+        print(f"cras: erro: {erro}", file=sys.stderr)
+        print("Nada foi publicado; corrija as entradas e rode de novo.", file=sys.stderr)
+        return SAIDA_USO
+    except KeyboardInterrupt:
+        print("\ncras: interrompido.", file=sys.stderr)
+        return SAIDA_INTERROMPIDA
+    except Exception as erro:  # a bug, not bad input: say so plainly, details in the log
+        print(
+            f"cras: erro inesperado, a execução não terminou: {type(erro).__name__}: {erro}", file=sys.stderr
+        )
+        print(f"Detalhes em {opcoes.saida / 'logs'}.", file=sys.stderr)
+        return SAIDA_FALHA
+    print(desfecho.resumo)
+    print(f"Documentos para compartilhar: {desfecho.indice.parent}{os.sep} (abra {desfecho.indice.name})")
+    if desfecho.falhas:
+        print(
+            f"Falharam: {', '.join(desfecho.falhas)} (detalhes em {desfecho.indice.parent.parent / 'logs'})"
+        )
+    return desfecho.codigo
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""The documents of a run: which notebook, which parameters, which title, period and output name each one has.
+
+A run of a municipality makes one Plano Anual do SCFV, one avaliação and one report per CRAS (the CRAS list is
+``unidades.csv``). Each notebook receives only the parameters its ``parameters`` cell declares
+(``papermill.inspect_notebook``), so a notebook that does not use, say, ``uf`` never breaks a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import papermill
+
+from .. import formatacao
+from ..erros import ErroCras
+from .configuracao import Configuracao, Periodo
+
+# Document kind -> notebook file in the notebooks folder, in the order documents are listed.
+NOTEBOOKS = {
+    "plano": "plano_anual_scfv.ipynb",
+    "avaliacao": "avaliacao.ipynb",
+    "cras": "relatorio_cras.ipynb",
+}
+TIPOS = tuple(NOTEBOOKS)
+
+
+class ErroSelecao(ErroCras, ValueError):
+    """A run that cannot be planned (unknown CRAS or document kind, missing notebook); message in Portuguese."""
+
+
+@dataclass(frozen=True)
+class Documento:
+    """One document of the run. ``id`` is also its path under ``html/`` and ``notebooks/`` (without suffix)."""
+
+    id: str
+    tipo: str
+    titulo: str
+    periodo: str
+    notebook: Path
+    parametros: dict = field(hash=False)
+
+    @property
+    def html(self) -> str:
+        return f"{self.id}.html"
+
+    @property
+    def caderno(self) -> str:
+        return f"{self.id}.ipynb"
+
+
+def parametros_declarados(notebook: Path) -> set[str]:
+    """Names assigned in the notebook's ``parameters`` cell (empty set when it has none)."""
+    return set(papermill.inspect_notebook(str(notebook)))
+
+
+def _periodo(periodo: Periodo, comparacao: Periodo | None) -> str:
+    texto = formatacao.periodo_extenso(periodo.inicio, periodo.fim)
+    if comparacao is None:
+        return texto
+    return f"{texto}, comparado com {formatacao.periodo_extenso(comparacao.inicio, comparacao.fim)}"
+
+
+def _titulo_cras(nome: str) -> str:
+    return f"Relatório do {nome}" if nome.upper().startswith("CRAS") else f"Relatório do CRAS {nome}"
+
+
+def planejar(
+    config: Configuracao,
+    unidades,
+    dados: Path,
+    pasta_notebooks: Path,
+    tipos: tuple[str, ...] = TIPOS,
+    cras: tuple[str, ...] = (),
+) -> list[Documento]:
+    """The documents to produce, in order (plan, evaluation, one per CRAS of ``unidades``).
+
+    ``unidades`` is the municipality's ``unidades`` table (``id_cras``, ``nome``); ``cras`` restricts the CRAS
+    reports to those ids. Raises ``ErroSelecao`` for an unknown kind or CRAS, or a missing notebook.
+    """
+    desconhecidos = [t for t in tipos if t not in NOTEBOOKS]
+    if desconhecidos:
+        raise ErroSelecao(
+            f"Documento desconhecido: {', '.join(desconhecidos)}. Use um ou mais de: {', '.join(TIPOS)}."
+        )
+    nomes = dict(zip(unidades["id_cras"].astype(str), unidades["nome"].astype(str), strict=True))
+    fora = [c for c in cras if c not in nomes]
+    if fora:
+        raise ErroSelecao(
+            f"CRAS não encontrado em unidades.csv: {', '.join(fora)}. CRAS do município: {', '.join(nomes)}."
+        )
+    notebooks = {t: Path(pasta_notebooks) / NOTEBOOKS[t] for t in tipos}
+    faltando = [str(n) for n in notebooks.values() if not n.is_file()]
+    if faltando:
+        raise ErroSelecao(f"Notebook não encontrado: {', '.join(faltando)}.")
+
+    comuns = {
+        "dados": str(Path(dados).resolve()),
+        "municipio_nome": config.municipio_nome,
+        "uf": config.uf,
+        "limiar_supressao": config.limiar_supressao,
+    }
+    escolhidos = {c: n for c, n in nomes.items() if not cras or c in cras}
+    candidatos = {"plano": _plano, "avaliacao": _avaliacao, "cras": lambda c: _relatorios_cras(c, escolhidos)}
+    documentos = []
+    for tipo in TIPOS:
+        if tipo not in tipos:
+            continue
+        declarados = parametros_declarados(notebooks[tipo])
+        for id_, titulo, periodo, proprios in candidatos[tipo](config):
+            parametros = {k: v for k, v in (comuns | proprios).items() if k in declarados}
+            documentos.append(Documento(id_, tipo, titulo, periodo, notebooks[tipo], parametros))
+    return documentos
+
+
+# Each kind of document: (id, title, period as text, its own parameters) from the run's configuration.
+
+
+def _plano(config: Configuracao) -> list[tuple[str, str, str, dict]]:
+    return [
+        (
+            "plano-anual-scfv",
+            f"Plano Anual do SCFV {config.ano_plano}",
+            f"ano de {config.ano_plano} (situação em {formatacao.data_extenso(config.data_referencia)})",
+            {
+                "params": str(config.params_plano),
+                "ano_plano": config.ano_plano,
+                "data_referencia": config.data_referencia,
+            },
+        )
+    ]
+
+
+def _avaliacao(config: Configuracao) -> list[tuple[str, str, str, dict]]:
+    avaliacao, comparacao = config.avaliacao, config.comparacao
+    return [
+        (
+            "avaliacao",
+            "Avaliação de eficácia, eficiência e impacto",
+            _periodo(avaliacao, comparacao),
+            {
+                "params": str(config.params_avaliacao),
+                "inicio": avaliacao.inicio,
+                "fim": avaliacao.fim,
+                "comparacao_inicio": comparacao.inicio,
+                "comparacao_fim": comparacao.fim,
+            },
+        )
+    ]
+
+
+def _relatorios_cras(config: Configuracao, nomes: dict[str, str]) -> list[tuple[str, str, str, dict]]:
+    periodo, comparacao = config.periodo_cras, config.comparacao_cras
+    proprios = {
+        "inicio": periodo.inicio,
+        "fim": periodo.fim,
+        # empty = no comparison (the notebook's own default would be a fixed year)
+        "comparacao_inicio": comparacao.inicio if comparacao else "",
+        "comparacao_fim": comparacao.fim if comparacao else "",
+    }
+    if config.params_cras:
+        proprios["params"] = str(config.params_cras)
+    if config.data_referencia_cras:
+        proprios["data_referencia"] = config.data_referencia_cras
+    return [
+        (
+            f"cras/{id_cras}",
+            _titulo_cras(nome),
+            _periodo(periodo, comparacao),
+            {"id_cras": id_cras} | proprios,
+        )
+        for id_cras, nome in nomes.items()
+    ]

@@ -1,0 +1,64 @@
+"""The index page ``html/index.html``: every document of the output folder with status, period and time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import formatacao
+
+SITUACOES = {
+    "gerado": "Gerado nesta execução",
+    "inalterado": "Inalterado desde a última geração (nada mudou)",
+    "falhou": "Falhou nesta execução",
+}
+GRUPOS = (
+    ("Planejamento e avaliação", "Documentos do município", ("plano", "avaliacao")),
+    ("Relatórios por CRAS", "Um relatório por CRAS", ("cras",)),
+)
+
+
+def data_hora(iso: str | None) -> str:
+    """'2025-12-31T08:05:00-03:00' -> '31/12/2025 08:05' (the reader's usual form); '—' when absent."""
+    if not iso:
+        return "—"
+    momento = dt.datetime.fromisoformat(iso)
+    return f"{formatacao.data_curta(momento.date())} {momento:%H:%M}"
+
+
+def _linha(entrada: dict, pasta_html: Path) -> dict:
+    situacao = entrada.get("situacao", "")
+    texto = SITUACOES.get(situacao, situacao)
+    ultima = entrada.get("ultima_geracao") or {}
+    existe = (pasta_html / entrada["html"]).is_file()
+    if situacao == "falhou":
+        texto += "; mostrada a versão anterior" if existe else "; ainda sem versão publicada"
+    if not entrada.get("nesta_execucao", True):
+        texto += " (não incluído nesta execução)"
+    return {
+        "titulo": entrada["titulo"],
+        "periodo": entrada["periodo"],
+        "situacao": texto,
+        "erro": entrada.get("erro"),
+        "gerado_em": data_hora(ultima.get("gerado_em")),
+        "link": entrada["html"] if existe else None,
+        "classe": situacao,
+    }
+
+
+def montar(entradas: list[dict], pasta_html: Path) -> tuple[str, list[dict]]:
+    """The summary sentence and the groups of rows of the index."""
+    grupos = []
+    for titulo, legenda, tipos in GRUPOS:
+        linhas = [_linha(e, pasta_html) for e in entradas if e["tipo"] in tipos]
+        if linhas:
+            grupos.append({"titulo": titulo, "legenda": legenda, "documentos": linhas})
+    deste = [e for e in entradas if e.get("nesta_execucao", True)]
+    contagem = {s: sum(e["situacao"] == s for e in deste) for s in SITUACOES}
+    resumo = (
+        f"{formatacao.plural(len(entradas), 'documento')}. Nesta execução: "
+        f"{formatacao.plural(contagem['gerado'], 'gerado')}, "
+        f"{formatacao.plural(contagem['inalterado'], 'inalterado')}, "
+        f"{formatacao.plural(contagem['falhou'], 'com falha', 'com falha')}."
+    )
+    return resumo, grupos

@@ -1,0 +1,339 @@
+"""One run of ``cras run``: check the inputs, plan the documents, execute what changed, publish, record.
+
+Order matters for "nothing lost": every input is validated before anything in the output folder is touched
+(only the run's log is created); documents are published one by one as they complete (``publicacao.py``); the
+index and the manifest are written last, also atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import logging
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import cras_lib
+
+from .. import formatacao
+from ..erros import ErroCras
+from . import cache, manifesto
+from .configuracao import Configuracao, carregar_configuracao
+from .documentos import TIPOS, Documento, planejar
+from .executores import KERNEL_PADRAO, Tarefa, criar_executor
+from .html import Proveniencia
+from .impressoes import curto, hash_biblioteca, hashes_pasta, sha256_arquivo, sha256_json
+from .pool_quente import PoolQuente
+from .progresso import Progresso
+from .publicacao import Publicacao, agora
+
+log = logging.getLogger("cras")
+
+# The project's notebooks: beside the package in a checkout (editable install), else in the working directory.
+_NO_PROJETO = Path(cras_lib.__file__).resolve().parent.parent / "notebooks"
+PASTA_NOTEBOOKS = _NO_PROJETO if _NO_PROJETO.is_dir() else Path.cwd() / "notebooks"
+EXECUTOR_PADRAO = PoolQuente.nome
+
+
+@dataclass(frozen=True)
+class Opcoes:
+    dados: Path
+    params: Path
+    saida: Path
+    documentos: tuple[str, ...] = TIPOS
+    cras: tuple[str, ...] = ()
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    forcar: bool = False
+    executor: str = EXECUTOR_PADRAO
+    notebooks: Path = PASTA_NOTEBOOKS
+    kernel: str = KERNEL_PADRAO
+    tempo_limite: float | None = 600
+
+
+@dataclass(frozen=True)
+class Desfecho:
+    """How a run ended: exit code, the index's summary sentence, where the shareable index is, what failed."""
+
+    codigo: int
+    resumo: str
+    indice: Path
+    falhas: list[str]
+
+
+class ErroOcupada(ErroCras):
+    """Another ``cras run`` is writing to the same output folder."""
+
+
+def _travar(saida: Path):
+    """An exclusive lock on the output folder for the whole run (a cron run that overlaps the previous one, or
+    an analyst's run during the scheduled one, must not interleave writes); released when the file is closed."""
+    saida.mkdir(parents=True, exist_ok=True)
+    arquivo = open(saida / ".cras-run.trava", "a")  # held open until the run ends
+    try:
+        fcntl.flock(arquivo, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        arquivo.close()
+        raise ErroOcupada(
+            f"outra execução do cras está gravando em {saida}; tente de novo quando ela terminar"
+        ) from None
+    return arquivo
+
+
+def _abrir_log(pasta: Path, inicio: dt.datetime) -> logging.Handler:
+    pasta.mkdir(parents=True, exist_ok=True)
+    base = inicio.strftime("%Y%m%d-%H%M%S")
+    caminho, n = pasta / f"{base}.log", 1
+    while caminho.exists():
+        n += 1
+        caminho = pasta / f"{base}-{n}.log"
+    manipulador = logging.FileHandler(caminho, encoding="utf-8")
+    manipulador.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for nome, nivel in (("cras", logging.INFO), ("papermill", logging.WARNING)):
+        registrador = logging.getLogger(nome)
+        registrador.addHandler(manipulador)
+        registrador.setLevel(nivel)
+    return manipulador
+
+
+def _fechar_log(manipulador: logging.Handler) -> None:
+    for nome in ("cras", "papermill"):
+        logging.getLogger(nome).removeHandler(manipulador)
+    manipulador.close()
+
+
+def _arquivos_parametros(config: Configuracao) -> dict[str, str]:
+    arquivos = [config.arquivo, config.params_plano, config.params_avaliacao, config.params_cras]
+    return {str(a): sha256_arquivo(a) for a in dict.fromkeys(arquivos) if a is not None}
+
+
+def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
+    """Run ``cras run``; the exit code is 0 when every document is ok, 1 when some document failed.
+
+    Invalid inputs raise (``ErroConfiguracao``, ``DadosInvalidos``, ``ErroSelecao``) before any document, index or
+    manifest is written (only the run's log file is created); ``cli.main`` turns them into exit code 2.
+    """
+    inicio = agora()
+    relogio = time.perf_counter()
+    saida = Path(opcoes.saida).resolve()
+    trava = _travar(saida)
+    manipulador = _abrir_log(saida / "logs", inicio)
+    try:
+        log.info("cras run: dados=%s params=%s saida=%s", opcoes.dados, opcoes.params, saida)
+        plano = _planejar(opcoes)
+        anteriores = manifesto.documentos_anteriores(manifesto.carregar(saida / "manifest.json"))
+        a_executar = [
+            d
+            for d in plano.documentos
+            if opcoes.forcar
+            or not cache.em_dia(
+                (anteriores.get(d.id) or {}).get("ultima_geracao"),
+                plano.chaves[d.id],
+                saida / "html" / d.html,
+            )
+        ]
+        log.info("%d documentos, %d a executar", len(plano.documentos), len(a_executar))
+        publicacao = Publicacao(
+            saida,
+            plano.config,
+            plano.municipio,
+            plano.chaves,
+            _proveniencia(plano, inicio),
+            plano.rotulo_municipio,
+        )
+        registro = Path(manipulador.baseFilename)
+        novas = _executar_e_publicar(opcoes, plano, a_executar, anteriores, publicacao, registro, fluxo)
+        entradas = [_entrada(d, plano.chaves[d.id], novas[d.id]) for d in plano.documentos]
+        ids = {d.id for d in plano.documentos}
+        entradas += [e | {"nesta_execucao": False} for i, e in anteriores.items() if i not in ids]
+        resumo = publicacao.indice(entradas)
+        _gravar_manifesto(saida, opcoes, plano, entradas, resumo, inicio, relogio)
+        log.info("%s Duração: %.1f s.", resumo, time.perf_counter() - relogio)
+        falhas = [e["id"] for e in entradas if e["nesta_execucao"] and e["situacao"] == "falhou"]
+        return Desfecho(1 if falhas else 0, resumo, saida / "html" / "index.html", falhas)
+    except ErroCras as erro:
+        log.error("entradas inválidas, nada publicado: %s", erro)
+        raise
+    except Exception:
+        log.exception("execução interrompida")
+        raise
+    finally:
+        _fechar_log(manipulador)
+        trava.close()
+
+
+@dataclass(frozen=True)
+class _Plano:
+    """Everything known before executing anything: validated inputs, documents and their fingerprints."""
+
+    config: Configuracao
+    municipio: object  # cras_lib.municipio.Municipio
+    dados: Path
+    documentos: list[Documento]
+    hashes_dados: dict[str, str]
+    hashes_parametros: dict[str, str]
+    hash_biblioteca: str
+    versoes: dict[str, str]
+    git: dict | None
+    chaves: dict[str, str]
+
+    @property
+    def rotulo_municipio(self) -> str:
+        return f"{self.config.municipio_nome}/{self.config.uf}"
+
+
+def _proveniencia(plano: _Plano, inicio: dt.datetime) -> Proveniencia:
+    return Proveniencia(
+        gerado_em=f"{formatacao.data_extenso(inicio.date())}, {inicio:%H:%M}",
+        versao=cras_lib.__version__,
+        commit=curto(plano.git["commit"]) if plano.git else None,
+        hash_dados=curto(sha256_json(plano.hashes_dados)),
+        hash_parametros=curto(sha256_json(plano.hashes_parametros)),
+        arquivos=tuple((nome, curto(h)) for nome, h in plano.hashes_dados.items()),
+        limiar=plano.config.limiar_supressao,
+    )
+
+
+def _planejar(opcoes: Opcoes) -> _Plano:
+    from ..municipio import carregar_municipio
+
+    dados = Path(opcoes.dados).resolve()
+    config = carregar_configuracao(opcoes.params)
+    municipio = carregar_municipio(dados)
+    for aviso in municipio.avisos:
+        log.warning("dados: %s", aviso)
+    documentos = planejar(config, municipio.unidades, dados, opcoes.notebooks, opcoes.documentos, opcoes.cras)
+    hashes_dados = hashes_pasta(dados)
+    hash_lib = hash_biblioteca()
+    versoes = manifesto.versoes()
+    rotulo = f"{config.municipio_nome}/{config.uf}"
+    chaves = {
+        d.id: cache.chave_documento(d, hashes_dados, hash_lib, versoes, opcoes.kernel, rotulo)
+        for d in documentos
+    }
+    return _Plano(
+        config,
+        municipio,
+        dados,
+        documentos,
+        hashes_dados,
+        _arquivos_parametros(config),
+        hash_lib,
+        versoes,
+        manifesto.commit_git(),
+        chaves,
+    )
+
+
+def _executar_e_publicar(
+    opcoes: Opcoes,
+    plano: _Plano,
+    a_executar: list[Documento],
+    anteriores: dict[str, dict],
+    publicacao: Publicacao,
+    registro: Path,
+    fluxo: TextIO | None,
+) -> dict[str, dict]:
+    """Execute the documents that changed and publish each as it completes; the others keep their last run."""
+    novas: dict[str, dict] = {}
+    progresso = Progresso(len(plano.documentos), fluxo)
+    for d in plano.documentos:
+        if d not in a_executar:
+            publicacao.descartar_falha(d)
+            novas[d.id] = {
+                "situacao": "inalterado",
+                "erro": None,
+                "duracao_s": 0.0,
+                "ultima_geracao": anteriores[d.id]["ultima_geracao"],
+            }
+            progresso.avancar(d.id, "inalterado")
+    if a_executar:
+        por_id = {d.id: d for d in a_executar}
+        tarefas = [
+            Tarefa(d.id, d.notebook, d.parametros, publicacao.temporario(d), opcoes.notebooks.parent)
+            for d in a_executar
+        ]
+        workers = min(opcoes.workers, len(tarefas))
+        log.info("executor %s com %d workers", opcoes.executor, workers)
+        with criar_executor(
+            opcoes.executor,
+            workers=workers,
+            kernel=opcoes.kernel,
+            dados=plano.dados,
+            tempo_limite=opcoes.tempo_limite,
+            registro=registro,
+        ) as executor:
+            for resultado in executor.mapear(tarefas):
+                d = por_id[resultado.tarefa.id]
+                novas[d.id] = entrada = publicacao.publicar(d, resultado, anteriores.get(d.id))
+                if entrada["situacao"] == "falhou":
+                    log.error("%s: %s", d.id, entrada["erro"])
+                    progresso.avancar(d.id, "FALHOU", entrada["erro"], falha=True)
+                else:
+                    log.info("%s: gerado em %.2f s (%s)", d.id, resultado.duracao, resultado.trabalhador)
+                    progresso.avancar(d.id, "gerado", f"{resultado.duracao:.2f} s")
+    progresso.fechar()
+    return novas
+
+
+def _entrada(documento: Documento, chave: str, novidade: dict) -> dict:
+    """A document's manifest entry: what it is, with which parameters, and how this run went."""
+    return {
+        "id": documento.id,
+        "tipo": documento.tipo,
+        "titulo": documento.titulo,
+        "periodo": documento.periodo,
+        "notebook": str(documento.notebook),
+        "sha256_notebook_fonte": sha256_arquivo(documento.notebook),
+        "parametros": documento.parametros,
+        "html": documento.html,
+        "nesta_execucao": True,
+        "chave": chave,
+        **novidade,
+    }
+
+
+def _gravar_manifesto(
+    saida: Path,
+    opcoes: Opcoes,
+    plano: _Plano,
+    entradas: list[dict],
+    resumo: str,
+    inicio: dt.datetime,
+    relogio: float,
+) -> None:
+    manifesto.gravar(
+        saida / "manifest.json",
+        {
+            "versao_manifesto": manifesto.VERSAO_MANIFESTO,
+            "projeto": {
+                "nome": "cras-lib",
+                "versao": cras_lib.__version__,
+                "git": plano.git,
+                "sha256_fonte": plano.hash_biblioteca,
+            },
+            "ambiente": plano.versoes,
+            "inicio": inicio.isoformat(),
+            "fim": agora().isoformat(),
+            "duracao_s": round(time.perf_counter() - relogio, 3),
+            "opcoes": {
+                "documentos": list(opcoes.documentos),
+                "cras": list(opcoes.cras),
+                "workers": opcoes.workers,
+                "forcar": opcoes.forcar,
+                "executor": opcoes.executor,
+                "kernel": opcoes.kernel,
+                "notebooks": str(opcoes.notebooks),
+            },
+            "dados": {"pasta": str(plano.dados), "arquivos": plano.hashes_dados},
+            "parametros": {
+                "arquivo": str(plano.config.arquivo),
+                "arquivos": plano.hashes_parametros,
+                "valores": asdict(plano.config),
+            },
+            "resumo": resumo,
+            "documentos": entradas,
+        },
+    )

@@ -1,0 +1,151 @@
+"""Publishing: an executed document becomes a page of ``html/`` only when it is complete and clean.
+
+A document is published by an atomic rename after it executed and its page passed the privacy guard
+(``guarda.py``); a failed document leaves its previous HTML and notebook in place, and the failed execution is
+kept for diagnosis as ``notebooks/<id>.falha.ipynb``. The index page lists every document with its status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .. import formatacao
+from . import indice
+from .configuracao import Configuracao
+from .documentos import Documento
+from .executores import Resultado
+from .gravacao import gravar_atomico
+from .guarda import GuardaPrivacidade, descrever_achados
+from .html import Pagina, Proveniencia, RenderizadorHTML, stderr_presente
+from .impressoes import sha256_arquivo, sha256_bytes
+
+log = logging.getLogger("cras")
+
+
+def agora() -> dt.datetime:
+    """Local time, to the second, with its UTC offset (ISO in the manifest, pt-BR on the pages)."""
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def datas_da_execucao(config: Configuracao, hoje: dt.date) -> set[dt.date]:
+    """Dates a page may print legitimately (so the privacy guard does not take them for birth dates)."""
+    datas = {hoje, dt.date.fromisoformat(config.data_referencia)}
+    if config.data_referencia_cras:
+        datas.add(dt.date.fromisoformat(config.data_referencia_cras))
+    for periodo in (config.avaliacao, config.comparacao, config.periodo_cras, config.comparacao_cras):
+        if periodo is not None:
+            datas.add(pd.Period(periodo.inicio, "M").start_time.date())
+            datas.add(pd.Period(periodo.fim, "M").end_time.date())
+    return datas
+
+
+class Publicacao:
+    """Turns results into published files (runs in the main thread while the kernels execute the next
+    documents), and writes the index page."""
+
+    def __init__(
+        self,
+        saida: Path,
+        config: Configuracao,
+        municipio,
+        chaves: dict[str, str],
+        proveniencia: Proveniencia,
+        rotulo_municipio: str,
+    ):
+        self.html = saida / "html"
+        self.notebooks = saida / "notebooks"
+        self.config = config
+        self.chaves = chaves
+        self.proveniencia = proveniencia
+        self.rotulo_municipio = rotulo_municipio
+        self.guarda = GuardaPrivacidade.do_municipio(municipio, datas_da_execucao(config, agora().date()))
+        self.renderizador = RenderizadorHTML()
+
+    def temporario(self, documento: Documento) -> Path:
+        """Where the executor writes the executed notebook before it is published (same folder: atomic rename)."""
+        final = self.notebooks / documento.caderno
+        final.parent.mkdir(parents=True, exist_ok=True)
+        return final.with_name(f".{final.stem}.execucao.ipynb")
+
+    def _falha(self, documento: Documento) -> Path:
+        return self.notebooks / documento.caderno.replace(".ipynb", ".falha.ipynb")
+
+    def descartar_falha(self, documento: Documento) -> None:
+        """The published version is current again: the diagnosis of an older failure is obsolete."""
+        self._falha(documento).unlink(missing_ok=True)
+
+    def _pagina(self, documento: Documento) -> Pagina:
+        voltar = "../" * documento.id.count("/") + "index.html"
+        return Pagina(documento.titulo, self.rotulo_municipio, documento.periodo, self.proveniencia, voltar)
+
+    def publicar(self, documento: Documento, resultado: Resultado, anterior: dict | None) -> dict:
+        """Publish an executed document, or record its failure keeping the previous version in place."""
+        temporario = resultado.tarefa.saida
+        erro = resultado.erro
+        if erro is None:
+            if stderr_presente(resultado.notebook):
+                log.warning(
+                    "%s: o notebook escreveu em stderr (avisos); a saída foi omitida do HTML", documento.id
+                )
+            conteudo = self.renderizador.documento(resultado.notebook, self._pagina(documento))
+            if achados := self.guarda.verificar(conteudo):
+                erro = descrever_achados(achados)
+        if erro is not None:
+            if temporario.exists():
+                os.replace(temporario, self._falha(documento))
+            return {
+                "situacao": "falhou",
+                "erro": self._sem_dados_pessoais(erro),
+                "duracao_s": round(resultado.duracao, 3),
+                "ultima_geracao": (anterior or {}).get("ultima_geracao"),
+            }
+        gravar_atomico(self.html / documento.html, conteudo)
+        os.replace(temporario, self.notebooks / documento.caderno)
+        self.descartar_falha(documento)
+        return {
+            "situacao": "gerado",
+            "erro": None,
+            "duracao_s": round(resultado.duracao, 3),
+            "ultima_geracao": {
+                "chave": self.chaves[documento.id],
+                "gerado_em": agora().isoformat(),
+                "sha256_html": sha256_bytes(conteudo.encode("utf-8")),
+                "sha256_notebook": sha256_arquivo(self.notebooks / documento.caderno),
+            },
+        }
+
+    def _sem_dados_pessoais(self, erro: str) -> str:
+        """An error message goes to the shared index: never with a personal value in it."""
+        if self.guarda.verificar(erro):
+            return erro.split(":", 1)[0] + ": (mensagem omitida por conter dados pessoais)"
+        return erro
+
+    def indice(self, entradas: list[dict]) -> str:
+        """Write html/index.html; returns its summary sentence.
+
+        The index is shared too: a title that would show a personal value (a unit named like a person of the
+        inputs) is replaced by the document's id, and the finished page goes through the guard like any other.
+        """
+        visiveis = [
+            e | {"titulo": f"Documento {e['id']}"} if self.guarda.verificar(e["titulo"]) else e
+            for e in entradas
+        ]
+        resumo, grupos = indice.montar(visiveis, self.html)
+        config = self.config
+        pagina = Pagina(
+            "Documentos da assistência social",
+            self.rotulo_municipio,
+            f"{formatacao.periodo_extenso(config.periodo_cras.inicio, config.periodo_cras.fim)}; "
+            f"Plano Anual do SCFV {config.ano_plano}",
+            self.proveniencia,
+        )
+        conteudo = self.renderizador.indice(pagina, resumo, grupos)
+        if achados := self.guarda.verificar(conteudo):
+            raise RuntimeError(f"índice não publicado: {descrever_achados(achados)}")
+        gravar_atomico(self.html / "index.html", conteudo)
+        return resumo

@@ -1,0 +1,207 @@
+"""Whole runs of ``cras run`` with small stand-in notebooks (tests/notebooks_teste): incremental runs, a CRAS
+whose data breaks its report, the privacy guard, and the warm pool against a plain cold Papermill run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from conftest import EXEMPLO, RAIZ
+from test_execucao import NOTEBOOKS_TESTE, escrever_params
+
+from cras_lib.execucao import cli, lote
+from cras_lib.execucao.executores import Tarefa, criar_executor
+
+pytestmark = pytest.mark.lento
+
+
+@pytest.fixture(autouse=True)
+def biblioteca_fixa(monkeypatch):
+    """These tests change data and parameters; the library's own fingerprint (tested in test_execucao.py) is held
+    still, so that an edit of cras_lib made while they run cannot re-execute what they expect to be skipped."""
+    monkeypatch.setattr(lote, "hash_biblioteca", lambda: "biblioteca-fixa")
+
+CRAS_A, CRAS_B, CRAS_C = "31799900001", "31799900002", "31799900003"
+
+
+def rodar(saida: Path, dados: Path, params: Path, *extra: str, notebooks: Path = NOTEBOOKS_TESTE) -> int:
+    return cli.main(["run", "--dados", str(dados), "--params", str(params), "--saida", str(saida),
+                     "--notebooks", str(notebooks), "--workers", "2", *extra])
+
+
+def documentos(saida: Path) -> dict[str, dict]:
+    return {d["id"]: d for d in json.loads((saida / "manifest.json").read_text(encoding="utf-8"))["documentos"]}
+
+
+def copiar_dados(destino: Path) -> Path:
+    shutil.copytree(EXEMPLO, destino)
+    return destino
+
+
+def remover_equipe(dados: Path, id_cras: str) -> None:
+    """Drop every worker of one CRAS from equipes.csv: valid data, but the stand-in report needs a team."""
+    arquivo = dados / "equipes.csv"
+    linhas = arquivo.read_text(encoding="utf-8").splitlines(keepends=True)
+    arquivo.write_text("".join(linha for linha in linhas if not linha.startswith(id_cras)), encoding="utf-8")
+
+
+def test_execucao_incremental_executa_so_o_que_mudou(tmp_path, capsys):
+    params = escrever_params(tmp_path)
+    saida = tmp_path / "saida"
+    selecao = ("--cras", CRAS_A, CRAS_B)
+    assert rodar(saida, EXEMPLO, params, *selecao) == 0
+    primeira = documentos(saida)
+    assert {d["situacao"] for d in primeira.values()} == {"gerado"}
+    datas = {p: p.stat().st_mtime_ns for p in (saida / "html").rglob("*.html") if p.name != "index.html"}
+    assert len(datas) == 4
+
+    capsys.readouterr()
+    assert rodar(saida, EXEMPLO, params, *selecao) == 0  # nothing changed: nothing executed
+    assert "Nesta execução: 0 gerados, 4 inalterados, 0 com falha." in capsys.readouterr().out
+    segunda = documentos(saida)
+    assert {d["situacao"] for d in segunda.values()} == {"inalterado"}
+    assert all(segunda[i]["ultima_geracao"] == primeira[i]["ultima_geracao"] for i in primeira)
+    assert {p: p.stat().st_mtime_ns for p in datas} == datas
+    indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
+    assert indice.count("Inalterado desde a última geração") == 4
+
+    (tmp_path / "avaliacao.yaml").write_text("metas: {c1: 10}\n", encoding="utf-8")  # only the evaluation uses it
+    assert rodar(saida, EXEMPLO, params, *selecao) == 0
+    assert {i: d["situacao"] for i, d in documentos(saida).items()} == {
+        "plano-anual-scfv": "inalterado", "avaliacao": "gerado", f"cras/{CRAS_A}": "inalterado",
+        f"cras/{CRAS_B}": "inalterado",
+    }
+
+    assert rodar(saida, EXEMPLO, params, *selecao, "--forcar") == 0
+    assert {d["situacao"] for d in documentos(saida).values()} == {"gerado"}
+    assert len(list((saida / "logs").glob("*.log"))) == 4  # one log per run
+
+
+def test_cras_cujos_dados_quebram_o_relatorio_falha_sozinho(tmp_path, capsys):
+    params = escrever_params(tmp_path)
+    dados = copiar_dados(tmp_path / "dados")
+    saida = tmp_path / "saida"
+    selecao = ("--documentos", "avaliacao,cras", "--cras", CRAS_A, CRAS_B, CRAS_C)
+    assert rodar(saida, dados, params, *selecao) == 0
+    html_b = saida / "html" / "cras" / f"{CRAS_B}.html"
+    notebook_b = saida / "notebooks" / "cras" / f"{CRAS_B}.ipynb"
+    anterior_html, anterior_nb = html_b.read_bytes(), notebook_b.read_bytes()
+
+    remover_equipe(dados, CRAS_B)
+    capsys.readouterr()
+    assert rodar(saida, dados, params, *selecao) == 1
+    saidas = capsys.readouterr()
+    assert f"Falharam: cras/{CRAS_B}" in saidas.out
+    assert f"cras/{CRAS_B}: FALHOU — erro na célula" in saidas.err
+
+    docs = documentos(saida)
+    assert {i: d["situacao"] for i, d in docs.items()} == {
+        "avaliacao": "gerado", f"cras/{CRAS_A}": "gerado", f"cras/{CRAS_B}": "falhou", f"cras/{CRAS_C}": "gerado",
+    }
+    erro = docs[f"cras/{CRAS_B}"]["erro"]
+    assert erro == "erro na célula [6] do notebook: ValueError: CRAS Santa Luzia: nenhum trabalhador em equipes.csv"
+    # the last good version stays published and recorded
+    assert html_b.read_bytes() == anterior_html and notebook_b.read_bytes() == anterior_nb
+    assert docs[f"cras/{CRAS_B}"]["ultima_geracao"]["sha256_html"] == __import__("hashlib").sha256(
+        anterior_html).hexdigest()
+    falha = nbformat.read(saida / "notebooks" / "cras" / f"{CRAS_B}.falha.ipynb", as_version=4)
+    assert any(o.get("ename") == "ValueError" for c in falha.cells for o in c.get("outputs", []))
+    indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Falhou nesta execução; mostrada a versão anterior" in indice
+    assert "ValueError: CRAS Santa Luzia: nenhum trabalhador em equipes.csv" in indice
+    assert not list((saida / "html").rglob(".*"))  # no temporary file left in the shared folder
+
+    # data mended back: the published version was made from exactly these inputs, so nothing is executed,
+    # the index is green again and the obsolete diagnosis file goes away
+    shutil.copy(EXEMPLO / "equipes.csv", dados / "equipes.csv")
+    assert rodar(saida, dados, params, *selecao) == 0
+    assert documentos(saida)[f"cras/{CRAS_B}"]["situacao"] == "inalterado"
+    assert not (saida / "notebooks" / "cras" / f"{CRAS_B}.falha.ipynb").exists()
+
+
+def test_dado_pessoal_nunca_chega_ao_html(tmp_path, capsys):
+    """Two units named like people of the roster. The stand-in report prints the unit's name: the guard stops
+    the first page; the second CRAS has no team, and its error message (which names the unit) is not shown."""
+    params = escrever_params(tmp_path)
+    dados = copiar_dados(tmp_path / "dados")
+    linhas = (dados / "equipes.csv").read_text(encoding="utf-8").splitlines()
+    pessoa_a, pessoa_b = linhas[1].split(";")[1], linhas[-1].split(";")[1]
+    unidades = dados / "unidades.csv"
+    texto = unidades.read_text(encoding="utf-8")
+    unidades.write_text(texto.replace("CRAS Vila Nova", pessoa_a).replace("CRAS Santa Luzia", pessoa_b), encoding="utf-8")
+    remover_equipe(dados, CRAS_B)
+    saida = tmp_path / "saida"
+    assert rodar(saida, dados, params, "--documentos", "cras", "--cras", CRAS_A, CRAS_B, CRAS_C) == 1
+    docs = documentos(saida)
+    assert docs[f"cras/{CRAS_A}"]["erro"] == (
+        "o HTML contém dados pessoais das entradas (1 nome); o documento não foi publicado"
+    )
+    assert docs[f"cras/{CRAS_B}"]["erro"] == (
+        "erro na célula [6] do notebook: (mensagem omitida por conter dados pessoais)"
+    )
+    assert sorted(p.name for p in (saida / "html" / "cras").iterdir()) == [f"{CRAS_C}.html"]
+    indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
+    assert pessoa_a not in indice and pessoa_b not in indice  # the index names those documents by their id
+    assert f"Documento cras/{CRAS_A}" in indice and "Relatório do CRAS Boa Esperança" in indice
+    assert pessoa_b not in capsys.readouterr().err
+
+
+def normalizar(nb: nbformat.NotebookNode, fonte: Path) -> dict:
+    """A notebook without what legitimately differs between two runs: times, durations, paths, and the cell ids
+    drawn at random on each run (by Papermill for the injected-parameters cell, by nbformat for every cell of a
+    source notebook saved without ids)."""
+    ids_fixos = {c.get("id") for c in json.loads(fonte.read_text(encoding="utf-8"))["cells"]} - {None}
+    nb = json.loads(nbformat.writes(nb))
+    for chave in ("start_time", "end_time", "duration", "input_path", "output_path"):
+        nb["metadata"]["papermill"].pop(chave, None)
+    for celula in nb["cells"]:
+        celula["metadata"].pop("execution", None)
+        for chave in ("start_time", "end_time", "duration"):
+            celula["metadata"].get("papermill", {}).pop(chave, None)
+        if celula.get("id") not in ids_fixos:
+            celula.pop("id", None)
+    return nb
+
+
+def equivalencia(tmp_path: Path, notebook: Path, parametros: list[dict]) -> None:
+    """The last document executed by one warm kernel, after the others, equals a cold Papermill run of it."""
+    frio = papermill.execute_notebook(str(notebook), str(tmp_path / "frio.ipynb"), parameters=parametros[-1],
+                                      kernel_name="python3", progress_bar=False, cwd=str(RAIZ))
+    with criar_executor("local", workers=1, dados=EXEMPLO) as executor:
+        for i, p in enumerate(parametros):
+            resultado = executor.submeter(Tarefa(f"d{i}", notebook, p, tmp_path / f"quente{i}.ipynb", RAIZ)).result()
+            assert resultado.ok, resultado.erro
+    quente = nbformat.read(tmp_path / f"quente{len(parametros) - 1}.ipynb", as_version=4)
+    assert [c.execution_count for c in quente.cells if c.cell_type == "code"] == list(
+        range(1, 1 + sum(c.cell_type == "code" for c in quente.cells)))
+    assert normalizar(quente, notebook) == normalizar(frio, notebook)
+
+
+def test_pool_quente_produz_o_mesmo_notebook_que_papermill_frio(tmp_path):
+    base = {"dados": str(EXEMPLO), "inicio": "2025-01", "fim": "2025-12"}
+    equivalencia(tmp_path, NOTEBOOKS_TESTE / "relatorio_cras.ipynb",
+                 [base | {"id_cras": CRAS_A}, base | {"id_cras": CRAS_B}])
+
+
+def test_kernel_que_morre_ou_trava_e_substituido(tmp_path):
+    """A notebook that kills its kernel, then one that hangs past the cell limit: each fails in Portuguese, the
+    pool puts a fresh kernel in place, and the next document runs normally."""
+    nb = nbformat.v4.new_notebook()
+    parametros = nbformat.v4.new_code_cell('acao = "nada"')
+    parametros.metadata["tags"] = ["parameters"]
+    nb.cells = [parametros, nbformat.v4.new_code_cell(
+        "import os, time\nif acao == 'morrer':\n    os._exit(1)\nif acao == 'travar':\n    time.sleep(60)\nprint('ok')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    caminho = tmp_path / "acoes.ipynb"
+    nbformat.write(nb, caminho)
+    tarefas = [Tarefa(a, caminho, {"acao": a}, tmp_path / f"{a}.ipynb", RAIZ) for a in ("morrer", "travar", "nada")]
+    with criar_executor("local", workers=1, tempo_limite=2) as executor:
+        resultados = [executor.submeter(t).result() for t in tarefas]
+    morrer, travar, nada = resultados
+    assert morrer.erro == "o kernel Python parou durante a execução (falta de memória ou falha do interpretador)"
+    assert travar.erro == "tempo esgotado: uma célula passou do limite de 2 s"
+    assert nada.ok and nada.notebook.cells[-1].outputs[0]["text"] == "ok\n"
