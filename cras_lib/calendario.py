@@ -165,7 +165,7 @@ def calendario_dos_grupos(
 
 def resumo_mensal(calendario: pd.DataFrame, ano: int, por: tuple[str, ...] = ()) -> pd.DataFrame:
     """Encounters and hours per month of ``ano`` (all 12 months, zero when no encounter), optionally per
-    ``por``     (e.g. ``("ciclo",)``): columns ``*por, mes, grupos, encontros, horas``."""
+    ``por`` (e.g. ``("ciclo",)``): columns ``*por, mes, grupos, encontros, horas``."""
     meses = pd.period_range(f"{ano}-01", f"{ano}-12", freq="M")
     chaves = [*por, "mes"]
     soma = (

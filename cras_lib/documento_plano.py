@@ -2,7 +2,7 @@
 
 Each section function takes a :class:`DocumentoPlano` and returns a list of blocks — Markdown text (``str``),
 :class:`Tabela` (pt-BR formatted cells and caption) or :class:`Figura` (chart, text alternative and caption) —
-that :func:`exibir` shows with :mod:`cras_lib.exibicao`. The figures come from :mod:`cras_lib.scfv_plano`
+that :func:`cras_lib.exibicao.exibir` shows. The figures come from :mod:`cras_lib.scfv_plano`
 (Tipificação Nacional 2009; reordenamento of the SCFV, Resolução CNAS nº 01/2013, with its goal of at least
 50 % of the capacidade de atendimento filled by the público prioritário; NOB-RH/SUAS 2006 and Resolução CNAS
 nº 9/2014 for the orientador social); this module only words and shapes them.
@@ -26,7 +26,7 @@ from . import formatacao as fmt
 from . import graficos
 from . import scfv_plano as sp
 from .calendario import NOMES_DIAS
-from .exibicao import Bloco, Figura, Tabela, exibir, omitida  # noqa: F401 (exibir: used by the notebook)
+from .exibicao import Bloco, Figura, Tabela, omitida
 from .formatacao import lista
 from .norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO, ROTULOS_SITUACOES
 from .privacidade import LIMIAR_PADRAO, contagem_segura
@@ -35,8 +35,6 @@ from .texto import minusculo_inicial
 ROTULO_CICLO = {codigo: ciclo.rotulo for codigo, ciclo in POR_CODIGO.items()}
 META = fmt.percentual(META_PUBLICO_PRIORITARIO, 0)  # "50 %"
 SEM_METAS = "*Não há metas: faltam os arquivos de usuários, de grupos e do CadÚnico.*"
-
-
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,14 @@ ROTULOS_PAPEIS: dict[str, str] = {
     "outro_superior": "Outro profissional de nível superior do SUAS",
     "nivel_medio": "Técnicos(as) de nível médio",
 }
+# The same roles inside a sentence, (singular, plural): "Falta 1 psicólogo(a)" / "Faltam 2 técnicos(as) ...".
+NOMES_PAPEIS: dict[str, tuple[str, str]] = {
+    "coordenador": ("coordenador(a)", "coordenadores(as)"),
+    "assistente_social": ("assistente social", "assistentes sociais"),
+    "psicologo": ("psicólogo(a)", "psicólogos(as)"),
+    "outro_superior": ("outro profissional de nível superior do SUAS", "outros profissionais de nível superior do SUAS"),
+    "nivel_medio": ("técnico(a) de nível médio", "técnicos(as) de nível médio"),
+}
 # Functions counted as "técnicos de nível médio" of the reference team (see the module docstring).
 FUNCOES_NIVEL_MEDIO: tuple[str, ...] = ("tecnico_medio",)
 # Vínculos that make a team precarious (temporary, outsourced, voluntary work).
@@ -135,7 +143,8 @@ class ConformidadeEquipe:
 
 def classificar_papeis(equipes: pd.DataFrame) -> pd.Series:
     """The reference-team role of every worker (vectorised): a code of :data:`PAPEIS`, ``"superior_sem_profissao"``
-    for a higher-level technician without profession, or ``<NA>`` for workers outside the reference team."""
+    for a higher-level technician without profession, or ``<NA>`` for workers outside the reference team (roles of
+    the NOB-RH/SUAS 2006, item IV; SUAS professions of Resolução CNAS 17/2011; see the module docstring)."""
     funcao = equipes["funcao"].astype("string").fillna("")
     profissao = equipes["profissao"].astype("string").fillna("")
     superior = funcao == "tecnico_superior"
@@ -155,8 +164,9 @@ def classificar_papeis(equipes: pd.DataFrame) -> pd.Series:
 
 
 def _papeis(minimo: EquipeMinima, n: dict[str, int], psicologo_obrigatorio: bool) -> tuple[tuple[Papel, ...], bool]:
-    """Allocate the higher-level technicians to the slots; returns the rows and whether a non-psicólogo fills
-    the psicólogo slot (allowed only when ``psicologo_obrigatorio`` is False in bands up to 3,500)."""
+    """Allocate the higher-level technicians to the slots of the NOB-RH/SUAS 2006 (item IV); returns the rows
+    and whether a non-psicólogo fills the psicólogo slot ("preferencialmente psicólogo": allowed only when
+    ``psicologo_obrigatorio`` is False, in bands up to 3,500; Resolução CNAS 17/2011 art. 2º makes it required)."""
     as_usados = min(n["assistente_social"], minimo.assistentes_sociais)
     psi_usados = min(n["psicologo"], minimo.psicologos)
     sobra = (
@@ -234,6 +244,8 @@ _VAZIO = {"n": dict.fromkeys((*PAPEIS, "superior_sem_profissao"), 0), "total": 0
 
 
 def _avisos_coordenador(r: dict) -> list[Aviso]:
+    """Warnings about the coordination: one coordinator per CRAS, a career civil servant with higher education
+    (NOB-RH/SUAS 2006, item IV)."""
     n = r["n"]["coordenador"]
     if n == 0:
         return [Aviso("sem_coordenador", "O CRAS não tem coordenador(a) registrado(a) na equipe.")]

@@ -40,3 +40,7 @@ class DadosInvalidos(ErroCras, ValueError):
         n = len(self.problemas)
         cabecalho = "1 problema encontrado nos dados:" if n == 1 else f"{n} problemas encontrados nos dados:"
         super().__init__("\n".join([cabecalho, *(f"- {p}" for p in self.problemas)]))
+
+
+class ParametrosInvalidos(ErroCras, ValueError):
+    """A params file (YAML) that is absent, unreadable or breaks its expected shape (message in Portuguese)."""

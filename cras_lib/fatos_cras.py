@@ -378,7 +378,8 @@ def _identificacao(u: pd.Series) -> Identificacao:
 
 
 def _nivel_mensal(valor, meses, estoque: bool) -> float | None:
-    """The monthly level compared across periods: the stock's mean, or the flow's sum / months reported."""
+    """The monthly level compared across periods: the stock's mean, or the flow's sum / months reported (RMA,
+    Resolução CIT 04/2011; stock or flow per :mod:`cras_lib.norma.rma`)."""
     if ausente(valor) or not meses:
         return None
     return float(valor) if estoque else float(valor) / int(meses)

@@ -76,32 +76,31 @@ def _como_data(valor) -> dt.date:
     return pd.Timestamp(valor).date()
 
 
+def _data(valor, padrao: str) -> str:
+    """A date, month or Period in the Babel (CLDR) ``padrao``; "sem dados" when missing."""
+    if ausente(valor):
+        return SEM_DADOS
+    return format_date(_como_data(valor), padrao, locale=LOCALE)
+
+
 def mes_extenso(mes) -> str:
     """A month as words: Period('2025-01') -> 'janeiro de 2025'."""
-    if ausente(mes):
-        return SEM_DADOS
-    return format_date(_como_data(mes), "MMMM 'de' y", locale=LOCALE)
+    return _data(mes, "MMMM 'de' y")
 
 
 def mes_abreviado(mes) -> str:
     """A short month label for chart axes: Period('2025-01') -> 'jan/2025'."""
-    if ausente(mes):
-        return SEM_DADOS
-    return format_date(_como_data(mes), "MMM/y", locale=LOCALE).replace(".", "")
+    return _data(mes, "MMM/y").replace(".", "")
 
 
 def data_extenso(data) -> str:
     """A date as words: 2025-12-31 -> '31 de dezembro de 2025'."""
-    if ausente(data):
-        return SEM_DADOS
-    return format_date(_como_data(data), "d 'de' MMMM 'de' y", locale=LOCALE)
+    return _data(data, "d 'de' MMMM 'de' y")
 
 
 def data_curta(data) -> str:
     """A date as DD/MM/AAAA."""
-    if ausente(data):
-        return SEM_DADOS
-    return format_date(_como_data(data), "dd/MM/y", locale=LOCALE)
+    return _data(data, "dd/MM/y")
 
 
 def periodo_extenso(inicio, fim) -> str:
@@ -110,7 +109,7 @@ def periodo_extenso(inicio, fim) -> str:
     if a == b:
         return mes_extenso(a)
     if a.year == b.year:
-        return f"{format_date(_como_data(a), 'MMMM', locale=LOCALE)} a {mes_extenso(b)}"
+        return f"{_data(a, 'MMMM')} a {mes_extenso(b)}"
     return f"{mes_extenso(a)} a {mes_extenso(b)}"
 
 

@@ -60,6 +60,14 @@ class Municipio:
         return f"Municipio(pasta='{self.pasta}', {', '.join(tabelas)}, avisos={len(self.avisos)})"
 
 
+def nomes_dos_cras(unidades: pd.DataFrame) -> dict[str, str]:
+    """id_cras -> the unit's public name (``unidades.csv``), in file order; the code itself when the name is
+    empty, so a document never shows a missing name."""
+    nomes = unidades["nome"].astype("string").str.strip().replace("", pd.NA)
+    codigos = unidades["id_cras"].astype("string")
+    return {str(c): str(n) for c, n in zip(codigos, nomes.fillna(codigos), strict=True) if not pd.isna(c)}
+
+
 def carregar_municipio(pasta: str | Path) -> Municipio:
     """Read every contract file of ``pasta``; raise :class:`DadosInvalidos` listing ALL problems found."""
     pasta = Path(pasta).resolve()

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from .equipe_nob_rh import NOMES_PAPEIS
 from .formatacao import lista, percentual
 from .norma.inclusao_produtiva import META_ACELERACAO
 from .norma.scfv import META_PUBLICO_PRIORITARIO
 from .privacidade import suprimir
-from .texto import NOMES_PAPEIS, comparacao, lista_meses, quantidade, referencia_comparacao, verbo
+from .texto import comparacao, lista_meses, lista_papeis, quantidade, referencia_comparacao, verbo
 
 HORAS_MINIMAS_SEMANA = 40  # Orientações Técnicas do CRAS (MDS, 2009): 8 hours a day, 5 days a week
 DIAS_MINIMOS_SEMANA = 5
@@ -61,9 +62,7 @@ def _equipe(fatos) -> list[PontoAtencao]:
     e = fatos.equipe
     pontos = []
     if not e.conforme:
-        faltas = lista(
-            quantidade(p.em_falta, *NOMES_PAPEIS[p.codigo]) for p in e.papeis if p.em_falta
-        )
+        faltas = lista_papeis(e.papeis, "em_falta")
         primeiro = next(p for p in e.papeis if p.em_falta)
         pontos.append(
             PontoAtencao(

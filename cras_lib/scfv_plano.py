@@ -33,14 +33,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from . import calendario as cal
 from . import scfv_situacao as sit
 from .contrato import CICLOS
 from .erros import ErroCras
 from .formatacao import inteiro, percentual, plural
+from .municipio import nomes_dos_cras
 from .norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO
+from .parametros import ler_yaml
 from .privacidade import LIMIAR_PADRAO, contagem_segura
 
 FUNCAO_ORIENTADOR = "orientador_social"
@@ -131,8 +132,7 @@ def _ciclo_param(codigo: str, dados: dict) -> ParametrosCiclo:
 
 def carregar_parametros(caminho: str | Path) -> ParametrosPlano:
     """Read ``params/plano_scfv.yaml`` (layout documented in that file); missing keys take the defaults."""
-    with open(caminho, encoding="utf-8") as arquivo:
-        dados = yaml.safe_load(arquivo) or {}
+    dados = ler_yaml(caminho)
     ciclos_yaml = dados.get("ciclos") or {}
     desconhecidos = sorted(set(ciclos_yaml) - set(CICLOS))
     if desconhecidos:
@@ -438,7 +438,7 @@ def planejar(municipio, parametros: ParametrosPlano, ano: int, data_referencia, 
         data_referencia=ref,
         uf=uf.upper(),
         parametros=parametros,
-        nomes_cras=dict(zip(m.unidades["id_cras"].astype(str), m.unidades["nome"].astype(str), strict=True)),
+        nomes_cras=nomes_dos_cras(m.unidades),
         situacao=situacao,
         situacao_cras=sit.situacao_por_cras(*argumentos) if tem_lista else None,
         situacao_municipio=sit.situacao_municipal(*argumentos) if tem_lista else None,

@@ -67,7 +67,7 @@ def como_data(valor) -> pd.Timestamp:
     """A reference date (str 'AAAA-MM-DD', date, Timestamp) as a midnight Timestamp."""
     if isinstance(valor, dt.date | pd.Timestamp | str | np.datetime64):
         return pd.Timestamp(valor).normalize()
-    raise TypeError(f"data de referência inválida: {valor!r}")
+    raise TypeError(f"data de referência inválida: '{valor}' (use AAAA-MM-DD)")
 
 
 def idade_em(nascimento: pd.Series, data_referencia) -> pd.Series:
@@ -86,7 +86,7 @@ def idade_em(nascimento: pd.Series, data_referencia) -> pd.Series:
 
 def ciclos_das_idades(idades: pd.Series) -> pd.Series:
     """The SCFV cycle code of each age (``norma.scfv.ciclo_da_idade`` applied once per distinct age); <NA> for
-    an     unknown or negative age (birth date after the reference date)."""
+    an unknown or negative age (birth date after the reference date)."""
     distintas = [int(a) for a in pd.unique(idades.dropna()) if a >= 0]
     mapa = {a: ciclo_da_idade(a) for a in distintas}
     return idades.map(lambda a: mapa.get(int(a), pd.NA) if not pd.isna(a) else pd.NA).astype("string")
@@ -210,7 +210,9 @@ def _frequencia(ativos, frequencia, chaves, inicio: pd.Period, fim: pd.Period) -
 
 
 def razao(numerador: pd.Series, denominador: pd.Series) -> pd.Series:
-    """numerador / denominador as Float64, <NA> where the denominator is 0 or unknown."""
+    """numerador / denominador as Float64, <NA> where the denominator is 0 or unknown (never ∞ or an error).
+
+    The one ratio of the library: the plan's and the indicators' rates use it too."""
     num = numerador.astype("Float64")
     den = denominador.astype("Float64")
     return (num / den.where(den > 0)).astype("Float64")

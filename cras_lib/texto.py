@@ -31,7 +31,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import formatacao, graficos
-from .equipe_nob_rh import OUTRAS_FUNCOES
+from .equipe_nob_rh import NOMES_PAPEIS, OUTRAS_FUNCOES
 from .formatacao import SEM_DADOS, ausente, inteiro, lista, mes_extenso, numero, percentual
 from .privacidade import suprimir
 
@@ -51,15 +51,6 @@ SECOES: tuple[tuple[str, str], ...] = (
 TITULOS = dict(SECOES)
 TITULO_PONTOS = "Pontos de atenção"
 
-# Role of the reference team -> (singular, plural), for "Falta 1 psicólogo(a)" / "Faltam 2 técnicos(as) ...".
-NOMES_PAPEIS: dict[str, tuple[str, str]] = {
-    "coordenador": ("coordenador(a)", "coordenadores(as)"),
-    "assistente_social": ("assistente social", "assistentes sociais"),
-    "psicologo": ("psicólogo(a)", "psicólogos(as)"),
-    "outro_superior": ("outro profissional de nível superior do SUAS", "outros profissionais de nível superior do SUAS"),
-    "nivel_medio": ("técnico(a) de nível médio", "técnicos(as) de nível médio"),
-}
-
 # CadÚnico age bands of the cycles -> (singular, plural, feminine noun).
 PESSOAS_POR_CICLO: dict[str, tuple[str, str, bool]] = {
     "ate_6": ("criança de até 6 anos", "crianças de até 6 anos", True),
@@ -72,10 +63,6 @@ PESSOAS_POR_CICLO: dict[str, tuple[str, str, bool]] = {
 
 
 # ------------------------------------------------------------------------------------------- small helpers
-def _numero_de(n) -> str:
-    return inteiro(n) if float(n).is_integer() else numero(n)
-
-
 def quantidade(n, singular: str, plural: str | None = None, *, feminino: bool = False, limiar: int | None = None) -> str:
     """A count with its noun in agreement: 'nenhuma família', '1 família', '2 famílias', '1.234,5 famílias'.
 
@@ -90,14 +77,16 @@ def quantidade(n, singular: str, plural: str | None = None, *, feminino: bool = 
         return f"< {limiar} {plural}"
     if float(n) == 0:
         return f"{'nenhuma' if feminino else 'nenhum'} {singular}"
-    return f"{_numero_de(n)} {singular if abs(float(n)) == 1 else plural}"
+    return formatacao.plural(n, singular, plural)
 
 
 def contagem(n, limiar: int | None = None) -> str:
     """A bare count: '< 5' when suppressed, else '1.234' or '12,5' (means of stocks)."""
     if ausente(n):
         return SEM_DADOS
-    return f"< {limiar}" if limiar is not None and suprimir(n, limiar) else _numero_de(n)
+    if limiar is not None and suprimir(n, limiar):
+        return f"< {limiar}"
+    return inteiro(n) if float(n).is_integer() else numero(n)
 
 
 def verbo(n, singular: str, plural: str, *, limiar: int | None = None) -> str:
@@ -175,9 +164,22 @@ def valor_indicador(valor, unidade: str, unidade_texto: str = "") -> str:
     return f"{numero(valor)} {unidade_texto}".strip()
 
 
+def _com_cras(nome: str) -> str:
+    """'Vila Nova' -> 'CRAS Vila Nova'; a name that already starts with 'CRAS' is kept."""
+    return nome if nome.upper().startswith("CRAS") else f"CRAS {nome}"
+
+
 def nome_cras(nome: str) -> str:
     """The unit's name opening a sentence: 'O CRAS Vila Nova' (adds 'CRAS' when the name lacks it)."""
-    return f"O {nome}" if nome.upper().startswith("CRAS") else f"O CRAS {nome}"
+    return f"O {_com_cras(nome)}"
+
+
+def lista_papeis(papeis, campo: str) -> str:
+    """The roles of the reference team with a nonzero ``campo`` of :class:`~cras_lib.equipe_nob_rh.Papel`
+    ('exigido', 'em_falta'), as text: '1 coordenador(a), 2 assistentes sociais e 1 psicólogo(a)'."""
+    return lista(
+        quantidade(getattr(p, campo), *NOMES_PAPEIS[p.codigo]) for p in papeis if getattr(p, campo)
+    )
 
 
 def minusculo_inicial(texto: str) -> str:
@@ -236,7 +238,7 @@ def _ambiente() -> Environment:
         pct=percentual,
         mes=mes_extenso,
         data=formatacao.data_extenso,
-        nomes_papeis=NOMES_PAPEIS,
+        lista_papeis=lista_papeis,
         outras_funcoes=OUTRAS_FUNCOES,
         rotulos_ciclos=PESSOAS_POR_CICLO,
     )
@@ -278,8 +280,7 @@ def pontos_markdown(pontos, *, titulo: bool = True) -> str:
 
 def titulo(fatos, municipio_nome: str = "", uf: str = "") -> str:
     """The report's H1 and subtitle: CRAS, municipality, period and comparison period."""
-    nome = fatos.identificacao.nome
-    cabeca = f"Relatório do {nome}" if nome.upper().startswith("CRAS") else f"Relatório do CRAS {nome}"
+    cabeca = f"Relatório do {_com_cras(fatos.identificacao.nome)}"
     per = fatos.periodo
     partes = []
     if municipio_nome:

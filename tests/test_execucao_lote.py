@@ -4,6 +4,7 @@ whose data breaks its report, the privacy guard, and the warm pool against a pla
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -148,6 +149,25 @@ def test_dado_pessoal_nunca_chega_ao_html(tmp_path, capsys):
     assert pessoa_a not in indice and pessoa_b not in indice  # the index names those documents by their id
     assert f"Documento cras/{CRAS_A}" in indice and "Relatório do CRAS Boa Esperança" in indice
     assert pessoa_b not in capsys.readouterr().err
+
+
+def test_mesmas_entradas_dao_paginas_identicas(tmp_path):
+    """Same inputs and parameters, same pages: two runs (the second with the cold executor) give byte-identical
+    HTML except for the generation time in the footer. Papermill draws a random id for the injected-parameters
+    cell, which the HTML template writes into the page; the runner's engine fixes it."""
+    params = escrever_params(tmp_path)
+    paginas = []
+    for saida, executor in ((tmp_path / "a", "local"), (tmp_path / "b", "frio")):
+        assert rodar(saida, EXEMPLO, params, "--cras", CRAS_A, "--executor", executor) == 0
+        paginas.append({
+            p.relative_to(saida).as_posix(): re.sub(r"Gerado em [^<]*? por cras-lib", "Gerado em (hora) por cras-lib",
+                                                    p.read_text(encoding="utf-8"))
+            for p in (saida / "html").rglob("*.html") if p.name != "index.html"
+        })
+    assert sorted(paginas[0]) == ["html/avaliacao.html", f"html/cras/{CRAS_A}.html", "html/plano-anual-scfv.html"]
+    assert all(pagina.count("Gerado em (hora) por cras-lib") == 1 for pagina in paginas[0].values())
+    assert 'id="cell-id=parametros-injetados"' in paginas[0][f"html/cras/{CRAS_A}.html"]
+    assert paginas[0] == paginas[1]
 
 
 def normalizar(nb: nbformat.NotebookNode, fonte: Path) -> dict:

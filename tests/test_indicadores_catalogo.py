@@ -8,6 +8,7 @@ import pytest
 from test_indicadores_dados import PARAMETROS, A, B, C, contexto, municipio
 
 from cras_lib.contrato import POR_NOME
+from cras_lib.erros import ParametrosInvalidos
 from cras_lib.indicadores import (
     CATALOGO,
     DIMENSOES,
@@ -23,7 +24,6 @@ from cras_lib.indicadores import apresentacao as ap
 from cras_lib.indicadores.avaliacao import avaliar, numeros_chave
 from cras_lib.indicadores.catalogo import SERVICOS
 from cras_lib.indicadores.conclusoes import balanco, gerar_conclusoes, rma_nao_informado
-from cras_lib.indicadores.metas import ParametrosInvalidos
 
 EXIGIDOS = [
     "PAIF-01", "PAIF-02", "PAIF-03", "PAIF-08", "PAIF-09", "PAIF-10", "PAIF-11", "PAIF-12", "PAIF-13",
@@ -97,7 +97,7 @@ def test_parametros_invalidos_sao_erro_em_portugues(tmp_path):
         metas({"metas": {"XX-99": {"meta": 1}}})
     with pytest.raises(ParametrosInvalidos, match="deve ser um número"):
         metas({"metas": {"PAIF-01": {"meta": "muito"}}})
-    with pytest.raises(ParametrosInvalidos, match="não encontrado"):
+    with pytest.raises(ParametrosInvalidos, match="o arquivo não existe"):
         carregar_parametros(tmp_path / "nao_existe.yaml")
 
 

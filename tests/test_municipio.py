@@ -13,7 +13,7 @@ from test_leitura import AMOSTRAS, ID2, LATIN1_BR, amostra, como_texto, escrever
 from cras_lib import contrato
 from cras_lib.erros import DadosInvalidos
 from cras_lib.leitura import DTYPES
-from cras_lib.municipio import Municipio, carregar_municipio
+from cras_lib.municipio import Municipio, carregar_municipio, nomes_dos_cras
 
 OBRIGATORIOS = [a.nome for a in contrato.ARQUIVOS if a.obrigatorio]
 
@@ -195,3 +195,17 @@ def test_exemplo_dezesseis_cras_e_vinte_quatro_meses(municipio_exemplo):
 
 def test_exemplo_sem_avisos_de_codigos_desconhecidos(municipio_exemplo):
     assert not [a for a in municipio_exemplo.avisos if "não consta" in a or "não constam" in a]
+
+
+def test_nomes_dos_cras_usa_o_codigo_quando_o_nome_esta_vazio():
+    unidades = pd.DataFrame(
+        {
+            "id_cras": pd.array(["31799900001", "31799900002", "31799900003"], dtype="string"),
+            "nome": pd.array(["CRAS Centro", None, "  "], dtype="string"),
+        }
+    )
+    assert nomes_dos_cras(unidades) == {
+        "31799900001": "CRAS Centro",
+        "31799900002": "31799900002",
+        "31799900003": "31799900003",
+    }

@@ -19,7 +19,7 @@ import cras_lib
 from ..erros import ErroCras
 from .documentos import TIPOS
 from .executores import EXECUTORES
-from .lote import EXECUTOR_PADRAO, PASTA_NOTEBOOKS, Opcoes, executar_lote
+from .lote import EXECUTOR_PADRAO, PASTA_NOTEBOOKS, TEMPO_LIMITE_PADRAO, Opcoes, executar_lote
 
 SAIDA_OK, SAIDA_FALHA, SAIDA_USO, SAIDA_INTERROMPIDA = 0, 1, 2, 130
 
@@ -172,7 +172,7 @@ def criar_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--tempo-limite",
         type=_segundos,
-        default=600.0,
+        default=TEMPO_LIMITE_PADRAO,
         metavar="SEGUNDOS",
         help="tempo máximo de uma célula (padrão: %(default)s; 0 = sem limite)",
     )
@@ -180,15 +180,13 @@ def criar_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import argparse as modulo
-
-    original, modulo._ = modulo._, _traduzir
+    original, argparse._ = argparse._, _traduzir
     try:
         args = criar_parser().parse_args(argv)
     except SystemExit as saida:
         return int(saida.code or 0)
     finally:
-        modulo._ = original
+        argparse._ = original
 
     opcoes = Opcoes(
         dados=args.dados,

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from ..erros import ErroCras
+from ..erros import ErroCras, ParametrosInvalidos
+from ..parametros import ler_yaml
 
 _MES = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -53,6 +52,11 @@ class Configuracao:
     comparacao_cras: Periodo | None  # None: the CRAS reports compare with nothing
     data_referencia_cras: str | None  # None: the notebook's own default
     params_cras: Path | None
+
+    @property
+    def rotulo_municipio(self) -> str:
+        """'Vale Serrano/MG': how the pages' header and the cache key name the municipality."""
+        return f"{self.municipio_nome}/{self.uf}"
 
 
 class _Leitor:
@@ -135,13 +139,9 @@ def carregar_configuracao(arquivo: Path) -> Configuracao:
     """Read and validate the run parameters file; raise ``ErroConfiguracao`` listing every problem."""
     arquivo = Path(arquivo).resolve()
     try:
-        dados = yaml.safe_load(arquivo.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ErroConfiguracao(arquivo, ["o arquivo não existe"]) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as erro:
-        raise ErroConfiguracao(arquivo, [f"não foi possível ler o YAML ({erro})"]) from None
-    if not isinstance(dados, dict):
-        raise ErroConfiguracao(arquivo, ["o conteúdo deve ser um mapeamento de campos (chave: valor)"])
+        dados = ler_yaml(arquivo)
+    except ParametrosInvalidos as erro:
+        raise ErroConfiguracao(arquivo, [str(erro).split(": ", 1)[1]]) from None
 
     ler = _Leitor(dados, arquivo.parent)
     configuracao = Configuracao(

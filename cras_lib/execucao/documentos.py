@@ -14,6 +14,7 @@ import papermill
 
 from .. import formatacao
 from ..erros import ErroCras
+from ..municipio import nomes_dos_cras
 from .configuracao import Configuracao, Periodo
 
 # Document kind -> notebook file in the notebooks folder, in the order documents are listed.
@@ -62,6 +63,8 @@ def _periodo(periodo: Periodo, comparacao: Periodo | None) -> str:
 
 
 def _titulo_cras(nome: str) -> str:
+    # the report's own H1 says the same (cras_lib.texto.titulo), not imported here: texto loads matplotlib and
+    # compiles its templates, start-up the command does not need
     return f"Relatório do {nome}" if nome.upper().startswith("CRAS") else f"Relatório do CRAS {nome}"
 
 
@@ -83,7 +86,7 @@ def planejar(
         raise ErroSelecao(
             f"Documento desconhecido: {', '.join(desconhecidos)}. Use um ou mais de: {', '.join(TIPOS)}."
         )
-    nomes = dict(zip(unidades["id_cras"].astype(str), unidades["nome"].astype(str), strict=True))
+    nomes = nomes_dos_cras(unidades)
     fora = [c for c in cras if c not in nomes]
     if fora:
         raise ErroSelecao(

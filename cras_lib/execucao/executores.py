@@ -5,6 +5,10 @@ futures of ``Resultado``. ``local`` (``pool_quente.py``) keeps a pool of warm ke
 ``papermill.execute_notebook`` per document (a new kernel each time), the reference that the warm pool is tested
 against. A distributed backend (e.g. Dask) is one more registered class, not an edited ``if``: it only has to
 implement ``submeter``.
+
+Both run Papermill's own nbclient engine through ``MotorPapermill``, which only gives the injected-parameters cell
+a fixed id instead of a random one: the HTML template writes every cell's id into the page, and the same inputs
+and parameters must give the same page.
 """
 
 from __future__ import annotations
@@ -20,9 +24,12 @@ from typing import ClassVar
 import papermill
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
+from papermill.engines import NBClientEngine, papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
 KERNEL_PADRAO = "python3"
+MOTOR_PADRAO = "cras"
+ID_CELULA_INJETADA = "parametros-injetados"
 
 
 @dataclass(frozen=True)
@@ -129,11 +136,29 @@ def criar_executor(nome: str, **opcoes) -> Executor:
     return EXECUTORES[nome](**opcoes)
 
 
-def executar_com_papermill(tarefa: Tarefa, tempo_limite: float | None, **opcoes_motor) -> NotebookNode:
+class MotorPapermill(NBClientEngine):
+    """Papermill's nbclient engine with a fixed id for the injected-parameters cell (Papermill draws a random
+    one on every run, which would make two runs of the same document differ in their HTML)."""
+
+    @classmethod
+    def execute_notebook(cls, nb, kernel_name, **kwargs):
+        for celula in nb.cells:
+            if "id" in celula and "injected-parameters" in celula.get("metadata", {}).get("tags", ()):
+                celula["id"] = ID_CELULA_INJETADA
+        return super().execute_notebook(nb, kernel_name, **kwargs)
+
+
+papermill_engines.register(MOTOR_PADRAO, MotorPapermill)
+
+
+def executar_com_papermill(
+    tarefa: Tarefa, tempo_limite: float | None, motor: str = MOTOR_PADRAO, **opcoes_motor
+) -> NotebookNode:
     """``papermill.execute_notebook`` as every executor calls it: parameters injected by Papermill, the executed
-    notebook written to ``tarefa.saida`` (Papermill writes it on failure too); ``opcoes_motor`` select the
-    engine. The kernel's working directory goes through nbclient's ``resources`` (not ``cwd=``, which would
-    ``chdir`` the whole process and race between threads)."""
+    notebook written to ``tarefa.saida`` (Papermill writes it on failure too); ``motor`` names the Papermill engine
+    (``MotorPapermill`` or a subclass), ``opcoes_motor`` are its options. The kernel's working directory goes
+    through nbclient's ``resources`` (not ``cwd=``, which would ``chdir`` the whole process and race between
+    threads)."""
     return papermill.execute_notebook(
         str(tarefa.notebook),
         str(tarefa.saida),
@@ -142,6 +167,7 @@ def executar_com_papermill(tarefa: Tarefa, tempo_limite: float | None, **opcoes_
         request_save_on_cell_execute=False,
         execution_timeout=tempo_limite,
         resources={"metadata": {"path": str(tarefa.cwd)}},
+        engine_name=motor,
         **opcoes_motor,
     )
 

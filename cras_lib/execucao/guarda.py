@@ -21,27 +21,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import pandas as pd
+from babel.dates import get_month_names
 
 from ..contrato import ARQUIVOS
+from ..formatacao import LOCALE
 
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 _DIGITOS = re.compile(r"(?<![\d.\-])\d(?:[.\-]?\d){10}(?![\d])")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BR = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
-_MESES = (
-    "janeiro",
-    "fevereiro",
-    "março",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-)
+# the month names formatacao.data_extenso writes (Babel, pt_BR), so the guard reads dates as the pages print them
+_MESES = tuple(get_month_names("wide", locale=LOCALE)[mes] for mes in range(1, 13))
 _EXTENSO = re.compile(r"\b(\d{1,2}) de (" + "|".join(_MESES) + r") de (\d{4})\b")
 _PALAVRA = re.compile(r"\w+")
 

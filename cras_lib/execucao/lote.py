@@ -36,6 +36,7 @@ log = logging.getLogger("cras")
 _NO_PROJETO = Path(cras_lib.__file__).resolve().parent.parent / "notebooks"
 PASTA_NOTEBOOKS = _NO_PROJETO if _NO_PROJETO.is_dir() else Path.cwd() / "notebooks"
 EXECUTOR_PADRAO = PoolQuente.nome
+TEMPO_LIMITE_PADRAO = 600.0  # seconds per cell
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Opcoes:
     executor: str = EXECUTOR_PADRAO
     notebooks: Path = PASTA_NOTEBOOKS
     kernel: str = KERNEL_PADRAO
-    tempo_limite: float | None = 600
+    tempo_limite: float | None = TEMPO_LIMITE_PADRAO
 
 
 @dataclass(frozen=True)
@@ -135,14 +136,7 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
             )
         ]
         log.info("%d documentos, %d a executar", len(plano.documentos), len(a_executar))
-        publicacao = Publicacao(
-            saida,
-            plano.config,
-            plano.municipio,
-            plano.chaves,
-            _proveniencia(plano, inicio),
-            plano.rotulo_municipio,
-        )
+        publicacao = Publicacao(saida, plano.config, plano.municipio, plano.chaves, _proveniencia(plano, inicio))
         registro = Path(manipulador.baseFilename)
         novas = _executar_e_publicar(opcoes, plano, a_executar, anteriores, publicacao, registro, fluxo)
         entradas = [_entrada(d, plano.chaves[d.id], novas[d.id]) for d in plano.documentos]
@@ -179,10 +173,6 @@ class _Plano:
     git: dict | None
     chaves: dict[str, str]
 
-    @property
-    def rotulo_municipio(self) -> str:
-        return f"{self.config.municipio_nome}/{self.config.uf}"
-
 
 def _proveniencia(plano: _Plano, inicio: dt.datetime) -> Proveniencia:
     return Proveniencia(
@@ -208,9 +198,8 @@ def _planejar(opcoes: Opcoes) -> _Plano:
     hashes_dados = hashes_pasta(dados)
     hash_lib = hash_biblioteca()
     versoes = manifesto.versoes()
-    rotulo = f"{config.municipio_nome}/{config.uf}"
     chaves = {
-        d.id: cache.chave_documento(d, hashes_dados, hash_lib, versoes, opcoes.kernel, rotulo)
+        d.id: cache.chave_documento(d, hashes_dados, hash_lib, versoes, opcoes.kernel, config.rotulo_municipio)
         for d in documentos
     }
     return _Plano(
@@ -273,7 +262,7 @@ def _executar_e_publicar(
                     progresso.avancar(d.id, "FALHOU", entrada["erro"], falha=True)
                 else:
                     log.info("%s: gerado em %.2f s (%s)", d.id, resultado.duracao, resultado.trabalhador)
-                    progresso.avancar(d.id, "gerado", f"{resultado.duracao:.2f} s")
+                    progresso.avancar(d.id, "gerado", f"{formatacao.numero(resultado.duracao, casas=2)} s")
     progresso.fechar()
     return novas
 

@@ -22,12 +22,20 @@ from pathlib import Path
 from jupyter_client import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
+from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillExecutionError
 from papermill.log import logger as logger_papermill
 from papermill.utils import merge_kwargs, remove_args
 
-from .executores import Executor, Resultado, Tarefa, descrever_erro, executar_com_papermill, registrar
+from .executores import (
+    Executor,
+    MotorPapermill,
+    Resultado,
+    Tarefa,
+    descrever_erro,
+    executar_com_papermill,
+    registrar,
+)
 
 log = logging.getLogger("cras.execucao")
 
@@ -96,7 +104,7 @@ class NucleoQuente:
         self.km = self.kc = None
 
 
-class MotorQuente(NBClientEngine):
+class MotorQuente(MotorPapermill):
     """Papermill engine that executes on the running kernel passed as ``nucleo`` (same client as nbclient's)."""
 
     @classmethod
@@ -220,9 +228,7 @@ class PoolQuente(Executor):
         inicio = time.perf_counter()
         try:
             nucleo.reiniciar(str(tarefa.cwd))
-            nb = executar_com_papermill(
-                tarefa, self.tempo_limite, engine_name=MOTOR, kernel_name=self.kernel, nucleo=nucleo
-            )
+            nb = executar_com_papermill(tarefa, self.tempo_limite, MOTOR, kernel_name=self.kernel, nucleo=nucleo)
             return Resultado(tarefa, nb, None, time.perf_counter() - inicio, nucleo.nome), True
         except PapermillExecutionError as erro:  # a cell raised: the kernel itself is fine
             return Resultado(

@@ -34,10 +34,10 @@ class Progresso:
     def _desenhar(self, documento: str) -> None:
         largura = max(10, min(40, shutil.get_terminal_size((80, 20)).columns - 50))
         cheio = round(largura * self.feitos / self.total) if self.total else largura
-        decorrido = time.perf_counter() - self.inicio
+        decorrido = f"{time.perf_counter() - self.inicio:5.1f}".replace(".", ",")  # pt-BR decimal comma
         self.fluxo.write(
             f"\r\033[K[{'#' * cheio}{'.' * (largura - cheio)}] {self.feitos}/{self.total} "
-            f"{decorrido:5.1f} s  {documento[:30]}"
+            f"{decorrido} s  {documento[:30]}"
         )
 
     def fechar(self) -> None:

@@ -55,14 +55,12 @@ class Publicacao:
         municipio,
         chaves: dict[str, str],
         proveniencia: Proveniencia,
-        rotulo_municipio: str,
     ):
         self.html = saida / "html"
         self.notebooks = saida / "notebooks"
         self.config = config
         self.chaves = chaves
         self.proveniencia = proveniencia
-        self.rotulo_municipio = rotulo_municipio
         self.guarda = GuardaPrivacidade.do_municipio(municipio, datas_da_execucao(config, agora().date()))
         self.renderizador = RenderizadorHTML()
 
@@ -81,7 +79,7 @@ class Publicacao:
 
     def _pagina(self, documento: Documento) -> Pagina:
         voltar = "../" * documento.id.count("/") + "index.html"
-        return Pagina(documento.titulo, self.rotulo_municipio, documento.periodo, self.proveniencia, voltar)
+        return Pagina(documento.titulo, self.config.rotulo_municipio, documento.periodo, self.proveniencia, voltar)
 
     def publicar(self, documento: Documento, resultado: Resultado, anterior: dict | None) -> dict:
         """Publish an executed document, or record its failure keeping the previous version in place."""
@@ -139,7 +137,7 @@ class Publicacao:
         config = self.config
         pagina = Pagina(
             "Documentos da assistência social",
-            self.rotulo_municipio,
+            config.rotulo_municipio,
             f"{formatacao.periodo_extenso(config.periodo_cras.inicio, config.periodo_cras.fim)}; "
             f"Plano Anual do SCFV {config.ano_plano}",
             self.proveniencia,

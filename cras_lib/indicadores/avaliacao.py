@@ -9,6 +9,7 @@ import pandas as pd
 
 from .. import rma
 from ..formatacao import ausente
+from ..municipio import nomes_dos_cras
 from .catalogo import CATALOGO
 from .contexto import Contexto
 from .metas import SITUACOES, Meta, metas
@@ -46,7 +47,7 @@ def avaliar(
     if comparacao_inicio is not None and comparacao_fim is not None:
         comparacao = ctx.com_periodo(comparacao_inicio, comparacao_fim)
         longa_comparacao = calcular_todos(comparacao)
-    nomes = municipio.unidades.drop_duplicates("id_cras").set_index("id_cras")["nome"].astype("string")
+    nomes = pd.Series(nomes_dos_cras(municipio.unidades), dtype="string")
     return Avaliacao(
         ctx,
         alvo,

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from ..scfv_situacao import razao
+
 if TYPE_CHECKING:
     from .contexto import Contexto
 
@@ -105,12 +107,6 @@ def _soma_pareada(numerador: pd.Series, denominador: pd.Series) -> tuple[float, 
     return numerador[ambos].sum(), denominador[ambos].sum()
 
 
-def dividir(numerador: pd.Series, denominador: pd.Series) -> pd.Series:
-    """numerador / denominador, <NA> when the denominator is 0 or missing (never ∞ or an error)."""
-    num, den = numerador.astype("Float64"), denominador.astype("Float64")
-    return (num / den.where(den > 0)).astype("Float64")
-
-
 def resultado(
     ids: pd.Index, numerador, denominador, numerador_municipio=None, denominador_municipio=None
 ) -> pd.DataFrame:
@@ -127,7 +123,7 @@ def resultado(
     linha = pd.Index([MUNICIPIO], dtype="string")
     num = pd.concat([num, pd.Series([numerador_municipio], index=linha, dtype="Float64")])
     den = pd.concat([den, pd.Series([denominador_municipio], index=linha, dtype="Float64")])
-    saida = pd.DataFrame({"numerador": num, "denominador": den, "valor": dividir(num, den)})
+    saida = pd.DataFrame({"numerador": num, "denominador": den, "valor": razao(num, den)})
     saida.index = pd.Index(saida.index, dtype="string", name="id_cras")
     return saida
 

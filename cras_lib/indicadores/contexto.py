@@ -15,7 +15,6 @@ import pandas as pd
 
 from .. import inclusao_produtiva, rma, scfv_situacao
 from ..norma.porte import capacidade_paif
-from .catalogo import dividir
 
 # Roster functions counted as technicians (equipes.csv ``funcao``): the PAIF reference team of the NOB-RH.
 TECNICOS_SUPERIOR = ("tecnico_superior",)
@@ -118,7 +117,7 @@ class Contexto:
 
     def media_mensal(self, *itens: str) -> pd.Series:
         """Monthly mean of the flow ``itens`` summed over the months reported (<NA> when none was)."""
-        return dividir(self.soma(*itens), self.meses_informados)
+        return scfv_situacao.razao(self.soma(*itens), self.meses_informados)
 
     @cached_property
     def capacidade_paif_anual(self) -> pd.Series:

@@ -144,7 +144,7 @@ def cabecalho(doc: Documento) -> list[Bloco]:
     )
     if comparacao is not None:
         texto += f" · comparação: {periodo_extenso(comparacao.inicio, comparacao.fim)}"
-    return [(texto)]
+    return [texto]
 
 
 def metodo(doc: Documento) -> list[Bloco]:
@@ -165,7 +165,7 @@ def metodo(doc: Documento) -> list[Bloco]:
         f'famílias de 1 a {limiar - 1} aparecem como "< {limiar}", e taxas calculadas sobre tão poucas '
         "pessoas não são divulgadas.",
     ]
-    return [("\n\n".join(paragrafos))]
+    return ["\n\n".join(paragrafos)]
 
 
 def quadro_geral(doc: Documento) -> list[Bloco]:
@@ -191,7 +191,7 @@ def dimensao(doc: Documento, codigo: str) -> list[Bloco]:
     line per service whose indicators of the dimension lack a source file."""
     ctx, rotulo = doc.contexto, DIMENSOES[codigo]
     codigos = [c for c, i in CATALOGO.items() if i.dimensao == codigo]
-    blocos: list[Bloco] = [(f"{titulo(codigo, rotulo)}\n\n{INTRODUCOES[codigo]}")]
+    blocos: list[Bloco] = [f"{titulo(codigo, rotulo)}\n\n{INTRODUCOES[codigo]}"]
     for servico in dict.fromkeys(CATALOGO[c].servico for c in codigos):
         faltando = arquivos_ausentes((c for c in codigos if CATALOGO[c].servico == servico), ctx)
         if faltando:
@@ -270,7 +270,7 @@ def ranking(doc: Documento, codigo: str) -> list[Bloco]:
     nota = " CRAS sem dados ou com valor não divulgado ficam sem barra." if sem_barra else ""
     tabela = ordem[["nome", "texto", "situacao"]].set_axis(["CRAS", "Valor", "Situação"], axis=1)
     return [
-        (f"### {rotulo}\n\nFórmula: {ind.formula}."),
+        f"### {rotulo}\n\nFórmula: {ind.formula}.",
         Figura(fig, alt, f"{ind.nome_em(doc.contexto)} por CRAS, {doc.periodo}.{nota}"),
         Tabela(tabela, f"{codigo} por CRAS, {doc.periodo}"),
     ]
@@ -297,14 +297,14 @@ def indicadores_chave(doc: Documento) -> list[Bloco]:
 def comparacao(doc: Documento) -> list[Bloco]:
     """The largest changes from the comparison period and the indicators with data in both periods."""
     if doc.comparacao is None:
-        return [(f"{titulo('comparacao', 'Comparação')}\n\nSem período de comparação nos parâmetros.")]
+        return [f"{titulo('comparacao', 'Comparação')}\n\nSem período de comparação nos parâmetros."]
     anterior, atual = doc.periodo_comparacao, doc.periodo
     quadro = doc.avaliacao.quadro
     com_ambos = (quadro["valor"].notna() & quadro["valor_comparacao"].notna()).to_numpy()
     parte = doc.tabela.loc[com_ambos, ["Código", "Indicador", "Período de comparação", "Valor", "Variação"]]
     parte = parte.rename(columns={"Período de comparação": anterior, "Valor": atual}).reset_index(drop=True)
     return [
-        (f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}"),
+        f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}",
         Tabela(parte, f"Indicadores com dados em {anterior} e em {atual}"),
     ]
 
@@ -312,4 +312,4 @@ def comparacao(doc: Documento) -> list[Bloco]:
 def conclusoes(doc: Documento) -> list[Bloco]:
     """The conclusions generated from the results (:func:`.conclusoes.gerar_conclusoes`) as a list."""
     frases = gerar_conclusoes(doc.avaliacao, doc.limiar)
-    return [(f"{titulo('conclusoes', 'Conclusões')}\n\n" + "\n".join(f"- {f}" for f in frases))]
+    return [f"{titulo('conclusoes', 'Conclusões')}\n\n" + "\n".join(f"- {f}" for f in frases)]

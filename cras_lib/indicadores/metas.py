@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from ..erros import ErroCras
+from ..erros import ParametrosInvalidos
+from ..parametros import ler_yaml
 from .catalogo import CATALOGO
 
 ATINGIDA = "atingida"
@@ -34,10 +34,6 @@ SITUACOES = (ATINGIDA, PARCIAL, NAO_ATINGIDA, SEM_DADOS, SEM_META)
 TOLERANCIA_RELATIVA_PADRAO = 0.2
 
 
-class ParametrosInvalidos(ErroCras, ValueError):
-    """The evaluation params break their expected shape (message in Portuguese)."""
-
-
 @dataclass(frozen=True)
 class Meta:
     valor: float
@@ -46,19 +42,13 @@ class Meta:
 
 def carregar_parametros(caminho: str | Path) -> dict:
     """Read the evaluation params YAML (a mapping)."""
-    caminho = Path(caminho)
-    try:
-        dados = yaml.safe_load(caminho.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError as erro:
-        raise ParametrosInvalidos(f"arquivo de parâmetros não encontrado: {caminho}") from erro
-    if not isinstance(dados, dict):
-        raise ParametrosInvalidos(f"{caminho}: o arquivo de parâmetros deve ser um mapeamento YAML")
-    return dados
+    return ler_yaml(caminho)
 
 
 def _numero(valor, onde: str) -> float:
     if isinstance(valor, bool) or not isinstance(valor, int | float):
-        raise ParametrosInvalidos(f"parâmetros: '{onde}' deve ser um número (encontrado: {valor!r})")
+        encontrado = "vazio" if valor is None else f"'{valor}'"
+        raise ParametrosInvalidos(f"parâmetros: '{onde}' deve ser um número (encontrado: {encontrado})")
     return float(valor)
 
 

@@ -11,16 +11,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..norma.rma import ROTULOS
+from ..norma.rma import codigo as codigo_rma
 from .catalogo import registrar, resultado
 from .contexto import TECNICOS_SUPERIOR, Contexto
 
 RMA = ("rma_cras.csv",)
 POR_CRAS_E_MES = "por CRAS por mês informado"
-
-
-def _codigo(item: str) -> str:
-    """The RMA form code of an item: 'c2' -> 'C.2'."""
-    return f"{item[0].upper()}.{item[1:]}"
 
 
 def familias_acompanhadas(ctx: Contexto) -> pd.Series:
@@ -85,11 +81,11 @@ _PERFIS = {
 for _n, (_item, _descricao) in enumerate(_PERFIS.items(), start=3):
     registrar(
         codigo=f"PAIF-{_n:02d}",
-        nome=f"Novas famílias {_descricao} entre as novas famílias ({_codigo(_item)})",
+        nome=f"Novas famílias {_descricao} entre as novas famílias ({codigo_rma(_item)})",
         dimensao="eficacia",
         servico="PAIF",
-        formula=f"soma de {_codigo(_item)} ÷ soma de A.2, nos meses informados",
-        numerador=f"{ROTULOS[_item].lower()} ({_codigo(_item)}), somadas nos meses informados",
+        formula=f"soma de {codigo_rma(_item)} ÷ soma de A.2, nos meses informados",
+        numerador=f"{ROTULOS[_item].lower()} ({codigo_rma(_item)}), somadas nos meses informados",
         denominador="novas famílias inseridas no acompanhamento (A.2), somadas nos meses informados",
         fontes=RMA,
         unidade="percentual",
@@ -125,7 +121,8 @@ for _codigo_indicador, _nome, _itens, _numerador, _sujeito in _POR_MES:
         nome=_nome,
         dimensao="eficacia",
         servico="PAIF",
-        formula=f"soma de {' + '.join(_codigo(i) for i in _itens)} nos meses informados ÷ meses informados",
+        formula=f"soma de {' + '.join(codigo_rma(i) for i in _itens)} nos meses informados ÷ meses "
+        "informados",
         numerador=_numerador,
         denominador="meses informados no RMA",
         fontes=RMA,

@@ -1,12 +1,13 @@
-"""Monthly series of the evaluation's trend charts. A month a CRAS did not report is left out of that month's
-mean (never a zero that would read as a fall); a month nobody reported is a gap."""
+"""Monthly series of the evaluation's trend charts (RMA, Resolução CIT nº 04/2011; SCFV attendance). A month a
+CRAS did not report is left out of that month's mean (never a zero that would read as a fall); a month nobody
+reported is a gap."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from .. import rma
-from .catalogo import dividir
+from ..scfv_situacao import razao
 from .contexto import Contexto
 
 
@@ -29,4 +30,4 @@ def frequencia_mensal_scfv(ctx: Contexto) -> pd.Series:
     f = ctx.scfv_frequencia
     linhas = f.loc[(f["mes_referencia"] >= ctx.inicio) & (f["mes_referencia"] <= ctx.fim)]
     soma = linhas.groupby("mes_referencia")[["presencas", "encontros_previstos"]].sum().reindex(ctx.meses)
-    return dividir(soma["presencas"], soma["encontros_previstos"]).rename("frequencia")
+    return razao(soma["presencas"], soma["encontros_previstos"]).rename("frequencia")

@@ -50,7 +50,11 @@ def e_estoque(item: str) -> bool:
     raise KeyError(f"item do RMA desconhecido: {item}")
 
 
+def codigo(item: str) -> str:
+    """The form code of an RMA item: 'c2' -> 'C.2'."""
+    return f"{item[0].upper()}.{item[1:]}"
+
+
 def rotulo(item: str) -> str:
     """Label of an RMA item in Portuguese, with its form code (e.g. 'A.1 — Famílias em acompanhamento...')."""
-    codigo = f"{item[0].upper()}.{item[1:]}"
-    return f"{codigo} — {ROTULOS[item]}" if item in ROTULOS else codigo
+    return f"{codigo(item)} — {ROTULOS[item]}" if item in ROTULOS else codigo(item)
