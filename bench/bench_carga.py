@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cras_lib import contrato
-from cras_lib.leitura import ler_arquivo
-from cras_lib.municipio import carregar_municipio
+from cras_lib.dados import contrato
+from cras_lib.dados.leitura import ler_arquivo
+from cras_lib.dados.municipio import carregar_municipio
 
 RAIZ = Path(__file__).resolve().parent.parent
 EXEMPLO = RAIZ / "data" / "exemplo"
@@ -66,7 +66,7 @@ def main() -> None:
             f"(mediana de {args.repeticoes}; {linhas} linhas)"
         )
     else:
-        print("carregar_municipio(data/exemplo): pasta ausente (gere com python -m cras_lib.exemplo)")
+        print("carregar_municipio(data/exemplo): pasta ausente (gere com python -m cras_lib.dados.exemplo)")
 
     with tempfile.TemporaryDirectory() as temporaria:
         caminho = gerar_rma_nacional(Path(temporaria))

@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 from bench_carga import mediana  # same measure as the loading benchmark (median after a warm-up)
 
-from cras_lib.contrato import CICLOS, MODULOS, RMA_COLUNAS, SITUACOES_PRIORITARIAS
-from cras_lib.indicadores import CATALOGO, Contexto, calcular_indicador, calcular_todos
-from cras_lib.indicadores.avaliacao import avaliar
+from cras_lib.calculo.indicadores import CATALOGO, Contexto, calcular_indicador, calcular_todos
+from cras_lib.calculo.indicadores.avaliacao import avaliar
+from cras_lib.dados.contrato import CICLOS, MODULOS, RMA_COLUNAS, SITUACOES_PRIORITARIAS
 from cras_lib.norma.inclusao_produtiva import FASE_DO_MODULO, HORAS_MODULO
 
 N_CRAS, ANOS = 8_500, (2024, 2025)

@@ -2,6 +2,6 @@
 
 import sys
 
-from .execucao.cli import main
+from cras_lib.execucao.cli import main
 
 sys.exit(main())

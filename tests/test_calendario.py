@@ -15,7 +15,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from cras_lib import calendario as cal
+from cras_lib.calculo import calendario as cal
 from cras_lib.erros import ErroCras
 
 D = dt.date

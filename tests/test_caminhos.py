@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import RAIZ
 
-from cras_lib.caminhos import resolver
+from cras_lib.dados.caminhos import resolver
 
 
 def test_relativo_resolve_de_qualquer_pasta(monkeypatch, tmp_path):

@@ -1,4 +1,4 @@
-"""Sections of the Plano Anual do SCFV document (cras_lib.documento_plano): text, tables and figures on a tiny
+"""Sections of the Plano Anual do SCFV document (cras_lib.documentos.plano.documento): text, tables and figures on a tiny
 municipality worked out by hand and on the example; omitted parts, suppression and the thin notebook."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 from test_scfv_plano import municipio, parametros
 
-from cras_lib import documento_plano as doc
-from cras_lib import scfv_plano as sp
-from cras_lib.municipio import carregar_municipio
+from cras_lib.calculo import scfv_plano as sp
+from cras_lib.dados.municipio import carregar_municipio
+from cras_lib.documentos.plano import documento as doc
 
 RAIZ = Path(__file__).resolve().parent.parent
 EXEMPLO = RAIZ / "data" / "exemplo"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cras_lib.equipe_nob_rh import (
+from cras_lib.calculo.equipe_nob_rh import (
     classificar_papeis,
     conformidade_equipe,
     conformidade_por_cras,
@@ -194,10 +194,18 @@ def test_acima_de_5000_dois_modulos():
 
 
 def test_acima_de_5000_conforme_mas_com_aviso():
-    roster = equipe(COORD, *[AS] * 4, PSI, PSI, ("tecnico_superior", "pedagogo", "superior", "celetista"), *[MEDIO] * 9)
+    roster = equipe(
+        COORD, *[AS] * 4, PSI, PSI, ("tecnico_superior", "pedagogo", "superior", "celetista"), *[MEDIO] * 9
+    )
     conf = conformidade_equipe(roster, 10_000)  # exactly 2 modules
-    assert contagens(conf)["outro_superior"] == (2, 1, 1)  # 4 AS + 2 psi are all needed; only the pedagogo is left
-    roster = equipe(COORD, *[AS] * 5, PSI, PSI, ("tecnico_superior", "pedagogo", "superior", "celetista"), *[MEDIO] * 8)
+    assert contagens(conf)["outro_superior"] == (
+        2,
+        1,
+        1,
+    )  # 4 AS + 2 psi are all needed; only the pedagogo is left
+    roster = equipe(
+        COORD, *[AS] * 5, PSI, PSI, ("tecnico_superior", "pedagogo", "superior", "celetista"), *[MEDIO] * 8
+    )
     conf = conformidade_equipe(roster, 10_000)
     assert conf.conforme
     assert codigos(conf) == ["acima_de_5000"]
@@ -220,12 +228,27 @@ def test_coordenador_comissionado_com_superior():
 
 
 def test_classificar_papeis():
-    roster = equipe(COORD, AS, PSI, ("tecnico_superior", "terapeuta_ocupacional", "superior", "celetista"),
-                    ("tecnico_superior", None, "superior", "celetista"), MEDIO, ORIENTADOR, AUXILIAR,
-                    ("outro", None, "fundamental", "terceirizado"))
+    roster = equipe(
+        COORD,
+        AS,
+        PSI,
+        ("tecnico_superior", "terapeuta_ocupacional", "superior", "celetista"),
+        ("tecnico_superior", None, "superior", "celetista"),
+        MEDIO,
+        ORIENTADOR,
+        AUXILIAR,
+        ("outro", None, "fundamental", "terceirizado"),
+    )
     assert classificar_papeis(roster).fillna("-").tolist() == [
-        "coordenador", "assistente_social", "psicologo", "outro_superior", "superior_sem_profissao",
-        "nivel_medio", "-", "-", "-",
+        "coordenador",
+        "assistente_social",
+        "psicologo",
+        "outro_superior",
+        "superior_sem_profissao",
+        "nivel_medio",
+        "-",
+        "-",
+        "-",
     ]
 
 
@@ -252,4 +275,6 @@ def test_tabela_conformidade(familias):
     tabela = tabela_conformidade(conf)
     assert list(tabela.columns) == ["Função", "Mínimo (NOB-RH/SUAS)", "Na equipe", "Em falta"]
     assert tabela["Em falta"].sum() == conf.total_em_falta
-    assert (tabela["Mínimo (NOB-RH/SUAS)"] - tabela["Na equipe"]).clip(lower=0).tolist() == tabela["Em falta"].tolist()
+    assert (tabela["Mínimo (NOB-RH/SUAS)"] - tabela["Na equipe"]).clip(lower=0).tolist() == tabela[
+        "Em falta"
+    ].tolist()

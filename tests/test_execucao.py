@@ -51,8 +51,14 @@ def escrever_params(pasta: Path, **mudancas) -> Path:
     (pasta / "plano.yaml").write_text("ciclos: {}\n", encoding="utf-8")
     (pasta / "avaliacao.yaml").write_text("metas: {}\n", encoding="utf-8")
     campos = {
-        "nome": "Vale Serrano", "uf": "MG", "ano": "2026", "data_referencia": '"2025-12-31"',
-        "inicio": '"2025-01"', "fim": '"2025-12"', "comparacao_inicio": '"2024-01"', "comparacao_fim": '"2024-12"',
+        "nome": "Vale Serrano",
+        "uf": "MG",
+        "ano": "2026",
+        "data_referencia": '"2025-12-31"',
+        "inicio": '"2025-01"',
+        "fim": '"2025-12"',
+        "comparacao_inicio": '"2024-01"',
+        "comparacao_fim": '"2024-12"',
     } | mudancas
     texto = f"""
 municipio: {{nome: {campos["nome"]}, uf: {campos["uf"]}}}
@@ -71,7 +77,9 @@ cras: {{inicio: {campos["inicio"]}, fim: {campos["fim"]}}}
     return arquivo
 
 
-UNIDADES = pd.DataFrame({"id_cras": ["31799900001", "31799900002"], "nome": ["CRAS Vila Nova", "Santa Luzia"]})
+UNIDADES = pd.DataFrame(
+    {"id_cras": ["31799900001", "31799900002"], "nome": ["CRAS Vila Nova", "Santa Luzia"]}
+)
 
 
 # --- run parameters -----------------------------------------------------------------------------------------
@@ -90,8 +98,15 @@ def test_params_exemplo_descreve_a_execucao_do_municipio_de_exemplo():
 
 
 def test_configuracao_lista_todos_os_problemas_em_portugues(tmp_path):
-    arquivo = escrever_params(tmp_path, nome='""', uf="Minas", inicio='"2025-13"', comparacao_inicio='"2024-12"',
-                              comparacao_fim='"2024-01"', data_referencia='"31/12/2025"')
+    arquivo = escrever_params(
+        tmp_path,
+        nome='""',
+        uf="Minas",
+        inicio='"2025-13"',
+        comparacao_inicio='"2024-12"',
+        comparacao_fim='"2024-01"',
+        data_referencia='"31/12/2025"',
+    )
     (tmp_path / "avaliacao.yaml").unlink()
     with pytest.raises(ErroConfiguracao) as erro:
         carregar_configuracao(arquivo)
@@ -99,7 +114,10 @@ def test_configuracao_lista_todos_os_problemas_em_portugues(tmp_path):
     assert "o campo 'municipio.nome' está vazio" in mensagem
     assert "'municipio.uf' deve ter duas letras" in mensagem
     assert "'avaliacao.inicio' deve ser um mês no formato AAAA-MM (recebido: '2025-13')" in mensagem
-    assert "'avaliacao.comparacao_inicio' (2024-12) é posterior a 'avaliacao.comparacao_fim' (2024-01)" in mensagem
+    assert (
+        "'avaliacao.comparacao_inicio' (2024-12) é posterior a 'avaliacao.comparacao_fim' (2024-01)"
+        in mensagem
+    )
     assert "'plano.data_referencia' deve ser uma data no formato AAAA-MM-DD" in mensagem
     assert "o arquivo indicado em 'avaliacao.params' não existe" in mensagem
     assert len(erro.value.problemas) == 7  # the six above and 'cras.inicio' (same bad month)
@@ -128,31 +146,57 @@ def test_cada_notebook_recebe_so_os_parametros_que_declara(tmp_path):
     config = carregar_configuracao(escrever_params(tmp_path))
     plano, avaliacao, cras, _ = planejar(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
     assert plano.parametros == {
-        "dados": str(EXEMPLO.resolve()), "municipio_nome": "Vale Serrano", "uf": "MG", "limiar_supressao": 5,
-        "params": str(tmp_path / "plano.yaml"), "ano_plano": 2026, "data_referencia": "2025-12-31",
+        "dados": str(EXEMPLO.resolve()),
+        "municipio_nome": "Vale Serrano",
+        "uf": "MG",
+        "limiar_supressao": 5,
+        "params": str(tmp_path / "plano.yaml"),
+        "ano_plano": 2026,
+        "data_referencia": "2025-12-31",
     }
     assert avaliacao.parametros["comparacao_fim"] == "2024-12"
     assert avaliacao.parametros["params"] == str(tmp_path / "avaliacao.yaml")
     # the CRAS stand-in declares neither `uf` nor `params`
     assert cras.parametros == {
-        "dados": str(EXEMPLO.resolve()), "municipio_nome": "Vale Serrano", "limiar_supressao": 5,
-        "id_cras": "31799900001", "inicio": "2025-01", "fim": "2025-12",
+        "dados": str(EXEMPLO.resolve()),
+        "municipio_nome": "Vale Serrano",
+        "limiar_supressao": 5,
+        "id_cras": "31799900001",
+        "inicio": "2025-01",
+        "fim": "2025-12",
     }
 
 
 def test_params_exemplo_chega_a_cada_notebook_real():
     config = carregar_configuracao(RAIZ / "params" / "exemplo.yaml")
     plano, avaliacao, cras, _ = planejar(config, UNIDADES, EXEMPLO, RAIZ / "notebooks")
-    comuns = {"dados": str(EXEMPLO.resolve()), "municipio_nome": "Vale Serrano", "uf": "MG", "limiar_supressao": 5}
+    comuns = {
+        "dados": str(EXEMPLO.resolve()),
+        "municipio_nome": "Vale Serrano",
+        "uf": "MG",
+        "limiar_supressao": 5,
+    }
     params = RAIZ / "params"
     assert plano.parametros == comuns | {
-        "params": str(params / "plano_scfv.yaml"), "ano_plano": 2026, "data_referencia": "2025-12-31"}
+        "params": str(params / "plano_scfv.yaml"),
+        "ano_plano": 2026,
+        "data_referencia": "2025-12-31",
+    }
     assert avaliacao.parametros == comuns | {
-        "params": str(params / "avaliacao.yaml"), "inicio": "2025-01", "fim": "2025-12",
-        "comparacao_inicio": "2024-01", "comparacao_fim": "2024-12"}
+        "params": str(params / "avaliacao.yaml"),
+        "inicio": "2025-01",
+        "fim": "2025-12",
+        "comparacao_inicio": "2024-01",
+        "comparacao_fim": "2024-12",
+    }
     assert cras.parametros == comuns | {
-        "params": str(params / "avaliacao.yaml"), "id_cras": "31799900001", "inicio": "2025-01", "fim": "2025-12",
-        "comparacao_inicio": "2024-01", "comparacao_fim": "2024-12"}
+        "params": str(params / "avaliacao.yaml"),
+        "id_cras": "31799900001",
+        "inicio": "2025-01",
+        "fim": "2025-12",
+        "comparacao_inicio": "2024-01",
+        "comparacao_fim": "2024-12",
+    }
 
 
 def test_selecao_de_documentos_e_de_cras(tmp_path):
@@ -173,8 +217,13 @@ def test_chave_muda_quando_muda_o_que_forma_o_documento(tmp_path):
     notebooks = tmp_path / "nb"
     shutil.copytree(NOTEBOOKS_TESTE, notebooks)
     doc = planejar(config, UNIDADES, EXEMPLO, notebooks, tipos=("plano",))[0]
-    base = dict(hashes_dados={"unidades.csv": "a"}, hash_biblioteca="lib", versoes={"pandas": "3"},
-                kernel="python3", municipio="Vale Serrano/MG")
+    base = dict(
+        hashes_dados={"unidades.csv": "a"},
+        hash_biblioteca="lib",
+        versoes={"pandas": "3"},
+        kernel="python3",
+        municipio="Vale Serrano/MG",
+    )
     chave = cache.chave_documento(doc, **base)
     assert cache.chave_documento(doc, **base) == chave  # deterministic
     assert cache.chave_documento(doc, **(base | {"hashes_dados": {"unidades.csv": "b"}})) != chave
@@ -207,13 +256,17 @@ def test_em_dia_exige_mesma_chave_e_o_html_intacto(tmp_path):
 @pytest.fixture
 def guarda():
     municipio = SimpleNamespace(
-        equipes=pd.DataFrame({"id_cras": ["1"], "nome": ["Juliana Modelo Esboço"], "cpf": ["128.762.400-61"]}),
-        scfv_participantes=pd.DataFrame({
-            "nome": ["Paulo Rascunho", "Ana"],
-            "nis": ["27821047809", pd.NA],
-            "cpf": [pd.NA, "00255067816"],
-            "data_nascimento": pd.to_datetime(["2020-09-25", "2025-12-31"]),
-        }),
+        equipes=pd.DataFrame(
+            {"id_cras": ["1"], "nome": ["Juliana Modelo Esboço"], "cpf": ["128.762.400-61"]}
+        ),
+        scfv_participantes=pd.DataFrame(
+            {
+                "nome": ["Paulo Rascunho", "Ana"],
+                "nis": ["27821047809", pd.NA],
+                "cpf": [pd.NA, "00255067816"],
+                "data_nascimento": pd.to_datetime(["2020-09-25", "2025-12-31"]),
+            }
+        ),
         inclusao_produtiva=None,
     )
     return GuardaPrivacidade.do_municipio(municipio, datas_permitidas={dt.date(2025, 12, 31)})
@@ -282,8 +335,13 @@ def test_gravar_atomico_que_falha_preserva_a_versao_anterior(tmp_path, monkeypat
 # --- HTML ---------------------------------------------------------------------------------------------------
 
 PROVENIENCIA = Proveniencia(
-    gerado_em="24 de novembro de 2025, 10:00", versao="0.1.0", commit="abc123def456", hash_dados="0123456789ab",
-    hash_parametros="ba9876543210", arquivos=(("unidades.csv", "aaaaaaaaaaaa"),), limiar=5,
+    gerado_em="24 de novembro de 2025, 10:00",
+    versao="0.1.0",
+    commit="abc123def456",
+    hash_dados="0123456789ab",
+    hash_parametros="ba9876543210",
+    arquivos=(("unidades.csv", "aaaaaaaaaaaa"),),
+    limiar=5,
 )
 
 
@@ -292,11 +350,19 @@ def _notebook_executado() -> nbformat.NotebookNode:
     codigo = nbformat.v4.new_code_cell("segredo_do_codigo = 1\ndisplay(tabela)")
     codigo.outputs = [
         nbformat.v4.new_output("display_data", data={"text/markdown": "## Seção\n\nTexto com **ênfase**."}),
-        nbformat.v4.new_output("display_data", data={
-            "text/html": '<table><caption>T</caption><thead><tr><th scope="col">A</th></tr></thead>'
-                         "<tbody><tr><td>1</td></tr></tbody></table>"}),
-        nbformat.v4.new_output("display_data", data={"text/html": '<figure><img src="data:image/png;base64,iVBO" '
-                                                                  'alt="Gráfico de barras"></figure>'}),
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "text/html": '<table><caption>T</caption><thead><tr><th scope="col">A</th></tr></thead>'
+                "<tbody><tr><td>1</td></tr></tbody></table>"
+            },
+        ),
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "text/html": '<figure><img src="data:image/png;base64,iVBO" alt="Gráfico de barras"></figure>'
+            },
+        ),
         nbformat.v4.new_output("stream", name="stderr", text="UserWarning: aviso interno"),
     ]
     nb.cells = [nbformat.v4.new_markdown_cell("# Título do notebook"), codigo]
@@ -304,8 +370,13 @@ def _notebook_executado() -> nbformat.NotebookNode:
 
 
 def test_pagina_autocontida_em_portugues_com_cabecalho_e_rodape():
-    pagina = Pagina("Relatório do CRAS Vila Nova", "Vale Serrano/MG", "janeiro a dezembro de 2025", PROVENIENCIA,
-                    "../index.html")
+    pagina = Pagina(
+        "Relatório do CRAS Vila Nova",
+        "Vale Serrano/MG",
+        "janeiro a dezembro de 2025",
+        PROVENIENCIA,
+        "../index.html",
+    )
     html = RenderizadorHTML().documento(_notebook_executado(), pagina)
     assert '<html lang="pt-BR">' in html
     assert "<title>Relatório do CRAS Vila Nova — Vale Serrano/MG</title>" in html
@@ -328,7 +399,10 @@ def test_detector_de_recursos_externos_acha_cada_forma():
         '<img src="data:image/png;base64,AA"><a href="https://www.gov.br/mds">lei</a><a href="cras/1.html">r</a>'
     )
     assert recursos_externos(pagina) == [
-        "https://cdn.example/require.js", "//fonts.example/a.css", "http://x/y.png", "https://x/b.css",
+        "https://cdn.example/require.js",
+        "//fonts.example/a.css",
+        "http://x/y.png",
+        "https://x/b.css",
         "https://x/c.png",
     ]
 
@@ -339,12 +413,36 @@ def test_indice_mostra_situacao_periodo_e_data(tmp_path):
     (tmp_path / "cras" / "1.html").write_text("ok", encoding="utf-8")
     gerado = {"chave": "k", "gerado_em": "2025-12-31T08:05:00-03:00", "sha256_html": "x"}
     entradas = [
-        {"id": "plano-anual-scfv", "tipo": "plano", "titulo": "Plano", "periodo": "2026", "html": "plano-anual-scfv.html",
-         "situacao": "falhou", "erro": "erro na célula [3] do notebook: KeyError: 'x'", "ultima_geracao": None},
-        {"id": "avaliacao", "tipo": "avaliacao", "titulo": "Avaliação", "periodo": "2025", "html": "avaliacao.html",
-         "situacao": "falhou", "erro": "erro", "ultima_geracao": gerado},
-        {"id": "cras/1", "tipo": "cras", "titulo": "Relatório do CRAS A", "periodo": "2025", "html": "cras/1.html",
-         "situacao": "inalterado", "erro": None, "ultima_geracao": gerado},
+        {
+            "id": "plano-anual-scfv",
+            "tipo": "plano",
+            "titulo": "Plano",
+            "periodo": "2026",
+            "html": "plano-anual-scfv.html",
+            "situacao": "falhou",
+            "erro": "erro na célula [3] do notebook: KeyError: 'x'",
+            "ultima_geracao": None,
+        },
+        {
+            "id": "avaliacao",
+            "tipo": "avaliacao",
+            "titulo": "Avaliação",
+            "periodo": "2025",
+            "html": "avaliacao.html",
+            "situacao": "falhou",
+            "erro": "erro",
+            "ultima_geracao": gerado,
+        },
+        {
+            "id": "cras/1",
+            "tipo": "cras",
+            "titulo": "Relatório do CRAS A",
+            "periodo": "2025",
+            "html": "cras/1.html",
+            "situacao": "inalterado",
+            "erro": None,
+            "ultima_geracao": gerado,
+        },
     ]
     resumo, grupos = indice.montar(entradas, tmp_path)
     assert resumo == "3 documentos. Nesta execução: 0 gerados, 1 inalterado, 2 com falha."
@@ -352,8 +450,12 @@ def test_indice_mostra_situacao_periodo_e_data(tmp_path):
     assert plano["situacao"] == "Falhou nesta execução; ainda sem versão publicada" and plano["link"] is None
     assert avaliacao["situacao"] == "Falhou nesta execução; mostrada a versão anterior"
     assert avaliacao["link"] == "avaliacao.html" and avaliacao["gerado_em"] == "31/12/2025 08:05"
-    assert grupos[1]["titulo"] == "Relatórios por CRAS" and grupos[1]["documentos"][0]["link"] == "cras/1.html"
-    pagina = RenderizadorHTML().indice(Pagina("Documentos", "Vale Serrano/MG", "2025", PROVENIENCIA), resumo, grupos)
+    assert (
+        grupos[1]["titulo"] == "Relatórios por CRAS" and grupos[1]["documentos"][0]["link"] == "cras/1.html"
+    )
+    pagina = RenderizadorHTML().indice(
+        Pagina("Documentos", "Vale Serrano/MG", "2025", PROVENIENCIA), resumo, grupos
+    )
     assert "erro na célula [3] do notebook: KeyError: &#39;x&#39;" in pagina
     assert '<a href="cras/1.html">Relatório do CRAS A</a>' in pagina
     assert recursos_externos(pagina) == []
@@ -363,8 +465,14 @@ def test_indice_mostra_situacao_periodo_e_data(tmp_path):
 
 
 def test_erro_de_celula_descrito_em_portugues():
-    erro = PapermillExecutionError(cell_index=5, exec_count=4, source="x", ename="ZeroDivisionError",
-                                   evalue="division by zero", traceback=[])
+    erro = PapermillExecutionError(
+        cell_index=5,
+        exec_count=4,
+        source="x",
+        ename="ZeroDivisionError",
+        evalue="division by zero",
+        traceback=[],
+    )
     assert descrever_erro(erro) == "erro na célula [4] do notebook: ZeroDivisionError: division by zero"
 
 
@@ -388,7 +496,9 @@ def test_ajuda_em_portugues(capsys):
 def test_uso_incorreto_sai_com_2(capsys):
     assert cli.main(["run", "--dados", "x"]) == 2
     assert "faltam os argumentos obrigatórios: --params, --saida" in capsys.readouterr().err
-    assert cli.main(["run", "--dados", "x", "--params", "y", "--saida", "z", "--documentos", "plano,atas"]) == 2
+    assert (
+        cli.main(["run", "--dados", "x", "--params", "y", "--saida", "z", "--documentos", "plano,atas"]) == 2
+    )
     assert "documentos inválidos: atas" in capsys.readouterr().err
 
 
@@ -396,12 +506,25 @@ def test_dados_invalidos_saem_com_2_sem_publicar_nada(tmp_path, capsys):
     dados = tmp_path / "dados"
     shutil.copytree(EXEMPLO, dados)
     unidades = dados / "unidades.csv"
-    unidades.write_text(unidades.read_text(encoding="utf-8").replace("id_cras;", "codigo;", 1), encoding="utf-8")
+    unidades.write_text(
+        unidades.read_text(encoding="utf-8").replace("id_cras;", "codigo;", 1), encoding="utf-8"
+    )
     saida = tmp_path / "saida"
     (saida / "html").mkdir(parents=True)
     (saida / "html" / "index.html").write_text("versão anterior", encoding="utf-8")
-    codigo = cli.main(["run", "--dados", str(dados), "--params", str(escrever_params(tmp_path)), "--saida", str(saida),
-                       "--notebooks", str(NOTEBOOKS_TESTE)])
+    codigo = cli.main(
+        [
+            "run",
+            "--dados",
+            str(dados),
+            "--params",
+            str(escrever_params(tmp_path)),
+            "--saida",
+            str(saida),
+            "--notebooks",
+            str(NOTEBOOKS_TESTE),
+        ]
+    )
     erro = capsys.readouterr().err
     assert codigo == 2
     assert "problema" in erro and "unidades.csv" in erro and "Nada foi publicado" in erro
@@ -411,8 +534,21 @@ def test_dados_invalidos_saem_com_2_sem_publicar_nada(tmp_path, capsys):
 
 
 def test_cras_desconhecido_sai_com_2(tmp_path, capsys):
-    codigo = cli.main(["run", "--dados", str(EXEMPLO), "--params", str(escrever_params(tmp_path)),
-                       "--saida", str(tmp_path / "saida"), "--notebooks", str(NOTEBOOKS_TESTE), "--cras", "999"])
+    codigo = cli.main(
+        [
+            "run",
+            "--dados",
+            str(EXEMPLO),
+            "--params",
+            str(escrever_params(tmp_path)),
+            "--saida",
+            str(tmp_path / "saida"),
+            "--notebooks",
+            str(NOTEBOOKS_TESTE),
+            "--cras",
+            "999",
+        ]
+    )
     assert codigo == 2
     assert "CRAS não encontrado em unidades.csv: 999" in capsys.readouterr().err
 
@@ -424,8 +560,19 @@ def test_duas_execucoes_na_mesma_saida_nao_se_misturam(tmp_path, capsys):
     saida.mkdir()
     with open(saida / ".cras-run.trava", "a") as trava:  # a run in progress holds the folder's lock
         fcntl.flock(trava, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        codigo = cli.main(["run", "--dados", str(EXEMPLO), "--params", str(escrever_params(tmp_path)),
-                           "--saida", str(saida), "--notebooks", str(NOTEBOOKS_TESTE)])
+        codigo = cli.main(
+            [
+                "run",
+                "--dados",
+                str(EXEMPLO),
+                "--params",
+                str(escrever_params(tmp_path)),
+                "--saida",
+                str(saida),
+                "--notebooks",
+                str(NOTEBOOKS_TESTE),
+            ]
+        )
     assert codigo == 2
     assert "outra execução do cras está gravando em" in capsys.readouterr().err
     assert sorted(p.name for p in saida.iterdir()) == [".cras-run.trava"]
@@ -434,7 +581,9 @@ def test_duas_execucoes_na_mesma_saida_nao_se_misturam(tmp_path, capsys):
 def test_imagem_sem_alt_recebe_descricao_em_portugues():
     nb = nbformat.v4.new_notebook()
     celula = nbformat.v4.new_code_cell("fig")
-    celula.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "iVBO", "text/plain": "<Figure>"})]
+    celula.outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": "iVBO", "text/plain": "<Figure>"})
+    ]
     nb.cells = [celula]
     html = RenderizadorHTML().documento(nb, Pagina("T", "Vale Serrano/MG", "2025", PROVENIENCIA))
     assert '<img alt="Imagem sem descrição textual" src="data:image/png;base64,iVBO"' in html

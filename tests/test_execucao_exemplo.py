@@ -28,9 +28,23 @@ def sha256(caminho) -> str:
 def cras_run(saida, *extra) -> subprocess.CompletedProcess:
     """The command as README and cron call it: a new process, ``python -m cras_lib``."""
     return subprocess.run(
-        [sys.executable, "-m", "cras_lib", "run", "--dados", str(EXEMPLO), "--params", str(PARAMS),
-         "--saida", str(saida), *extra],
-        capture_output=True, text=True, cwd=RAIZ, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "cras_lib",
+            "run",
+            "--dados",
+            str(EXEMPLO),
+            "--params",
+            str(PARAMS),
+            "--saida",
+            str(saida),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=RAIZ,
+        timeout=900,
     )
 
 
@@ -46,11 +60,19 @@ def test_gera_os_18_documentos_e_o_indice(execucao):
     saida, primeira, manifesto = execucao
     assert primeira.returncode == 0, primeira.stdout + primeira.stderr
     ids_cras = sorted(
-        linha.split(";")[0] for linha in (EXEMPLO / "unidades.csv").read_text(encoding="utf-8").splitlines()[1:]
+        linha.split(";")[0]
+        for linha in (EXEMPLO / "unidades.csv").read_text(encoding="utf-8").splitlines()[1:]
     )
     assert len(ids_cras) == 16
-    esperado = {"index.html", "plano-anual-scfv.html", "avaliacao.html", *(f"cras/{i}.html" for i in ids_cras)}
-    assert {p.relative_to(saida / "html").as_posix() for p in (saida / "html").rglob("*") if p.is_file()} == esperado
+    esperado = {
+        "index.html",
+        "plano-anual-scfv.html",
+        "avaliacao.html",
+        *(f"cras/{i}.html" for i in ids_cras),
+    }
+    assert {
+        p.relative_to(saida / "html").as_posix() for p in (saida / "html").rglob("*") if p.is_file()
+    } == esperado
     cadernos = {p.relative_to(saida / "notebooks").as_posix() for p in (saida / "notebooks").rglob("*.ipynb")}
     assert cadernos == {n.replace(".html", ".ipynb") for n in esperado - {"index.html"}}
     assert len(list((saida / "logs").glob("*.log"))) == 1
@@ -65,7 +87,10 @@ def test_manifesto_registra_a_proveniencia(execucao):
     saida, _, manifesto = execucao
     arquivos = {p.name: sha256(p) for p in sorted(EXEMPLO.iterdir()) if p.is_file()}
     assert manifesto["dados"]["arquivos"] == arquivos  # every input file, recomputed here
-    parametros = {str(p): sha256(p) for p in (PARAMS, RAIZ / "params" / "plano_scfv.yaml", RAIZ / "params" / "avaliacao.yaml")}
+    parametros = {
+        str(p): sha256(p)
+        for p in (PARAMS, RAIZ / "params" / "plano_scfv.yaml", RAIZ / "params" / "avaliacao.yaml")
+    }
     assert manifesto["parametros"]["arquivos"] == parametros
     assert manifesto["parametros"]["valores"]["municipio_nome"] == "Vale Serrano"
     assert manifesto["ambiente"]["python"] == ".".join(map(str, sys.version_info[:3]))
@@ -75,7 +100,9 @@ def test_manifesto_registra_a_proveniencia(execucao):
     for documento in manifesto["documentos"]:
         ultima = documento["ultima_geracao"]
         assert ultima["sha256_html"] == sha256(saida / "html" / documento["html"])
-        assert ultima["sha256_notebook"] == sha256(saida / "notebooks" / documento["html"].replace(".html", ".ipynb"))
+        assert ultima["sha256_notebook"] == sha256(
+            saida / "notebooks" / documento["html"].replace(".html", ".ipynb")
+        )
         assert documento["duracao_s"] > 0 and documento["erro"] is None
 
 
@@ -101,15 +128,26 @@ def test_segunda_execucao_sem_mudancas_nao_executa_nada(execucao):
     assert "Nesta execução: 0 gerados, 18 inalterados, 0 com falha." in segunda.stdout
     novo = json.loads((saida / "manifest.json").read_text(encoding="utf-8"))
     assert [d["situacao"] for d in novo["documentos"]] == ["inalterado"] * 18
-    assert [d["ultima_geracao"] for d in novo["documentos"]] == [d["ultima_geracao"] for d in manifesto["documentos"]]
+    assert [d["ultima_geracao"] for d in novo["documentos"]] == [
+        d["ultima_geracao"] for d in manifesto["documentos"]
+    ]
     assert {p: p.stat().st_mtime_ns for p in datas} == datas  # no notebook executed again
     assert "Inalterado desde a última geração" in (saida / "html" / "index.html").read_text(encoding="utf-8")
 
 
 def test_pool_quente_igual_a_papermill_frio_no_relatorio_do_cras(tmp_path):
-    base = {"dados": str(EXEMPLO), "inicio": "2025-01", "fim": "2025-12", "comparacao_inicio": "2024-01",
-            "comparacao_fim": "2024-12", "params": str(RAIZ / "params" / "avaliacao.yaml")}
-    equivalencia(tmp_path, NOTEBOOKS / "relatorio_cras.ipynb",
-                 [base | {"id_cras": "31799900001"}, base | {"id_cras": "31799900002"}])
+    base = {
+        "dados": str(EXEMPLO),
+        "inicio": "2025-01",
+        "fim": "2025-12",
+        "comparacao_inicio": "2024-01",
+        "comparacao_fim": "2024-12",
+        "params": str(RAIZ / "params" / "avaliacao.yaml"),
+    }
+    equivalencia(
+        tmp_path,
+        NOTEBOOKS / "relatorio_cras.ipynb",
+        [base | {"id_cras": "31799900001"}, base | {"id_cras": "31799900002"}],
+    )
     quente = nbformat.read(tmp_path / "quente1.ipynb", as_version=4)
     assert any("image/png;base64" in str(o) for c in quente.cells for o in c.get("outputs", []))

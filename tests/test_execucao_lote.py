@@ -26,16 +26,33 @@ def biblioteca_fixa(monkeypatch):
     still, so that an edit of cras_lib made while they run cannot re-execute what they expect to be skipped."""
     monkeypatch.setattr(lote, "hash_biblioteca", lambda: "biblioteca-fixa")
 
+
 CRAS_A, CRAS_B, CRAS_C = "31799900001", "31799900002", "31799900003"
 
 
 def rodar(saida: Path, dados: Path, params: Path, *extra: str, notebooks: Path = NOTEBOOKS_TESTE) -> int:
-    return cli.main(["run", "--dados", str(dados), "--params", str(params), "--saida", str(saida),
-                     "--notebooks", str(notebooks), "--workers", "2", *extra])
+    return cli.main(
+        [
+            "run",
+            "--dados",
+            str(dados),
+            "--params",
+            str(params),
+            "--saida",
+            str(saida),
+            "--notebooks",
+            str(notebooks),
+            "--workers",
+            "2",
+            *extra,
+        ]
+    )
 
 
 def documentos(saida: Path) -> dict[str, dict]:
-    return {d["id"]: d for d in json.loads((saida / "manifest.json").read_text(encoding="utf-8"))["documentos"]}
+    return {
+        d["id"]: d for d in json.loads((saida / "manifest.json").read_text(encoding="utf-8"))["documentos"]
+    }
 
 
 def copiar_dados(destino: Path) -> Path:
@@ -70,10 +87,14 @@ def test_execucao_incremental_executa_so_o_que_mudou(tmp_path, capsys):
     indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
     assert indice.count("Inalterado desde a última geração") == 4
 
-    (tmp_path / "avaliacao.yaml").write_text("metas: {c1: 10}\n", encoding="utf-8")  # only the evaluation uses it
+    (tmp_path / "avaliacao.yaml").write_text(
+        "metas: {c1: 10}\n", encoding="utf-8"
+    )  # only the evaluation uses it
     assert rodar(saida, EXEMPLO, params, *selecao) == 0
     assert {i: d["situacao"] for i, d in documentos(saida).items()} == {
-        "plano-anual-scfv": "inalterado", "avaliacao": "gerado", f"cras/{CRAS_A}": "inalterado",
+        "plano-anual-scfv": "inalterado",
+        "avaliacao": "gerado",
+        f"cras/{CRAS_A}": "inalterado",
         f"cras/{CRAS_B}": "inalterado",
     }
 
@@ -101,14 +122,22 @@ def test_cras_cujos_dados_quebram_o_relatorio_falha_sozinho(tmp_path, capsys):
 
     docs = documentos(saida)
     assert {i: d["situacao"] for i, d in docs.items()} == {
-        "avaliacao": "gerado", f"cras/{CRAS_A}": "gerado", f"cras/{CRAS_B}": "falhou", f"cras/{CRAS_C}": "gerado",
+        "avaliacao": "gerado",
+        f"cras/{CRAS_A}": "gerado",
+        f"cras/{CRAS_B}": "falhou",
+        f"cras/{CRAS_C}": "gerado",
     }
     erro = docs[f"cras/{CRAS_B}"]["erro"]
-    assert erro == "erro na célula [6] do notebook: ValueError: CRAS Santa Luzia: nenhum trabalhador em equipes.csv"
+    assert (
+        erro
+        == "erro na célula [6] do notebook: ValueError: CRAS Santa Luzia: nenhum trabalhador em equipes.csv"
+    )
     # the last good version stays published and recorded
     assert html_b.read_bytes() == anterior_html and notebook_b.read_bytes() == anterior_nb
-    assert docs[f"cras/{CRAS_B}"]["ultima_geracao"]["sha256_html"] == __import__("hashlib").sha256(
-        anterior_html).hexdigest()
+    assert (
+        docs[f"cras/{CRAS_B}"]["ultima_geracao"]["sha256_html"]
+        == __import__("hashlib").sha256(anterior_html).hexdigest()
+    )
     falha = nbformat.read(saida / "notebooks" / "cras" / f"{CRAS_B}.falha.ipynb", as_version=4)
     assert any(o.get("ename") == "ValueError" for c in falha.cells for o in c.get("outputs", []))
     indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
@@ -133,7 +162,9 @@ def test_dado_pessoal_nunca_chega_ao_html(tmp_path, capsys):
     pessoa_a, pessoa_b = linhas[1].split(";")[1], linhas[-1].split(";")[1]
     unidades = dados / "unidades.csv"
     texto = unidades.read_text(encoding="utf-8")
-    unidades.write_text(texto.replace("CRAS Vila Nova", pessoa_a).replace("CRAS Santa Luzia", pessoa_b), encoding="utf-8")
+    unidades.write_text(
+        texto.replace("CRAS Vila Nova", pessoa_a).replace("CRAS Santa Luzia", pessoa_b), encoding="utf-8"
+    )
     remover_equipe(dados, CRAS_B)
     saida = tmp_path / "saida"
     assert rodar(saida, dados, params, "--documentos", "cras", "--cras", CRAS_A, CRAS_B, CRAS_C) == 1
@@ -159,12 +190,22 @@ def test_mesmas_entradas_dao_paginas_identicas(tmp_path):
     paginas = []
     for saida, executor in ((tmp_path / "a", "local"), (tmp_path / "b", "frio")):
         assert rodar(saida, EXEMPLO, params, "--cras", CRAS_A, "--executor", executor) == 0
-        paginas.append({
-            p.relative_to(saida).as_posix(): re.sub(r"Gerado em [^<]*? por cras-lib", "Gerado em (hora) por cras-lib",
-                                                    p.read_text(encoding="utf-8"))
-            for p in (saida / "html").rglob("*.html") if p.name != "index.html"
-        })
-    assert sorted(paginas[0]) == ["html/avaliacao.html", f"html/cras/{CRAS_A}.html", "html/plano-anual-scfv.html"]
+        paginas.append(
+            {
+                p.relative_to(saida).as_posix(): re.sub(
+                    r"Gerado em [^<]*? por cras-lib",
+                    "Gerado em (hora) por cras-lib",
+                    p.read_text(encoding="utf-8"),
+                )
+                for p in (saida / "html").rglob("*.html")
+                if p.name != "index.html"
+            }
+        )
+    assert sorted(paginas[0]) == [
+        "html/avaliacao.html",
+        f"html/cras/{CRAS_A}.html",
+        "html/plano-anual-scfv.html",
+    ]
     assert all(pagina.count("Gerado em (hora) por cras-lib") == 1 for pagina in paginas[0].values())
     assert 'id="cell-id=parametros-injetados"' in paginas[0][f"html/cras/{CRAS_A}.html"]
     assert paginas[0] == paginas[1]
@@ -189,22 +230,34 @@ def normalizar(nb: nbformat.NotebookNode, fonte: Path) -> dict:
 
 def equivalencia(tmp_path: Path, notebook: Path, parametros: list[dict]) -> None:
     """The last document executed by one warm kernel, after the others, equals a cold Papermill run of it."""
-    frio = papermill.execute_notebook(str(notebook), str(tmp_path / "frio.ipynb"), parameters=parametros[-1],
-                                      kernel_name="python3", progress_bar=False, cwd=str(RAIZ))
+    frio = papermill.execute_notebook(
+        str(notebook),
+        str(tmp_path / "frio.ipynb"),
+        parameters=parametros[-1],
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(RAIZ),
+    )
     with criar_executor("local", workers=1, dados=EXEMPLO) as executor:
         for i, p in enumerate(parametros):
-            resultado = executor.submeter(Tarefa(f"d{i}", notebook, p, tmp_path / f"quente{i}.ipynb", RAIZ)).result()
+            resultado = executor.submeter(
+                Tarefa(f"d{i}", notebook, p, tmp_path / f"quente{i}.ipynb", RAIZ)
+            ).result()
             assert resultado.ok, resultado.erro
     quente = nbformat.read(tmp_path / f"quente{len(parametros) - 1}.ipynb", as_version=4)
     assert [c.execution_count for c in quente.cells if c.cell_type == "code"] == list(
-        range(1, 1 + sum(c.cell_type == "code" for c in quente.cells)))
+        range(1, 1 + sum(c.cell_type == "code" for c in quente.cells))
+    )
     assert normalizar(quente, notebook) == normalizar(frio, notebook)
 
 
 def test_pool_quente_produz_o_mesmo_notebook_que_papermill_frio(tmp_path):
     base = {"dados": str(EXEMPLO), "inicio": "2025-01", "fim": "2025-12"}
-    equivalencia(tmp_path, NOTEBOOKS_TESTE / "relatorio_cras.ipynb",
-                 [base | {"id_cras": CRAS_A}, base | {"id_cras": CRAS_B}])
+    equivalencia(
+        tmp_path,
+        NOTEBOOKS_TESTE / "relatorio_cras.ipynb",
+        [base | {"id_cras": CRAS_A}, base | {"id_cras": CRAS_B}],
+    )
 
 
 def test_kernel_que_morre_ou_trava_e_substituido(tmp_path):
@@ -213,15 +266,23 @@ def test_kernel_que_morre_ou_trava_e_substituido(tmp_path):
     nb = nbformat.v4.new_notebook()
     parametros = nbformat.v4.new_code_cell('acao = "nada"')
     parametros.metadata["tags"] = ["parameters"]
-    nb.cells = [parametros, nbformat.v4.new_code_cell(
-        "import os, time\nif acao == 'morrer':\n    os._exit(1)\nif acao == 'travar':\n    time.sleep(60)\nprint('ok')")]
+    nb.cells = [
+        parametros,
+        nbformat.v4.new_code_cell(
+            "import os, time\nif acao == 'morrer':\n    os._exit(1)\nif acao == 'travar':\n    time.sleep(60)\nprint('ok')"
+        ),
+    ]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     caminho = tmp_path / "acoes.ipynb"
     nbformat.write(nb, caminho)
-    tarefas = [Tarefa(a, caminho, {"acao": a}, tmp_path / f"{a}.ipynb", RAIZ) for a in ("morrer", "travar", "nada")]
+    tarefas = [
+        Tarefa(a, caminho, {"acao": a}, tmp_path / f"{a}.ipynb", RAIZ) for a in ("morrer", "travar", "nada")
+    ]
     with criar_executor("local", workers=1, tempo_limite=2) as executor:
         resultados = [executor.submeter(t).result() for t in tarefas]
     morrer, travar, nada = resultados
-    assert morrer.erro == "o kernel Python parou durante a execução (falta de memória ou falha do interpretador)"
+    assert (
+        morrer.erro == "o kernel Python parou durante a execução (falta de memória ou falha do interpretador)"
+    )
     assert travar.erro == "tempo esgotado: uma célula passou do limite de 2 s"
     assert nada.ok and nada.notebook.cells[-1].outputs[0]["text"] == "ok\n"

@@ -8,8 +8,8 @@ import csv
 import pandas as pd
 import pytest
 
-from cras_lib import exemplo as gerador
-from cras_lib.contrato import ARQUIVOS, RMA_CRAS
+from cras_lib.dados import exemplo as gerador
+from cras_lib.dados.contrato import ARQUIVOS, RMA_CRAS
 from cras_lib.norma.nob_rh import equipe_minima
 
 CSVS = tuple(a.nome for a in ARQUIVOS)
@@ -143,7 +143,9 @@ def test_dezesseis_cras_nas_faixas_de_familias(dados):
 
 def test_rma_24_meses_com_meses_nao_informados(dados):
     rma = dados["rma_cras"]
-    assert sorted(rma["mes_referencia"].unique()) == [f"{a}-{m:02d}" for a in (2024, 2025) for m in range(1, 13)]
+    assert sorted(rma["mes_referencia"].unique()) == [
+        f"{a}-{m:02d}" for a in (2024, 2025) for m in range(1, 13)
+    ]
     todos = {(c, m) for c in dados["unidades"]["id_cras"] for m in rma["mes_referencia"].unique()}
     faltam = todos - set(zip(rma["id_cras"], rma["mes_referencia"], strict=True))
     assert 5 <= len(faltam) <= 8
@@ -159,7 +161,9 @@ def test_rma_coerente(dados):
 
 
 def test_rma_tendencia_difere_entre_os_anos(dados):
-    rma = dados["rma_cras"].assign(ano=lambda d: d["mes_referencia"].str[:4], a1=lambda d: d["a1"].astype(int))
+    rma = dados["rma_cras"].assign(
+        ano=lambda d: d["mes_referencia"].str[:4], a1=lambda d: d["a1"].astype(int)
+    )
     media = rma.groupby(["id_cras", "ano"])["a1"].mean().unstack()
     variacao = media["2025"] / media["2024"] - 1
     assert (variacao > 0.03).sum() >= 4 and (variacao < -0.03).sum() >= 4
@@ -175,7 +179,8 @@ def test_equipes_abaixo_e_acima_da_nob_rh(dados):
         faltas = (
             (tecnicos == "assistente_social").sum() < m.assistentes_sociais
             or (tecnicos == "psicologo").sum() < m.psicologos
-            or tecnicos.isin(["pedagogo", "sociologo", "terapeuta_ocupacional", "outra"]).sum() < m.outros_superior
+            or tecnicos.isin(["pedagogo", "sociologo", "terapeuta_ocupacional", "outra"]).sum()
+            < m.outros_superior
             or (equipe["funcao"] == "tecnico_medio").sum() < m.nivel_medio
         )
         if faltas:
@@ -221,8 +226,14 @@ def test_grupo_pequeno_e_cras_acima_da_capacidade(dados):
 def test_idades_coerentes_com_o_ciclo_em_31_12_2025(dados):
     p = dados["scfv_participantes"].merge(dados["scfv_grupos"][["id_grupo", "ciclo"]], on="id_grupo")
     idade = 2025 - p["data_nascimento"].str[:4].astype(int)  # every birthday has passed by 31 December
-    limites = {"ate_6": (0, 6), "6_a_15": (6, 15), "15_a_17": (15, 18), "18_a_29": (18, 30),
-               "30_a_59": (30, 60), "60_mais": (60, 200)}
+    limites = {
+        "ate_6": (0, 6),
+        "6_a_15": (6, 15),
+        "15_a_17": (15, 18),
+        "18_a_29": (18, 30),
+        "30_a_59": (30, 60),
+        "60_mais": (60, 200),
+    }
     dentro = [lo <= i < hi for i, (lo, hi) in zip(idade, p["ciclo"].map(limites), strict=True)]
     assert 0.95 <= sum(dentro) / len(dentro) < 1  # mostly consistent; a few just aged out
     assert p["data_entrada"].str[:4].isin(["2023", "2024", "2025"]).all()
@@ -266,7 +277,7 @@ def test_custos_de_inclusao_so_onde_ha_inscricoes(dados):
 
 
 def test_carregar_municipio_sem_problemas_nem_avisos(exemplo):
-    municipio = pytest.importorskip("cras_lib.municipio")
+    municipio = pytest.importorskip("cras_lib.dados.municipio")
     m = municipio.carregar_municipio(exemplo)
     assert m.avisos == []
     assert all(m.tem(nome) for nome in CSVS)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cras_lib import fatos_cras as fc
-from cras_lib import rma
-from cras_lib.equipe_nob_rh import conformidade_por_cras
+from cras_lib.calculo import rma
+from cras_lib.calculo.equipe_nob_rh import conformidade_por_cras
+from cras_lib.calculo.indicadores import CATALOGO
+from cras_lib.dados.municipio import Municipio, carregar_municipio
+from cras_lib.documentos.relatorio_cras import fatos as fc
 from cras_lib.erros import ErroCras
-from cras_lib.indicadores import CATALOGO
-from cras_lib.municipio import Municipio, carregar_municipio
 
 EXEMPLO = Path(__file__).resolve().parent.parent / "data" / "exemplo"
 ALFA, BETA = "31000000001", "31000000002"
@@ -76,8 +76,12 @@ def equipes() -> pd.DataFrame:
         (BETA, "coordenador", None, "superior", "estatutario"),
         (BETA, "tecnico_superior", "assistente_social", "superior", "celetista"),
     ]
-    tabela = pd.DataFrame(linhas, columns=["id_cras", "funcao", "profissao", "escolaridade", "vinculo"], dtype="string")
-    return tabela.assign(nome=_s([f"Pessoa {i}" for i in range(len(linhas))]), horas_semanais=_i([40] * len(linhas)))
+    tabela = pd.DataFrame(
+        linhas, columns=["id_cras", "funcao", "profissao", "escolaridade", "vinculo"], dtype="string"
+    )
+    return tabela.assign(
+        nome=_s([f"Pessoa {i}" for i in range(len(linhas))]), horas_semanais=_i([40] * len(linhas))
+    )
 
 
 def scfv() -> dict[str, pd.DataFrame]:
@@ -100,7 +104,9 @@ def scfv() -> dict[str, pd.DataFrame]:
             "id_grupo": _s(["G1", "G1", "G2", "G2", "G3"]),
             "data_entrada": _datas(["2024-02-01", "2024-03-01", "2023-01-10", "2023-01-10", "2024-08-01"]),
             "data_saida": _datas([None, None, None, "2025-02-01", None]),  # P4 left before 31/03/2025
-            "situacoes_prioritarias": _s(["trabalho_infantil", None, "isolamento", None, "violencia_negligencia"]),
+            "situacoes_prioritarias": _s(
+                ["trabalho_infantil", None, "isolamento", None, "violencia_negligencia"]
+            ),
         }
     )
     frequencia = pd.DataFrame(
@@ -116,11 +122,22 @@ def scfv() -> dict[str, pd.DataFrame]:
 
 def cadunico() -> pd.DataFrame:
     colunas = [
-        "familias_cadastradas", "familias_extrema_pobreza", "familias_pobreza", "familias_baixa_renda",
-        "familias_bolsa_familia", "pessoas_bpc", "pessoas_0_6", "pessoas_6_15", "pessoas_15_17", "pessoas_18_29",
-        "pessoas_30_59", "pessoas_60_mais",
+        "familias_cadastradas",
+        "familias_extrema_pobreza",
+        "familias_pobreza",
+        "familias_baixa_renda",
+        "familias_bolsa_familia",
+        "pessoas_bpc",
+        "pessoas_0_6",
+        "pessoas_6_15",
+        "pessoas_15_17",
+        "pessoas_18_29",
+        "pessoas_30_59",
+        "pessoas_60_mais",
     ]
-    tabela = pd.DataFrame({"id_cras": _s([ALFA, ALFA]), "mes_referencia": pd.PeriodIndex(["2025-02", "2025-05"], freq="M")})
+    tabela = pd.DataFrame(
+        {"id_cras": _s([ALFA, ALFA]), "mes_referencia": pd.PeriodIndex(["2025-02", "2025-05"], freq="M")}
+    )
     for i, coluna in enumerate(colunas):
         tabela[coluna] = _i([500 + i, 999])
     return tabela
@@ -150,7 +167,9 @@ def inclusao() -> pd.DataFrame:
 
 
 def municipio(**opcionais) -> Municipio:
-    return Municipio(pasta=Path("."), unidades=unidades(), rma_cras=rma_cras(), equipes=equipes(), **opcionais)
+    return Municipio(
+        pasta=Path("."), unidades=unidades(), rma_cras=rma_cras(), equipes=equipes(), **opcionais
+    )
 
 
 @pytest.fixture(scope="module")
@@ -161,8 +180,14 @@ def completo():
 
 def test_identificacao_e_capacidade(completo):
     ident = completo[ALFA].identificacao
-    assert (ident.nome, ident.territorio, ident.familias_referenciadas) == ("CRAS Alfa", "Centro, Vila Nova", 3_000)
-    assert ident.capacidade_paif == 750  # NOB/SUAS 2005: up to 3,500 referenced families -> 750 families a year
+    assert (ident.nome, ident.territorio, ident.familias_referenciadas) == (
+        "CRAS Alfa",
+        "Centro, Vila Nova",
+        3_000,
+    )
+    assert (
+        ident.capacidade_paif == 750
+    )  # NOB/SUAS 2005: up to 3,500 referenced families -> 750 families a year
     assert completo[BETA].identificacao.capacidade_paif == 1_000
     assert completo[BETA].identificacao.populacao_territorio is None  # missing stays missing
     assert (ident.horas_semanais_funcionamento, ident.dias_semana_funcionamento) == (40, 5)
@@ -240,7 +265,9 @@ def test_equipe(completo):
 
 def test_posicoes(monkeypatch):
     # the ranks do not depend on which indicators the catalogue marks as key: fix three of them
-    monkeypatch.setattr(fc, "indicadores_chave", lambda: [CATALOGO[c] for c in ("PAIF-01", "SCFV-02", "EF-03")])
+    monkeypatch.setattr(
+        fc, "indicadores_chave", lambda: [CATALOGO[c] for c in ("PAIF-01", "SCFV-02", "EF-03")]
+    )
     todos = fc.fatos_de_todos(municipio(**scfv()), "2025-01", "2025-03")
     alfa = {p.indicador: p for p in todos[ALFA].posicoes}
     assert list(alfa) == ["PAIF-01", "SCFV-02", "EF-03"]
@@ -291,7 +318,9 @@ def test_base_municipal_em_cache_por_hash_das_entradas():
     per = fc.periodo("2025-01", "2025-03")
     primeira = fc.base_municipal(m, per)
     assert fc.base_municipal(m, per) is primeira
-    assert fc.base_municipal(m, per, parametros={"inclusao_produtiva": {"vagas_por_cras": 20}}) is not primeira
+    assert (
+        fc.base_municipal(m, per, parametros={"inclusao_produtiva": {"vagas_por_cras": 20}}) is not primeira
+    )
     sem_hash = municipio()
     assert fc.base_municipal(sem_hash, per) is not fc.base_municipal(sem_hash, per)
 
@@ -308,7 +337,9 @@ def test_exemplo_todos_os_cras_conferem_com_a_biblioteca():
     for i, fatos in todos.items():
         assert fatos.rma.item("a1").valor == pytest.approx(float(agregado.loc[i, "a1"]))
         assert fatos.rma.item("c1").valor == float(agregado.loc[i, "c1"])
-        assert list(fatos.rma.meses_nao_reportados) == list(faltas.loc[faltas["id_cras"] == i, "mes_referencia"])
+        assert list(fatos.rma.meses_nao_reportados) == list(
+            faltas.loc[faltas["id_cras"] == i, "mes_referencia"]
+        )
         assert fatos.equipe == equipes_[i]
         assert all(p.posicao is None or 1 <= p.posicao <= p.total <= len(ids) for p in fatos.posicoes)
     assert any(f.rma.meses_nao_reportados for f in todos.values())

@@ -7,12 +7,18 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from cras_lib import formatacao as f
+from cras_lib.apresentacao import formatacao as f
 
 
 @pytest.mark.parametrize(
     ("valor", "casas", "esperado"),
-    [(1234.5, 1, "1.234,5"), (1234.56, 1, "1.234,6"), (0.0, 1, "0"), (1_000_000, 0, "1.000.000"), (2.25, 2, "2,25")],
+    [
+        (1234.5, 1, "1.234,5"),
+        (1234.56, 1, "1.234,6"),
+        (0.0, 1, "0"),
+        (1_000_000, 0, "1.000.000"),
+        (2.25, 2, "2,25"),
+    ],
 )
 def test_numero(valor, casas, esperado):
     assert f.numero(valor, casas) == esperado

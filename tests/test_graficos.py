@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cras_lib import exibicao, graficos
+from cras_lib.apresentacao import exibicao, graficos
 
 
 def test_barras_texto_alternativo_com_valores_e_meta():
     fig, alt = graficos.barras(
-        ["CRAS Norte", "CRAS Sul"], [0.4, pd.NA], titulo="Público prioritário", eixo_valor="Participação",
-        tipo="percentual", meta=0.5,
+        ["CRAS Norte", "CRAS Sul"],
+        [0.4, pd.NA],
+        titulo="Público prioritário",
+        eixo_valor="Participação",
+        tipo="percentual",
+        meta=0.5,
     )
     assert "CRAS Norte: 40 %" in alt and "CRAS Sul: sem dados" in alt and "50 %" in alt
     html = exibicao.figura_html(fig, alt, "Figura 1")
@@ -45,7 +49,11 @@ def test_exibir_mostra_cada_bloco_com_a_funcao_certa(monkeypatch):
         monkeypatch.setattr(exibicao, nome, lambda *a, nome=nome: chamadas.append((nome, a)))
     dados = pd.DataFrame({"a": [1]})
     exibicao.exibir(["# T", exibicao.Tabela(dados, "legenda"), exibicao.Figura("fig", "alt", "leg")])
-    assert chamadas == [("markdown", ("# T",)), ("tabela", (dados, "legenda")), ("figura", ("fig", "alt", "leg"))]
+    assert chamadas == [
+        ("markdown", ("# T",)),
+        ("tabela", (dados, "legenda")),
+        ("figura", ("fig", "alt", "leg")),
+    ]
 
 
 def test_parte_omitida_concorda_com_o_numero_de_arquivos():

@@ -5,7 +5,7 @@ import pytest
 from test_indicadores_dados import A, B, C
 from test_indicadores_dados import tabela_inclusao as inclusao
 
-from cras_lib import inclusao_produtiva as ip
+from cras_lib.calculo import inclusao_produtiva as ip
 
 P1, P3 = "111.111.111-11", "222.222.222-22"
 LINHAS = [

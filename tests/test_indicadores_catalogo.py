@@ -7,9 +7,7 @@ import pandas as pd
 import pytest
 from test_indicadores_dados import PARAMETROS, A, B, C, contexto, municipio
 
-from cras_lib.contrato import POR_NOME
-from cras_lib.erros import ParametrosInvalidos
-from cras_lib.indicadores import (
+from cras_lib.calculo.indicadores import (
     CATALOGO,
     DIMENSOES,
     MUNICIPIO,
@@ -20,10 +18,12 @@ from cras_lib.indicadores import (
     metas,
     quadro_municipal,
 )
-from cras_lib.indicadores import apresentacao as ap
-from cras_lib.indicadores.avaliacao import avaliar, numeros_chave
-from cras_lib.indicadores.catalogo import SERVICOS
-from cras_lib.indicadores.conclusoes import balanco, gerar_conclusoes, rma_nao_informado
+from cras_lib.calculo.indicadores.avaliacao import avaliar, numeros_chave
+from cras_lib.calculo.indicadores.catalogo import SERVICOS
+from cras_lib.dados.contrato import POR_NOME
+from cras_lib.documentos.avaliacao import apresentacao as ap
+from cras_lib.documentos.avaliacao.conclusoes import balanco, gerar_conclusoes, rma_nao_informado
+from cras_lib.erros import ParametrosInvalidos
 
 EXIGIDOS = [
     "PAIF-01", "PAIF-02", "PAIF-03", "PAIF-08", "PAIF-09", "PAIF-10", "PAIF-11", "PAIF-12", "PAIF-13",

@@ -14,8 +14,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from cras_lib.contrato import RMA_COLUNAS
-from cras_lib.indicadores import Contexto
+from cras_lib.calculo.indicadores import Contexto
+from cras_lib.dados.contrato import RMA_COLUNAS
 
 A, B, C = "00000000001", "00000000002", "00000000003"
 INICIO, FIM = "2025-01", "2025-04"

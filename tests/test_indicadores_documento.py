@@ -1,4 +1,4 @@
-"""The sections of the avaliação document (cras_lib.indicadores.documento), on the small hand-built
+"""The sections of the avaliação document (cras_lib.documentos.avaliacao.documento), on the small hand-built
 municipality of ``test_indicadores_dados`` (3 CRAS, January–April 2025, SCFV-04 with N = 3 months)."""
 
 import matplotlib.pyplot as plt
@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 from test_indicadores_dados import PARAMETROS, municipio
 
-from cras_lib.exibicao import Figura, Tabela, omitida
-from cras_lib.indicadores import CATALOGO, quadro_municipal
-from cras_lib.indicadores import apresentacao as ap
-from cras_lib.indicadores import documento as doc_
-from cras_lib.indicadores.conclusoes import gerar_conclusoes
+from cras_lib.apresentacao.exibicao import Figura, Tabela, omitida
+from cras_lib.calculo.indicadores import CATALOGO, quadro_municipal
+from cras_lib.documentos.avaliacao import apresentacao as ap
+from cras_lib.documentos.avaliacao import documento as doc_
+from cras_lib.documentos.avaliacao.conclusoes import gerar_conclusoes
 
 SECOES = (
     doc_.cabecalho,

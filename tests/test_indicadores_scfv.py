@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from test_indicadores_dados import A, B, C, contexto
 
-from cras_lib.indicadores import CATALOGO, MUNICIPIO, calcular_indicador
+from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, calcular_indicador
 
 
 def valores(codigo: str, **kw) -> pd.DataFrame:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cras_lib import contrato
+from cras_lib.dados import contrato
+from cras_lib.dados.leitura import DTYPES, LIMITE_POR_COLUNA, ler_arquivo, ler_bytes
 from cras_lib.erros import Problema
-from cras_lib.leitura import DTYPES, LIMITE_POR_COLUNA, ler_arquivo, ler_bytes
 
 # --- writing a typed table in a given style -----------------------------------------------------------
 

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_leitura import FORMATOS_DATA, FORMATOS_MES, Estilo, como_texto, gravar, tipada, variante
 
-from cras_lib import contrato
-from cras_lib.leitura import ler_bytes
+from cras_lib.dados import contrato
+from cras_lib.dados.leitura import ler_bytes
 
 LETRAS = "abcdefghijklmnopqrstuvwxyzáéíóúâêôãõçàABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÇ0123456789"
 TEXTO = st.text(alphabet=LETRAS + " ;,.-'\"()/|", min_size=1, max_size=20).map(str.strip).filter(bool)

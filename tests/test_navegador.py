@@ -34,7 +34,9 @@ Promise.all(Array.from(document.images).map(i => i.complete ? null
 
 
 def _chromium() -> str:
-    executavel = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    executavel = shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
     if executavel is None:
         mensagem = "Chromium não encontrado: instale o pacote Debian 'chromium' (make navegador)"
         if os.environ.get("CI"):
@@ -56,13 +58,27 @@ class Navegador:
 
         self.processo = subprocess.Popen(
             [
-                executavel, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-extensions", "--disable-default-apps", "--proxy-server=127.0.0.1:9",
-                "--allow-file-access-from-files", f"--user-data-dir={perfil}", "--remote-debugging-pipe",
+                executavel,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--disable-default-apps",
+                "--proxy-server=127.0.0.1:9",
+                "--allow-file-access-from-files",
+                f"--user-data-dir={perfil}",
+                "--remote-debugging-pipe",
                 "about:blank",
             ],
-            preexec_fn=ligar_pipe, pass_fds=(3, 4), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=ligar_pipe,
+            pass_fds=(3, 4),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         os.close(leitura_dele)
         os.close(escrita_dele)
@@ -75,8 +91,14 @@ class Navegador:
         self.sessao = self.comando("Target.attachToTarget", targetId=alvo, flatten=True)["sessionId"]
         for dominio in ("Page", "Runtime", "Log", "Network"):
             self.comando(f"{dominio}.enable", sessao=True)
-        self.comando("Network.emulateNetworkConditions", sessao=True, offline=True, latency=0,
-                     downloadThroughput=-1, uploadThroughput=-1)
+        self.comando(
+            "Network.emulateNetworkConditions",
+            sessao=True,
+            offline=True,
+            latency=0,
+            downloadThroughput=-1,
+            uploadThroughput=-1,
+        )
 
     def _mensagem(self, prazo: float) -> dict:
         while b"\0" not in self._buffer:
@@ -114,25 +136,48 @@ class Navegador:
     def abrir(self, arquivo: Path, largura: int = 1280) -> dict:
         """Open a local page at a screen width; returns what the page and the browser reported."""
         self.eventos.clear()
-        self.comando("Emulation.setDeviceMetricsOverride", sessao=True, width=largura, height=900,
-                     deviceScaleFactor=1, mobile=largura < 600)
+        self.comando(
+            "Emulation.setDeviceMetricsOverride",
+            sessao=True,
+            width=largura,
+            height=900,
+            deviceScaleFactor=1,
+            mobile=largura < 600,
+        )
         self.comando("Page.navigate", sessao=True, url=arquivo.as_uri())
         self.esperar_evento("Page.loadEventFired")
         imagens = self.avaliar(_CARREGAR_IMAGENS)
         largura_pagina = self.avaliar("document.documentElement.scrollWidth")
         self.comando("Runtime.evaluate", sessao=True, expression="0")  # drain late events
-        pedidos = [e["params"]["request"]["url"] for e in self.eventos if e.get("method") == "Network.requestWillBeSent"]
+        pedidos = [
+            e["params"]["request"]["url"]
+            for e in self.eventos
+            if e.get("method") == "Network.requestWillBeSent"
+        ]
         erros = [e["params"] for e in self.eventos if e.get("method") == "Runtime.exceptionThrown"]
-        erros += [e["params"] for e in self.eventos if e.get("method") == "Runtime.consoleAPICalled"
-                  and e["params"]["type"] in ("error", "assert")]
-        erros += [e["params"]["entry"] for e in self.eventos if e.get("method") == "Log.entryAdded"
-                  and e["params"]["entry"]["level"] == "error"]
-        return {"imagens": imagens, "erros": erros, "pedidos": pedidos, "largura_pagina": largura_pagina,
-                "titulo": self.avaliar("document.title"), "lang": self.avaliar("document.documentElement.lang")}
+        erros += [
+            e["params"]
+            for e in self.eventos
+            if e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert")
+        ]
+        erros += [
+            e["params"]["entry"]
+            for e in self.eventos
+            if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"
+        ]
+        return {
+            "imagens": imagens,
+            "erros": erros,
+            "pedidos": pedidos,
+            "largura_pagina": largura_pagina,
+            "titulo": self.avaliar("document.title"),
+            "lang": self.avaliar("document.documentElement.lang"),
+        }
 
     def avaliar(self, expressao: str):
-        resposta = self.comando("Runtime.evaluate", sessao=True, expression=expressao, awaitPromise=True,
-                                returnByValue=True)
+        resposta = self.comando(
+            "Runtime.evaluate", sessao=True, expression=expressao, awaitPromise=True, returnByValue=True
+        )
         assert "exceptionDetails" not in resposta, resposta
         return resposta["result"].get("value")
 
@@ -154,8 +199,23 @@ class Navegador:
 def paginas(tmp_path_factory):
     executavel = _chromium()
     saida = tmp_path_factory.mktemp("navegador")
-    codigo = cli.main(["run", "--dados", str(EXEMPLO), "--params", str(RAIZ / "params" / "exemplo.yaml"),
-                       "--saida", str(saida), "--documentos", "cras", "--cras", CRAS, "--workers", "1"])
+    codigo = cli.main(
+        [
+            "run",
+            "--dados",
+            str(EXEMPLO),
+            "--params",
+            str(RAIZ / "params" / "exemplo.yaml"),
+            "--saida",
+            str(saida),
+            "--documentos",
+            "cras",
+            "--cras",
+            CRAS,
+            "--workers",
+            "1",
+        ]
+    )
     assert codigo == 0
     navegador = Navegador(executavel, saida / "perfil-chromium")
     try:

@@ -13,10 +13,10 @@ import papermill as pm
 import pytest
 from conftest import EXEMPLO, RAIZ
 
-from cras_lib.indicadores import CATALOGO, carregar_parametros
-from cras_lib.indicadores import apresentacao as ap
-from cras_lib.indicadores.avaliacao import avaliar
-from cras_lib.municipio import carregar_municipio
+from cras_lib.calculo.indicadores import CATALOGO, carregar_parametros
+from cras_lib.calculo.indicadores.avaliacao import avaliar
+from cras_lib.dados.municipio import carregar_municipio
+from cras_lib.documentos.avaliacao import apresentacao as ap
 
 CADERNO = RAIZ / "notebooks" / "avaliacao.ipynb"
 PARAMETROS_ESPERADOS = {

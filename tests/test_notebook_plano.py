@@ -17,9 +17,9 @@ import papermill
 import pytest
 import yaml
 
-from cras_lib import formatacao as fmt
-from cras_lib import scfv_plano as sp
-from cras_lib.municipio import carregar_municipio
+from cras_lib.apresentacao import formatacao as fmt
+from cras_lib.calculo import scfv_plano as sp
+from cras_lib.dados.municipio import carregar_municipio
 
 RAIZ = Path(__file__).resolve().parent.parent
 NOTEBOOK = RAIZ / "notebooks" / "plano_anual_scfv.ipynb"

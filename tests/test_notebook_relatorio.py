@@ -14,10 +14,10 @@ import papermill
 import pytest
 from jupyter_client.manager import KernelManager
 
-from cras_lib import texto
-from cras_lib.fatos_cras import fatos_cras, numeros_chave
-from cras_lib.formatacao import inteiro, percentual
-from cras_lib.municipio import carregar_municipio
+from cras_lib.apresentacao.formatacao import inteiro, percentual
+from cras_lib.dados.municipio import carregar_municipio
+from cras_lib.documentos.relatorio_cras import texto
+from cras_lib.documentos.relatorio_cras.fatos import fatos_cras, numeros_chave
 
 RAIZ = Path(__file__).resolve().parent.parent
 NOTEBOOK = RAIZ / "notebooks" / "relatorio_cras.ipynb"
@@ -67,7 +67,11 @@ def relatorios(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
             destino = pasta / f"{id_cras}.ipynb"
             parametros = {} if n == 0 else {"id_cras": id_cras, "dados": str(EXEMPLO), **PERIODO}
             papermill.execute_notebook(
-                str(NOTEBOOK), str(destino), parameters=parametros, kernel_name="python3", km=km,
+                str(NOTEBOOK),
+                str(destino),
+                parameters=parametros,
+                kernel_name="python3",
+                km=km,
                 progress_bar=False,
             )
             executados[id_cras] = nbformat.read(destino, as_version=4)
@@ -137,7 +141,9 @@ def _valores_pessoais() -> tuple[set[str], set[str]]:
                     valor = (linha.get(coluna) or "").strip()
                     if not valor:
                         continue
-                    if coluna == "nome":  # as words, the way the outputs are split ("Faz-de-Conta" -> 3 words)
+                    if (
+                        coluna == "nome"
+                    ):  # as words, the way the outputs are split ("Faz-de-Conta" -> 3 words)
                         nomes.add(" ".join(re.findall(PALAVRA, valor)))
                     elif coluna == "data_nascimento":
                         ano, mes, dia = valor.split("-")
@@ -167,8 +173,12 @@ def test_sem_arquivos_opcionais(tmp_path):
         shutil.copy(EXEMPLO / nome, dados / nome)
     destino = tmp_path / "saida.ipynb"
     papermill.execute_notebook(
-        str(NOTEBOOK), str(destino), parameters={"dados": str(dados), "id_cras": ids_cras()[1]},
-        kernel_name="python3", cwd=str(RAIZ), progress_bar=False,
+        str(NOTEBOOK),
+        str(destino),
+        parameters={"dados": str(dados), "id_cras": ids_cras()[1]},
+        kernel_name="python3",
+        cwd=str(RAIZ),
+        progress_bar=False,
     )
     tudo = "\n".join(saidas(nbformat.read(destino, as_version=4)))
     for linha in (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from cras_lib.calculo.scfv_plano import carregar_parametros
 from cras_lib.erros import ParametrosInvalidos
-from cras_lib.parametros import ler_yaml
-from cras_lib.scfv_plano import carregar_parametros
+from cras_lib.parametros.arquivo import ler_yaml
 
 
 def test_mapeamento_e_arquivo_vazio(tmp_path):
@@ -18,7 +18,11 @@ def test_mapeamento_e_arquivo_vazio(tmp_path):
 
 @pytest.mark.parametrize(
     ("conteudo", "motivo"),
-    [(None, "o arquivo não existe"), ("a: [1, 2", "não foi possível ler o YAML"), ("- 1\n- 2\n", "mapeamento")],
+    [
+        (None, "o arquivo não existe"),
+        ("a: [1, 2", "não foi possível ler o YAML"),
+        ("- 1\n- 2\n", "mapeamento"),
+    ],
 )
 def test_erros_nomeiam_o_arquivo(tmp_path, conteudo, motivo):
     caminho = tmp_path / "plano.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cras_lib import privacidade as p
+from cras_lib.apresentacao import privacidade as p
 
 
 def test_contagem_segura_suprime_de_1_a_limiar_menos_1():

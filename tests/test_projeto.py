@@ -22,11 +22,15 @@ def _nome(requisito: str) -> str:
 
 def test_environment_yml_espelha_pyproject():
     projeto = tomllib.loads((RAIZ / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    pip = {_nome(r) for r in projeto["dependencies"]} | {_nome(r) for r in projeto["optional-dependencies"]["test"]}
+    pip = {_nome(r) for r in projeto["dependencies"]} | {
+        _nome(r) for r in projeto["optional-dependencies"]["test"]
+    }
     ambiente = yaml.safe_load((RAIZ / "environment.yml").read_text(encoding="utf-8"))
     conda = {_nome(d) for d in ambiente["dependencies"] if isinstance(d, str)} - {"python", "pip"}
     esperado = {NOMES_CONDA.get(n, n) for n in pip}
-    assert conda == esperado, f"só no environment.yml: {conda - esperado}; só no pyproject: {esperado - conda}"
+    assert conda == esperado, (
+        f"só no environment.yml: {conda - esperado}; só no pyproject: {esperado - conda}"
+    )
 
 
 def test_sem_pino_exato_que_bloqueie_versoes_novas():

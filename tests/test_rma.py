@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from cras_lib import rma
+from cras_lib.calculo import rma
 
 
 def _rma(linhas, colunas=("a1", "a2", "c1", "d6", "d7")) -> pd.DataFrame:

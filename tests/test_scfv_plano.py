@@ -11,8 +11,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from cras_lib import scfv_plano as sp
-from cras_lib.contrato import CICLOS
+from cras_lib.calculo import scfv_plano as sp
+from cras_lib.dados.contrato import CICLOS
 from cras_lib.erros import ErroCras
 
 RAIZ = Path(__file__).resolve().parent.parent

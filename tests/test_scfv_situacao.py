@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cras_lib import scfv_situacao as s
-from cras_lib.contrato import SITUACOES_PRIORITARIAS
+from cras_lib.calculo import scfv_situacao as s
+from cras_lib.dados.contrato import SITUACOES_PRIORITARIAS
 
 REF = "2025-12-31"
 

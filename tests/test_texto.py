@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cras_lib import texto
-from cras_lib.equipe_nob_rh import conformidade_equipe
-from cras_lib.fatos_cras import (
+from cras_lib.calculo.equipe_nob_rh import conformidade_equipe
+from cras_lib.documentos.relatorio_cras import texto
+from cras_lib.documentos.relatorio_cras.fatos import (
     FatosCadunico,
     FatosCras,
     FatosInclusao,
@@ -26,13 +26,15 @@ from cras_lib.fatos_cras import (
     Periodo,
     Posicao,
 )
+from cras_lib.documentos.relatorio_cras.pontos_atencao import Limiares, pontos_de_atencao
 from cras_lib.norma.rma import ROTULOS
 from cras_lib.norma.scfv import CICLOS_SCFV, POR_CODIGO
-from cras_lib.pontos_atencao import Limiares, pontos_de_atencao
 
 P = pd.Period
 ANO = tuple(pd.period_range("2025-01", "2025-12", freq="M"))
-COM_COMPARACAO = Periodo(P("2025-01", "M"), P("2025-12", "M"), P("2024-01", "M"), P("2024-12", "M"), dt.date(2025, 12, 31))
+COM_COMPARACAO = Periodo(
+    P("2025-01", "M"), P("2025-12", "M"), P("2024-01", "M"), P("2024-12", "M"), dt.date(2025, 12, 31)
+)
 SEM_COMPARACAO = Periodo(P("2025-01", "M"), P("2025-12", "M"), None, None, dt.date(2025, 12, 31))
 
 
@@ -68,7 +70,12 @@ def rma(valores: dict, *, nao_reportados=(), comparacao: int | None = 12) -> Fat
 def linha(ciclo, grupos, capacidade, ativos, prioritarios, frequencia=None) -> LinhaScfv:
     rotulo = POR_CODIGO[ciclo].rotulo if ciclo in POR_CODIGO else "Total"
     return LinhaScfv(
-        ciclo, rotulo, grupos, capacidade, ativos, prioritarios,
+        ciclo,
+        rotulo,
+        grupos,
+        capacidade,
+        ativos,
+        prioritarios,
         ativos / capacidade if capacidade else None,
         prioritarios / ativos if ativos else None,
         prioritarios / capacidade if capacidade else None,
@@ -84,8 +91,15 @@ def completo() -> FatosCras:
     """A CRAS with every part present (3,200 families: NOB-RH band up to 3,500; PAIF capacity 750)."""
     return FatosCras(
         identificacao=Identificacao(
-            "31000000001", "CRAS Jardim Primavera", "Jardim Primavera e Vila Nova", "Rua das Flores, 10",
-            3_200, 15_000, 40, 5, 750,
+            "31000000001",
+            "CRAS Jardim Primavera",
+            "Jardim Primavera e Vila Nova",
+            "Rua das Flores, 10",
+            3_200,
+            15_000,
+            40,
+            5,
+            750,
         ),
         periodo=COM_COMPARACAO,
         rma=rma(
@@ -95,8 +109,14 @@ def completo() -> FatosCras:
                 "b1": 40,
                 "b2": 65,
                 "c1": (2_400, 2_479, -0.032),
-                "c2": 50, "c3": 80, "c4": 12, "c5": 9, "c6": 180,
-                "c7": 3, "c8": 2, "c9": 40,
+                "c2": 50,
+                "c3": 80,
+                "c4": 12,
+                "c5": 9,
+                "c6": 180,
+                "c7": 3,
+                "c8": 2,
+                "c9": 40,
                 "d1": (45.5, 45.4, 0.002),
                 "d6": 300,
             }
@@ -108,14 +128,34 @@ def completo() -> FatosCras:
             (linha("6_a_15", 6, 90, 80, 31, 0.78), linha("60_mais", 6, 90, 70, 50, 0.82)),
         ),
         inclusao=FatosInclusao(
-            2025, 2025, inscritos=30, com_fase_1=28, concluintes_fase_1=20, atingiram_75_fase_1=24,
-            chegaram_aceleracao=12, concluintes=18, desistentes=6, informaram_renda=20, gerando_renda=8,
-            informaram_trabalho=20, trabalho_formal=3, satisfacao_media=4.3, empreendimentos=5,
+            2025,
+            2025,
+            inscritos=30,
+            com_fase_1=28,
+            concluintes_fase_1=20,
+            atingiram_75_fase_1=24,
+            chegaram_aceleracao=12,
+            concluintes=18,
+            desistentes=6,
+            informaram_renda=20,
+            gerando_renda=8,
+            informaram_trabalho=20,
+            trabalho_formal=3,
+            satisfacao_media=4.3,
+            empreendimentos=5,
             empreendimentos_ativos=3,
         ),
         cadunico=FatosCadunico(
-            P("2025-12", "M"), 4_000, 1_000, 1_500, 3_000, 1_800, 250,
-            tuple((c.codigo, n) for c, n in zip(CICLOS_SCFV, (900, 1_800, 500, 1_600, 3_900, 700), strict=True)),
+            P("2025-12", "M"),
+            4_000,
+            1_000,
+            1_500,
+            3_000,
+            1_800,
+            250,
+            tuple(
+                (c.codigo, n) for c, n in zip(CICLOS_SCFV, (900, 1_800, 500, 1_600, 3_900, 700), strict=True)
+            ),
         ),
         equipe=conformidade_equipe(roster(COORD, AS, AS, PSI, MEDIO, MEDIO, MEDIO), 3_200),
         posicoes=(
@@ -129,7 +169,9 @@ def completo() -> FatosCras:
 def incompleto(limiar: int = 5) -> FatosCras:
     """A CRAS without SCFV, program, CadÚnico and comparison data, 2 months without RMA, and a team deficit."""
     return FatosCras(
-        identificacao=Identificacao("31000000002", "Vila Esperança", None, None, 2_000, None, None, None, 500),
+        identificacao=Identificacao(
+            "31000000002", "Vila Esperança", None, None, 2_000, None, None, None, 500
+        ),
         periodo=SEM_COMPARACAO,
         rma=rma({"a1": 80.0, "a2": 1, "c1": 250}, nao_reportados=("2025-03", "2025-07"), comparacao=None),
         scfv=None,
@@ -281,8 +323,14 @@ def cras_incompleto() -> dict[str, str]:
 
 def test_uma_linha_para_cada_parte_ausente(cras_incompleto):
     assert cras_incompleto["scfv"] == "Não há dados do SCFV deste CRAS no período."
-    assert cras_incompleto["inclusao"] == "Não há dados do Programa de Inclusão Produtiva neste território no período."
-    assert cras_incompleto["cadunico"] == "Não há dados do Cadastro Único para o território deste CRAS no período."
+    assert (
+        cras_incompleto["inclusao"]
+        == "Não há dados do Programa de Inclusão Produtiva neste território no período."
+    )
+    assert (
+        cras_incompleto["cadunico"]
+        == "Não há dados do Cadastro Único para o território deste CRAS no período."
+    )
     assert cras_incompleto["posicao"] == (
         "Não há dados para comparar este CRAS com os demais CRAS do município no período."
     )
@@ -338,20 +386,36 @@ def test_pontos_do_cras_incompleto():
     )
     assert pontos[2].descricao == "O CRAS não enviou o RMA de 2 meses do período (março e julho de 2025)."
     md = texto.pontos_markdown(pontos)
-    assert md.startswith("## Pontos de atenção\n\n- **Equipe de referência abaixo do mínimo da NOB-RH/SUAS.** ")
+    assert md.startswith(
+        "## Pontos de atenção\n\n- **Equipe de referência abaixo do mínimo da NOB-RH/SUAS.** "
+    )
     assert md.count("*Recomendação:*") == 3
 
 
 def test_sem_pontos_de_atencao():
-    assert texto.pontos_markdown((), titulo=False) == "Os dados do período não apontam pontos de atenção para este CRAS."
+    assert (
+        texto.pontos_markdown((), titulo=False)
+        == "Os dados do período não apontam pontos de atenção para este CRAS."
+    )
 
 
 def test_tabela_scfv_suprime_contagens_pequenas():
     fatos = completo()
     pequeno = linha("15_a_17", 1, 15, 4, 2, 0.7)
-    fatos = FatosCras(**{**fatos.__dict__, "scfv": FatosScfv(dt.date(2025, 12, 31), fatos.scfv.total, (pequeno,))})
+    fatos = FatosCras(
+        **{**fatos.__dict__, "scfv": FatosScfv(dt.date(2025, 12, 31), fatos.scfv.total, (pequeno,))}
+    )
     tabela = texto.tabela_scfv(fatos)
-    assert tabela.iloc[0].tolist() == ["Adolescentes de 15 a 17 anos", "1", "15", "< 5", "—", "< 5", "—", "70 %"]
+    assert tabela.iloc[0].tolist() == [
+        "Adolescentes de 15 a 17 anos",
+        "1",
+        "15",
+        "< 5",
+        "—",
+        "< 5",
+        "—",
+        "70 %",
+    ]
     assert tabela.iloc[1]["Ocupação"] == "83,3 %"
 
 
@@ -365,14 +429,29 @@ def test_singular_nas_frases():
     assert "Foi inserida no acompanhamento 1 nova família." in paif
     assert "Entre elas" not in paif  # one new family: no profile sentence
     assert "Foi realizado 1 atendimento individualizado e 1 visita domiciliar." in paif
-    assert "Foi concedido 1 benefício eventual (1 auxílio-natalidade, nenhum auxílio-funeral e nenhum outro benefício)." in paif
-    assert "Em média, 1 família participou por mês dos grupos do PAIF, e 1 pessoa esteve em atividades coletivas" in paif
-    assert "O CRAS não enviou o RMA de 1 mês do período (maio de 2025); os números acima consideram só os 11 meses" in paif
+    assert (
+        "Foi concedido 1 benefício eventual (1 auxílio-natalidade, nenhum auxílio-funeral e nenhum outro benefício)."
+        in paif
+    )
+    assert (
+        "Em média, 1 família participou por mês dos grupos do PAIF, e 1 pessoa esteve em atividades coletivas"
+        in paif
+    )
+    assert (
+        "O CRAS não enviou o RMA de 1 mês do período (maio de 2025); os números acima consideram só os 11 meses"
+        in paif
+    )
 
 
 @pytest.mark.parametrize(
     ("n", "esperado"),
-    [(0, "nenhuma família"), (1, "1 família"), (2, "2 famílias"), (1234, "1.234 famílias"), (12.5, "12,5 famílias")],
+    [
+        (0, "nenhuma família"),
+        (1, "1 família"),
+        (2, "2 famílias"),
+        (1234, "1.234 famílias"),
+        (12.5, "12,5 famílias"),
+    ],
 )
 def test_quantidade_feminina(n, esperado):
     assert texto.quantidade(n, "família", feminino=True) == esperado
@@ -380,11 +459,18 @@ def test_quantidade_feminina(n, esperado):
 
 @pytest.mark.parametrize(
     ("n", "esperado"),
-    [(0, "nenhuma pessoa atendida"), (1, "1 pessoa atendida"), (2, "2 pessoas atendidas"), (3, "< 5 pessoas atendidas")],
+    [
+        (0, "nenhuma pessoa atendida"),
+        (1, "1 pessoa atendida"),
+        (2, "2 pessoas atendidas"),
+        (3, "< 5 pessoas atendidas"),
+    ],
 )
 def test_quantidade_com_adjetivo_e_supressao(n, esperado):
     limiar = 5 if n == 3 else None
-    assert texto.quantidade(n, "pessoa atendida", "pessoas atendidas", feminino=True, limiar=limiar) == esperado
+    assert (
+        texto.quantidade(n, "pessoa atendida", "pessoas atendidas", feminino=True, limiar=limiar) == esperado
+    )
 
 
 def test_quantidade_masculina_e_verbo():
@@ -409,7 +495,9 @@ def test_comparacao(variacao, esperado):
 
 
 def test_referencia_de_periodo_parcial():
-    per = Periodo(P("2025-01", "M"), P("2025-06", "M"), P("2024-01", "M"), P("2024-06", "M"), dt.date(2025, 6, 30))
+    per = Periodo(
+        P("2025-01", "M"), P("2025-06", "M"), P("2024-01", "M"), P("2024-06", "M"), dt.date(2025, 6, 30)
+    )
     assert texto.referencia_comparacao(per) == "em relação ao período de janeiro a junho de 2024"
     assert texto.referencia_comparacao(COM_COMPARACAO) == "em relação a 2024"
     assert texto.referencia_comparacao(SEM_COMPARACAO) == ""
@@ -425,7 +513,9 @@ def test_listas():
 
 
 # ------------------------------------------------------------------------------------------- property test
-PROIBIDAS = re.compile(r"\b(nan|none|nat|inf|null|true|false)\b|sem dados|Period\(|Timestamp\(|\{'|\['", re.IGNORECASE)
+PROIBIDAS = re.compile(
+    r"\b(nan|none|nat|inf|null|true|false)\b|sem dados|Period\(|Timestamp\(|\{'|\['", re.IGNORECASE
+)
 
 talvez_int = st.one_of(st.none(), st.integers(0, 20_000))
 talvez_real = st.one_of(st.none(), st.floats(0, 20_000, allow_nan=False), st.integers(0, 20_000))
@@ -439,55 +529,118 @@ def fatos_aleatorios(draw) -> FatosCras:
     periodo = draw(st.sampled_from([COM_COMPARACAO, SEM_COMPARACAO]))
     familias = draw(talvez_int)
     ident = Identificacao(
-        "31000000009", draw(st.sampled_from(["CRAS Centro", "Centro"])), draw(texto_livre), draw(texto_livre),
-        familias, draw(talvez_int), draw(talvez_int), draw(st.one_of(st.none(), st.integers(0, 7))),
+        "31000000009",
+        draw(st.sampled_from(["CRAS Centro", "Centro"])),
+        draw(texto_livre),
+        draw(texto_livre),
+        familias,
+        draw(talvez_int),
+        draw(talvez_int),
+        draw(st.one_of(st.none(), st.integers(0, 7))),
         None if familias is None else 750,
     )
     faltam = draw(st.lists(st.sampled_from(ANO), unique=True, max_size=12))
-    itens = {i: (draw(talvez_real), draw(talvez_real), draw(talvez_variacao)) for i in draw(
-        st.lists(st.sampled_from(["a1", "a2", "b1", "b2", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9",
-                                  "d1", "d6"]), unique=True)
-    )}
-    fatos_rma = rma(itens, nao_reportados=[str(m) for m in faltam],
-                    comparacao=draw(st.one_of(st.none(), st.integers(0, 12))))
+    itens = {
+        i: (draw(talvez_real), draw(talvez_real), draw(talvez_variacao))
+        for i in draw(
+            st.lists(
+                st.sampled_from(
+                    ["a1", "a2", "b1", "b2", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "d1", "d6"]
+                ),
+                unique=True,
+            )
+        )
+    }
+    fatos_rma = rma(
+        itens,
+        nao_reportados=[str(m) for m in faltam],
+        comparacao=draw(st.one_of(st.none(), st.integers(0, 12))),
+    )
 
     def linha_aleatoria(ciclo):
         capacidade = draw(talvez_int)
         ativos = draw(st.integers(0, 300))
-        return linha(ciclo, None if capacidade is None else draw(st.integers(0, 20)), capacidade, ativos,
-                     draw(st.integers(0, ativos)), draw(talvez_fracao))
+        return linha(
+            ciclo,
+            None if capacidade is None else draw(st.integers(0, 20)),
+            capacidade,
+            ativos,
+            draw(st.integers(0, ativos)),
+            draw(talvez_fracao),
+        )
 
     scfv = None
     if draw(st.booleans()):
-        ciclos = tuple(linha_aleatoria(c) for c in draw(st.lists(st.sampled_from([c.codigo for c in CICLOS_SCFV]),
-                                                                   unique=True)))
+        ciclos = tuple(
+            linha_aleatoria(c)
+            for c in draw(st.lists(st.sampled_from([c.codigo for c in CICLOS_SCFV]), unique=True))
+        )
         scfv = FatosScfv(dt.date(2025, 12, 31), linha_aleatoria("total"), ciclos)
     inclusao = None
     if draw(st.booleans()):
         n = draw(st.integers(1, 60))
         sub = st.integers(0, n)
         inclusao = FatosInclusao(
-            2025, draw(st.sampled_from([2025, 2026])), n, draw(sub), draw(sub), draw(sub), draw(sub), draw(sub),
-            draw(sub), draw(sub), draw(sub), draw(sub), draw(sub), draw(st.one_of(st.none(), st.floats(1, 5))),
-            draw(st.integers(0, 5)), draw(st.integers(0, 5)),
+            2025,
+            draw(st.sampled_from([2025, 2026])),
+            n,
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(sub),
+            draw(st.one_of(st.none(), st.floats(1, 5))),
+            draw(st.integers(0, 5)),
+            draw(st.integers(0, 5)),
         )
     cadunico = None
     if draw(st.booleans()):
         cadunico = FatosCadunico(
-            P("2025-11", "M"), draw(talvez_int), draw(talvez_int), draw(talvez_int), draw(talvez_int),
-            draw(talvez_int), draw(talvez_int), tuple((c.codigo, draw(talvez_int)) for c in CICLOS_SCFV),
+            P("2025-11", "M"),
+            draw(talvez_int),
+            draw(talvez_int),
+            draw(talvez_int),
+            draw(talvez_int),
+            draw(talvez_int),
+            draw(talvez_int),
+            tuple((c.codigo, draw(talvez_int)) for c in CICLOS_SCFV),
         )
-    papeis = [COORD, AS, PSI, MEDIO, ("coordenador", None, None, None), ("tecnico_superior", None, "medio", "voluntario"),
-              ("orientador_social", None, "medio", "temporario"), ("tecnico_medio", None, "medio", "terceirizado")]
+    papeis = [
+        COORD,
+        AS,
+        PSI,
+        MEDIO,
+        ("coordenador", None, None, None),
+        ("tecnico_superior", None, "medio", "voluntario"),
+        ("orientador_social", None, "medio", "temporario"),
+        ("tecnico_medio", None, "medio", "terceirizado"),
+    ]
     equipe = conformidade_equipe(roster(*draw(st.lists(st.sampled_from(papeis), max_size=12))), familias)
     posicoes = tuple(
-        Posicao("X", "Indicador", draw(st.sampled_from(["percentual", "moeda", "razao", "nota"])), "por mês",
-                draw(st.booleans()), draw(talvez_real), None, None, draw(talvez_real),
-                draw(st.one_of(st.none(), st.integers(1, 16))), 16, ())
+        Posicao(
+            "X",
+            "Indicador",
+            draw(st.sampled_from(["percentual", "moeda", "razao", "nota"])),
+            "por mês",
+            draw(st.booleans()),
+            draw(talvez_real),
+            None,
+            None,
+            draw(talvez_real),
+            draw(st.one_of(st.none(), st.integers(1, 16))),
+            16,
+            (),
+        )
         for _ in range(draw(st.integers(0, 3)))
     )
-    return FatosCras(ident, periodo, fatos_rma, scfv, inclusao, cadunico, equipe, posicoes, 16,
-                     draw(st.integers(1, 10)))
+    return FatosCras(
+        ident, periodo, fatos_rma, scfv, inclusao, cadunico, equipe, posicoes, 16, draw(st.integers(1, 10))
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -500,7 +653,9 @@ def test_nenhum_texto_mostra_valor_ausente_ou_repr(fatos):
         texto.titulo(fatos, "Vale Serrano", "MG"),
     ]
     for saida in saidas:
-        visivel = re.sub(r"<[^>]+>", " ", saida)  # the reader sees text, not tag attributes (style="float:none")
+        visivel = re.sub(
+            r"<[^>]+>", " ", saida
+        )  # the reader sees text, not tag attributes (style="float:none")
         assert not PROIBIDAS.search(visivel), PROIBIDAS.search(visivel).group(0) + " em: " + visivel
 
 
@@ -510,20 +665,28 @@ def _com(fatos: FatosCras, **mudancas) -> FatosCras:
 
 
 def _scfv(ativos, capacidade, prioritarios, frequencia) -> FatosScfv:
-    return FatosScfv(dt.date(2025, 12, 31), linha("total", 10, capacidade, ativos, prioritarios, frequencia), ())
+    return FatosScfv(
+        dt.date(2025, 12, 31), linha("total", 10, capacidade, ativos, prioritarios, frequencia), ()
+    )
 
 
 @pytest.mark.parametrize(
     ("scfv", "codigo", "descricao"),
     [
         # 118 / 100 places
-        (_scfv(118, 100, 60, 0.8), "scfv_acima_da_capacidade",
-         "Há mais participantes do que vagas nos grupos (ocupação de 118 %)."),
+        (
+            _scfv(118, 100, 60, 0.8),
+            "scfv_acima_da_capacidade",
+            "Há mais participantes do que vagas nos grupos (ocupação de 118 %).",
+        ),
         # 60 / 100 = 60 % < 70 %
         (_scfv(60, 100, 55, 0.8), "scfv_ocupacao_baixa", "Só 60 % das vagas do SCFV estão ocupadas."),
         # attendance 70 % < 75 %
-        (_scfv(90, 100, 55, 0.7), "scfv_frequencia_baixa",
-         "Os participantes estiveram em 70 % dos encontros previstos."),
+        (
+            _scfv(90, 100, 55, 0.7),
+            "scfv_frequencia_baixa",
+            "Os participantes estiveram em 70 % dos encontros previstos.",
+        ),
     ],
 )
 def test_pontos_do_scfv(scfv, codigo, descricao):
@@ -539,9 +702,13 @@ def test_scfv_sem_pontos_quando_tudo_na_meta():
 
 def test_funcionamento_reduzido():
     ident = completo().identificacao
-    fatos = _com(completo(), identificacao=Identificacao(**{**ident.__dict__, "horas_semanais_funcionamento": 32}))
+    fatos = _com(
+        completo(), identificacao=Identificacao(**{**ident.__dict__, "horas_semanais_funcionamento": 32})
+    )
     ponto = next(p for p in pontos_de_atencao(fatos) if p.codigo == "funcionamento_reduzido")
-    assert ponto.descricao == "O CRAS funciona 32 horas por semana; o mínimo é de 40 horas em 5 dias por semana."
+    assert (
+        ponto.descricao == "O CRAS funciona 32 horas por semana; o mínimo é de 40 horas em 5 dias por semana."
+    )
     assert ponto.prioridade == 1
 
 

@@ -49,8 +49,8 @@ def _copia_rasa(municipio):
 
 
 def instalar_cache_municipio() -> None:
-    """Wrap ``cras_lib.municipio.carregar_municipio`` (and every reference other modules imported) in a cache."""
-    import cras_lib.municipio as modulo
+    """Wrap ``cras_lib.dados.municipio.carregar_municipio`` (and every reference other modules imported) in a cache."""
+    import cras_lib.dados.municipio as modulo
 
     original = modulo.carregar_municipio
     if getattr(original, "cache_quente", False):
@@ -90,11 +90,11 @@ def aquecer(dados: str | None = None) -> None:
             importlib.import_module(modulo.name)
         except Exception:  # a module that fails to import will fail in the notebook, visibly
             continue
-    if "cras_lib.municipio" in sys.modules:
+    if "cras_lib.dados.municipio" in sys.modules:
         instalar_cache_municipio()
         if dados:
             try:
-                sys.modules["cras_lib.municipio"].carregar_municipio(dados)
+                sys.modules["cras_lib.dados.municipio"].carregar_municipio(dados)
             except Exception:  # invalid data is reported by the notebook that loads it
                 pass
     _ESTADO.update(

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .documentos import Documento
-from .impressoes import sha256_arquivo, sha256_json
+from cras_lib.execucao.documentos import Documento
+from cras_lib.execucao.impressoes import sha256_arquivo, sha256_json
 
 
 def chave_documento(

@@ -15,11 +15,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import cras_lib
-
-from ..erros import ErroCras
-from .documentos import TIPOS
-from .executores import EXECUTORES
-from .lote import EXECUTOR_PADRAO, PASTA_NOTEBOOKS, TEMPO_LIMITE_PADRAO, Opcoes, executar_lote
+from cras_lib.erros import ErroCras
+from cras_lib.execucao.documentos import TIPOS
+from cras_lib.execucao.executores import EXECUTORES
+from cras_lib.execucao.lote import (
+    EXECUTOR_PADRAO,
+    PASTA_NOTEBOOKS,
+    TEMPO_LIMITE_PADRAO,
+    Opcoes,
+    executar_lote,
+)
 
 SAIDA_OK, SAIDA_FALHA, SAIDA_USO, SAIDA_INTERROMPIDA = 0, 1, 2, 130
 

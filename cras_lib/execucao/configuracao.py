@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..erros import ErroCras, ParametrosInvalidos
-from ..parametros import ler_yaml
+from cras_lib.erros import ErroCras, ParametrosInvalidos
+from cras_lib.parametros.arquivo import ler_yaml
 
 _MES = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 

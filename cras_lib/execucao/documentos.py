@@ -12,10 +12,10 @@ from pathlib import Path
 
 import papermill
 
-from .. import formatacao
-from ..erros import ErroCras
-from ..municipio import nomes_dos_cras
-from .configuracao import Configuracao, Periodo
+from cras_lib.apresentacao import formatacao
+from cras_lib.dados.municipio import nomes_dos_cras
+from cras_lib.erros import ErroCras
+from cras_lib.execucao.configuracao import Configuracao, Periodo
 
 # Document kind -> notebook file in the notebooks folder, in the order documents are listed.
 NOTEBOOKS = {
@@ -63,7 +63,7 @@ def _periodo(periodo: Periodo, comparacao: Periodo | None) -> str:
 
 
 def _titulo_cras(nome: str) -> str:
-    # the report's own H1 says the same (cras_lib.texto.titulo), not imported here: texto loads matplotlib and
+    # the report's own H1 says the same (cras_lib.documentos.relatorio_cras.texto.titulo), not imported here: texto loads matplotlib and
     # compiles its templates, start-up the command does not need
     return f"Relatório do {nome}" if nome.upper().startswith("CRAS") else f"Relatório do CRAS {nome}"
 

@@ -23,8 +23,8 @@ from collections.abc import Iterable
 import pandas as pd
 from babel.dates import get_month_names
 
-from ..contrato import ARQUIVOS
-from ..formatacao import LOCALE
+from cras_lib.apresentacao.formatacao import LOCALE
+from cras_lib.dados.contrato import ARQUIVOS
 
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 _DIGITOS = re.compile(r"(?<![\d.\-])\d(?:[.\-]?\d){10}(?![\d])")

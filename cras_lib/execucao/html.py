@@ -2,7 +2,7 @@
 
 Both use the template folder ``modelos/cras`` (header and provenance footer in ``moldura.html.j2``, CSS in
 ``estilo.css``, inlined). The pages are self-contained: the template loads no script, style sheet, font or image
-from anywhere, and the charts arrive from the notebooks as ``data:`` PNG (``cras_lib.exibicao``).
+from anywhere, and the charts arrive from the notebooks as ``data:`` PNG (``cras_lib.apresentacao.exibicao``).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class _ExportadorHTML(HTMLExporter):
 
     That pass re-parses the whole page, base64 images included, only to add an English alt text to images that
     lack one and ``tabindex`` to cells; it costs more than the rest of the rendering. The charts of the documents
-    always carry their alt text (``cras_lib.exibicao.figura``); an image without one gets a Portuguese
+    always carry their alt text (``cras_lib.apresentacao.exibicao.figura``); an image without one gets a Portuguese
     placeholder below, and the runner's log says so. With the code hidden, no syntax highlighting is needed.
     """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import formatacao
+from cras_lib.apresentacao import formatacao
 
 SITUACOES = {
     "gerado": "Gerado nesta execução",

@@ -17,24 +17,22 @@ from pathlib import Path
 from typing import TextIO
 
 import cras_lib
-
-from .. import formatacao
-from ..erros import ErroCras
-from . import cache, manifesto
-from .configuracao import Configuracao, carregar_configuracao
-from .documentos import TIPOS, Documento, planejar
-from .executores import KERNEL_PADRAO, Tarefa, criar_executor
-from .html import Proveniencia
-from .impressoes import curto, hash_biblioteca, hashes_pasta, sha256_arquivo, sha256_json
-from .pool_quente import PoolQuente
-from .progresso import Progresso
-from .publicacao import Publicacao, agora
+from cras_lib.apresentacao import formatacao
+from cras_lib.erros import ErroCras
+from cras_lib.execucao import cache, manifesto
+from cras_lib.execucao.configuracao import Configuracao, carregar_configuracao
+from cras_lib.execucao.documentos import TIPOS, Documento, planejar
+from cras_lib.execucao.executores import KERNEL_PADRAO, Tarefa, criar_executor
+from cras_lib.execucao.html import Proveniencia
+from cras_lib.execucao.impressoes import curto, hash_biblioteca, hashes_pasta, sha256_arquivo, sha256_json
+from cras_lib.execucao.pool_quente import PoolQuente
+from cras_lib.execucao.progresso import Progresso
+from cras_lib.execucao.publicacao import Publicacao, agora
 
 log = logging.getLogger("cras")
 
-# The project's notebooks: beside the package in a checkout (editable install), else in the working directory.
-_NO_PROJETO = Path(cras_lib.__file__).resolve().parent.parent / "notebooks"
-PASTA_NOTEBOOKS = _NO_PROJETO if _NO_PROJETO.is_dir() else Path.cwd() / "notebooks"
+# The document notebooks ship inside the package (``notebooks/`` at the repository root is a link to them).
+PASTA_NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 EXECUTOR_PADRAO = PoolQuente.nome
 TEMPO_LIMITE_PADRAO = 600.0  # seconds per cell
 
@@ -136,7 +134,9 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
             )
         ]
         log.info("%d documentos, %d a executar", len(plano.documentos), len(a_executar))
-        publicacao = Publicacao(saida, plano.config, plano.municipio, plano.chaves, _proveniencia(plano, inicio))
+        publicacao = Publicacao(
+            saida, plano.config, plano.municipio, plano.chaves, _proveniencia(plano, inicio)
+        )
         registro = Path(manipulador.baseFilename)
         novas = _executar_e_publicar(opcoes, plano, a_executar, anteriores, publicacao, registro, fluxo)
         entradas = [_entrada(d, plano.chaves[d.id], novas[d.id]) for d in plano.documentos]
@@ -163,7 +163,7 @@ class _Plano:
     """Everything known before executing anything: validated inputs, documents and their fingerprints."""
 
     config: Configuracao
-    municipio: object  # cras_lib.municipio.Municipio
+    municipio: object  # cras_lib.dados.municipio.Municipio
     dados: Path
     documentos: list[Documento]
     hashes_dados: dict[str, str]
@@ -187,7 +187,7 @@ def _proveniencia(plano: _Plano, inicio: dt.datetime) -> Proveniencia:
 
 
 def _planejar(opcoes: Opcoes) -> _Plano:
-    from ..municipio import carregar_municipio
+    from cras_lib.dados.municipio import carregar_municipio
 
     dados = Path(opcoes.dados).resolve()
     config = carregar_configuracao(opcoes.params)
@@ -199,7 +199,9 @@ def _planejar(opcoes: Opcoes) -> _Plano:
     hash_lib = hash_biblioteca()
     versoes = manifesto.versoes()
     chaves = {
-        d.id: cache.chave_documento(d, hashes_dados, hash_lib, versoes, opcoes.kernel, config.rotulo_municipio)
+        d.id: cache.chave_documento(
+            d, hashes_dados, hash_lib, versoes, opcoes.kernel, config.rotulo_municipio
+        )
         for d in documentos
     }
     return _Plano(

@@ -15,8 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import cras_lib
-
-from .gravacao import gravar_atomico
+from cras_lib.execucao.gravacao import gravar_atomico
 
 VERSAO_MANIFESTO = 1
 PACOTES = (

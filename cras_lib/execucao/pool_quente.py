@@ -27,7 +27,7 @@ from papermill.exceptions import PapermillExecutionError
 from papermill.log import logger as logger_papermill
 from papermill.utils import merge_kwargs, remove_args
 
-from .executores import (
+from cras_lib.execucao.executores import (
     Executor,
     MotorPapermill,
     Resultado,
@@ -228,7 +228,9 @@ class PoolQuente(Executor):
         inicio = time.perf_counter()
         try:
             nucleo.reiniciar(str(tarefa.cwd))
-            nb = executar_com_papermill(tarefa, self.tempo_limite, MOTOR, kernel_name=self.kernel, nucleo=nucleo)
+            nb = executar_com_papermill(
+                tarefa, self.tempo_limite, MOTOR, kernel_name=self.kernel, nucleo=nucleo
+            )
             return Resultado(tarefa, nb, None, time.perf_counter() - inicio, nucleo.nome), True
         except PapermillExecutionError as erro:  # a cell raised: the kernel itself is fine
             return Resultado(

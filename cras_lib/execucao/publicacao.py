@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import formatacao
-from . import indice
-from .configuracao import Configuracao
-from .documentos import Documento
-from .executores import Resultado
-from .gravacao import gravar_atomico
-from .guarda import GuardaPrivacidade, descrever_achados
-from .html import Pagina, Proveniencia, RenderizadorHTML, stderr_presente
-from .impressoes import sha256_arquivo, sha256_bytes
+from cras_lib.apresentacao import formatacao
+from cras_lib.execucao import indice
+from cras_lib.execucao.configuracao import Configuracao
+from cras_lib.execucao.documentos import Documento
+from cras_lib.execucao.executores import Resultado
+from cras_lib.execucao.gravacao import gravar_atomico
+from cras_lib.execucao.guarda import GuardaPrivacidade, descrever_achados
+from cras_lib.execucao.html import Pagina, Proveniencia, RenderizadorHTML, stderr_presente
+from cras_lib.execucao.impressoes import sha256_arquivo, sha256_bytes
 
 log = logging.getLogger("cras")
 
@@ -79,7 +79,9 @@ class Publicacao:
 
     def _pagina(self, documento: Documento) -> Pagina:
         voltar = "../" * documento.id.count("/") + "index.html"
-        return Pagina(documento.titulo, self.config.rotulo_municipio, documento.periodo, self.proveniencia, voltar)
+        return Pagina(
+            documento.titulo, self.config.rotulo_municipio, documento.periodo, self.proveniencia, voltar
+        )
 
     def publicar(self, documento: Documento, resultado: Resultado, anterior: dict | None) -> dict:
         """Publish an executed document, or record its failure keeping the previous version in place."""

@@ -20,7 +20,9 @@ class EquipeMinima:
     coordenador: int
     assistentes_sociais: int
     psicologos: int
-    outros_superior: int  # other SUAS higher-level profession (e.g. pedagogo, sociólogo, terapeuta ocupacional)
+    outros_superior: (
+        int  # other SUAS higher-level profession (e.g. pedagogo, sociólogo, terapeuta ocupacional)
+    )
     nivel_medio: int
 
     @property
@@ -52,5 +54,7 @@ def equipe_minima(familias_referenciadas: int) -> EquipeMinima:
             return EquipeMinima(faixa, 1, as_, psi, outros, medio)
     modulos = max(1, math.ceil(familias_referenciadas / FAMILIAS_POR_MODULO))
     as_, psi, outros, medio = (n * modulos for n in POR_5000)
-    faixa = "até 5.000 famílias referenciadas" if modulos == 1 else f"{modulos} × 5.000 famílias referenciadas"
+    faixa = (
+        "até 5.000 famílias referenciadas" if modulos == 1 else f"{modulos} × 5.000 famílias referenciadas"
+    )
     return EquipeMinima(faixa, 1, as_, psi, outros, medio)

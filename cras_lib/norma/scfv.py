@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..contrato import CICLOS, SITUACOES_PRIORITARIAS
+from cras_lib.dados.contrato import CICLOS, SITUACOES_PRIORITARIAS
 
 
 @dataclass(frozen=True)

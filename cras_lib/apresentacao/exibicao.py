@@ -1,0 +1,118 @@
+"""Display helpers for the notebooks: Markdown, accessible tables and figures, all self-contained HTML.
+
+Notebooks call these instead of printing, so that the HTML shared with the conselhos (rendered with the code
+hidden) has tables with headers and captions and charts as embedded PNG with a text alternative.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # noqa: E402 — render off-screen; the figure is embedded by ``figura``
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from IPython.display import HTML, Markdown, display  # noqa: E402
+
+from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, lista, numero  # noqa: E402
+
+
+def markdown(texto: str) -> None:
+    """Show Markdown text (headings, paragraphs, lists)."""
+    display(Markdown(texto))
+
+
+def _celula(valor) -> str:
+    if ausente(valor):
+        return SEM_DADOS
+    if isinstance(valor, bool):
+        return "sim" if valor else "não"
+    if isinstance(valor, int | float) and not isinstance(valor, bool):
+        return numero(valor, casas=1)
+    return str(valor)
+
+
+def tabela_html(tabela: pd.DataFrame, legenda: str, *, classe: str = "tabela") -> str:
+    """HTML of a table with a caption and column headers (scope="col"); values pt-BR formatted.
+
+    Numbers that need a specific format (percent, money, suppressed counts) should arrive already as text.
+    """
+    cabecalho = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in tabela.columns)
+    linhas = []
+    for registro in tabela.itertuples(index=False, name=None):
+        celulas = "".join(f"<td>{html.escape(_celula(v))}</td>" for v in registro)
+        linhas.append(f"<tr>{celulas}</tr>")
+    return (
+        f'<table class="{classe}"><caption>{html.escape(legenda)}</caption>'
+        f"<thead><tr>{cabecalho}</tr></thead><tbody>{''.join(linhas)}</tbody></table>"
+    )
+
+
+def tabela(tabela_: pd.DataFrame, legenda: str) -> None:
+    """Show a table with caption and headers (see ``tabela_html``)."""
+    display(HTML(tabela_html(tabela_, legenda)))
+
+
+def figura_html(fig, alt: str, legenda: str | None = None) -> str:
+    """HTML <figure> with the chart as an embedded PNG (no external request) and its text alternative."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    dados = base64.b64encode(buffer.getvalue()).decode("ascii")
+    rodape = f"<figcaption>{html.escape(legenda)}</figcaption>" if legenda else ""
+    return (
+        f'<figure class="grafico"><img src="data:image/png;base64,{dados}" alt="{html.escape(alt, quote=True)}"'
+        f' style="max-width:100%;height:auto">{rodape}</figure>'
+    )
+
+
+def figura(fig, alt: str, legenda: str | None = None) -> None:
+    """Show a matplotlib figure as an accessible, self-contained <figure> (see ``figura_html``)."""
+    display(HTML(figura_html(fig, alt, legenda)))
+
+
+@dataclass(frozen=True)
+class Tabela:
+    """A table ready to show: cells already formatted as text, and its caption."""
+
+    dados: pd.DataFrame
+    legenda: str
+
+
+@dataclass(frozen=True)
+class Figura:
+    """A chart ready to show: the matplotlib figure, its text alternative and its caption."""
+
+    fig: Any
+    alt: str
+    legenda: str | None = None
+
+
+Bloco = str | Tabela | Figura  # str: Markdown
+"""One piece of a document section, as the library's document modules return them."""
+
+
+def exibir(blocos: Iterable[Bloco]) -> None:
+    """Show the blocks of a section in order (Markdown, table or figure)."""
+    for bloco in blocos:
+        if isinstance(bloco, Tabela):
+            tabela(bloco.dados, bloco.legenda)
+        elif isinstance(bloco, Figura):
+            figura(bloco.fig, bloco.alt, bloco.legenda)
+        else:
+            markdown(bloco)
+
+
+def omitida(parte: str, arquivos: str | Iterable[str]) -> str:
+    """The one Markdown line that replaces a part whose input files are absent."""
+    arquivos = [arquivos] if isinstance(arquivos, str) else list(arquivos)
+    sujeito = "o arquivo" if len(arquivos) == 1 else "os arquivos"
+    verbo = "não está" if len(arquivos) == 1 else "não estão"
+    nomes = lista(f"`{a}`" for a in arquivos)
+    return f"*{parte}: parte omitida porque {sujeito} {nomes} {verbo} na pasta de dados.*"

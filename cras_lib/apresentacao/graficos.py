@@ -1,0 +1,156 @@
+"""The few chart kinds of the documents, styled once, each returning its figure and a text alternative.
+
+Axis labels and figures are pt-BR (Babel via ``formatacao``); the alternative text lists the values so that a
+reader who cannot see the chart (screen reader, text-only e-mail) gets the same information.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from cras_lib.apresentacao import formatacao  # noqa: E402
+
+COR = "#1f5f8b"
+COR_ALERTA = "#c0392b"
+COR_META = "#333333"
+CORES_SERIES = ("#1f5f8b", "#e08e0b", "#2e8b57", "#8e44ad", "#c0392b", "#7f8c8d")
+
+plt.rcParams.update(
+    {
+        "figure.dpi": 100,
+        "font.size": 10,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titleweight": "bold",
+        "svg.hashsalt": "cras",
+    }
+)
+
+
+def _formatador(tipo: str):
+    if tipo == "percentual":
+        return FuncFormatter(lambda v, _pos: formatacao.percentual(v, casas=0))
+    if tipo == "moeda":
+        return FuncFormatter(lambda v, _pos: formatacao.moeda(v))
+    return FuncFormatter(lambda v, _pos: formatacao.numero(v, casas=1))
+
+
+def _valor_texto(v, tipo: str) -> str:
+    if tipo == "percentual":
+        return formatacao.percentual(v)
+    if tipo == "moeda":
+        return formatacao.moeda(v)
+    return formatacao.numero(v)
+
+
+def barras(
+    categorias: Sequence[str],
+    valores: Sequence[float],
+    *,
+    titulo: str,
+    eixo_valor: str,
+    tipo: str = "numero",
+    meta: float | None = None,
+    rotulo_meta: str = "Meta",
+    destacar_abaixo_da_meta: bool = False,
+    destaque: str | None = None,
+):
+    """Horizontal bar chart (one bar per category), with an optional goal line.
+
+    ``tipo`` is 'numero', 'percentual' (values are fractions) or 'moeda'. Missing values are drawn as no bar and
+    said as "sem dados" in the text alternative. Returns ``(fig, alt)``.
+    """
+    categorias = [str(c) for c in categorias]
+    valores = [None if formatacao.ausente(v) else float(v) for v in valores]
+    altura = max(2.5, 0.35 * len(categorias) + 1.2)
+    fig, ax = plt.subplots(figsize=(7.5, altura))
+    cores = []
+    for c, v in zip(categorias, valores, strict=True):
+        abaixo = destacar_abaixo_da_meta and meta is not None and v is not None and v < meta
+        cores.append(COR_ALERTA if abaixo or c == destaque else COR)
+    posicoes = range(len(categorias))
+    ax.barh(list(posicoes), [v or 0 for v in valores], color=cores)
+    ax.set_yticks(list(posicoes), categorias)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(_formatador(tipo))
+    ax.set_xlabel(eixo_valor)
+    ax.set_title(titulo)
+    if meta is not None:
+        ax.axvline(
+            meta,
+            color=COR_META,
+            linestyle="--",
+            linewidth=1.2,
+            label=f"{rotulo_meta}: {_valor_texto(meta, tipo)}",
+        )
+        ax.legend(loc="lower right", frameon=False)
+    fig.tight_layout()
+    itens = "; ".join(f"{c}: {_valor_texto(v, tipo)}" for c, v in zip(categorias, valores, strict=True))
+    alt = f"Gráfico de barras — {titulo}. {eixo_valor} por categoria: {itens}."
+    if meta is not None:
+        alt += f" Linha de referência ({rotulo_meta}) em {_valor_texto(meta, tipo)}."
+    return fig, alt
+
+
+def serie_mensal(
+    meses: Sequence,
+    series: dict[str, Sequence[float]],
+    *,
+    titulo: str,
+    eixo_valor: str,
+    tipo: str = "numero",
+    meta: float | None = None,
+):
+    """Line chart of one or more monthly series (months as ``pandas.Period``); gaps for months not reported.
+
+    Returns ``(fig, alt)``; the alternative text gives, per series, first and last values, minimum and maximum and
+    the months without data.
+    """
+    rotulos = [formatacao.mes_abreviado(m) for m in meses]
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    partes = []
+    for i, (nome, valores) in enumerate(series.items()):
+        ys = [float("nan") if formatacao.ausente(v) else float(v) for v in valores]
+        ax.plot(
+            range(len(ys)),
+            ys,
+            marker="o",
+            markersize=3,
+            color=CORES_SERIES[i % len(CORES_SERIES)],
+            label=nome,
+        )
+        presentes = [(r, y) for r, y in zip(rotulos, ys, strict=True) if y == y]
+        faltantes = [r for r, y in zip(rotulos, ys, strict=True) if y != y]
+        if presentes:
+            minimo = min(presentes, key=lambda p: p[1])
+            maximo = max(presentes, key=lambda p: p[1])
+            texto = (
+                f"{nome}: de {_valor_texto(presentes[0][1], tipo)} em {presentes[0][0]} a "
+                f"{_valor_texto(presentes[-1][1], tipo)} em {presentes[-1][0]}; mínimo {_valor_texto(minimo[1], tipo)} "
+                f"({minimo[0]}), máximo {_valor_texto(maximo[1], tipo)} ({maximo[0]})"
+            )
+        else:
+            texto = f"{nome}: sem dados"
+        if faltantes:
+            texto += f"; sem dados em {', '.join(faltantes)}"
+        partes.append(texto)
+    passo = max(1, len(rotulos) // 12)
+    ax.set_xticks(list(range(0, len(rotulos), passo)), rotulos[::passo], rotation=45, ha="right")
+    ax.yaxis.set_major_formatter(_formatador(tipo))
+    ax.set_ylabel(eixo_valor)
+    ax.set_title(titulo)
+    if meta is not None:
+        ax.axhline(
+            meta, color=COR_META, linestyle="--", linewidth=1.2, label=f"Meta: {_valor_texto(meta, tipo)}"
+        )
+    if len(series) > 1 or meta is not None:
+        ax.legend(frameon=False, fontsize=8)
+    fig.tight_layout()
+    alt = f"Gráfico de linhas — {titulo}. " + ". ".join(partes) + "."
+    return fig, alt

@@ -1,0 +1,134 @@
+"""The indicator catalogue: what an indicator declares, where indicators are registered, what they return.
+
+Each indicator of the evaluation (eficácia, eficiência, impacto — ``shared/dominio.md``, "Evaluation") is one
+:class:`Indicador`: its code, name in Portuguese, dimension, service, formula in words, numerator and
+denominator, source files, unit and direction, plus ONE vectorised function that receives the
+:class:`~.contexto.Contexto` of a period and returns, per CRAS and for the municipality, the numerator, the
+denominator and the value (:func:`resultado`). A division by zero or by a missing denominator is "sem dados"
+(<NA>), never an error or ∞.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import pandas as pd
+
+from cras_lib.calculo.scfv_situacao import razao
+
+if TYPE_CHECKING:
+    from cras_lib.calculo.indicadores.contexto import Contexto
+
+Dimensao = Literal["eficacia", "eficiencia", "impacto"]
+Servico = Literal["PAIF", "SCFV", "Inclusão Produtiva", "Transversal"]
+# percentual: a fraction shown as %; moeda: reais; razao: a number per unit of the denominator; nota: 1 to 5
+Unidade = Literal["percentual", "moeda", "razao", "nota"]
+
+DIMENSOES: dict[str, str] = {"eficacia": "Eficácia", "eficiencia": "Eficiência", "impacto": "Impacto"}
+SERVICOS: tuple[str, ...] = ("PAIF", "SCFV", "Inclusão Produtiva", "Transversal")
+MUNICIPIO = "municipio"  # the row of the whole municipality in every result (CRAS ids are 11 digits)
+COLUNAS_RESULTADO = ("numerador", "denominador", "valor")
+
+
+@dataclass(frozen=True)
+class Indicador:
+    """One declared indicator and the function that computes it."""
+
+    codigo: str  # stable code, e.g. "PAIF-01"; the order of the catalogue is the order of registration
+    nome: str  # name in Portuguese
+    dimensao: Dimensao
+    servico: Servico
+    formula: str  # the formula in words, in Portuguese
+    numerador: str
+    denominador: str
+    fontes: tuple[str, ...]  # contract files read (e.g. "rma_cras.csv"); absent optional file -> sem dados
+    unidade: Unidade
+    maior_melhor: bool
+    calcular: Callable[[Contexto], pd.DataFrame]
+    # which of numerador/denominador count people or families (suppressed below the threshold when shown)
+    contagens_de_pessoas: tuple[str, ...] = ()
+    unidade_texto: str = ""  # how a 'razao' value reads, e.g. "famílias por mês"
+    chave: bool = False  # key indicator: ranked by CRAS in the document
+    # the name with the values of its parameters (e.g. SCFV-04's N), for a name that holds one
+    nome_no_contexto: Callable[[Contexto], str] | None = None
+
+    @property
+    def rotulo(self) -> str:
+        return f"{self.codigo} — {self.nome}"
+
+    def nome_em(self, ctx: Contexto | None) -> str:
+        """The name as the reader sees it: with the parameters of ``ctx`` (SCFV-04 "após 6 meses", not "após N
+        meses"); the declared name without a context."""
+        if ctx is None or self.nome_no_contexto is None:
+            return self.nome
+        return self.nome_no_contexto(ctx)
+
+
+CATALOGO: dict[str, Indicador] = {}
+PREFIXOS = ("PAIF", "SCFV", "IP", "EF")  # order of the catalogue: by service block, then by code
+
+
+def ordenar_catalogo() -> None:
+    """Put :data:`CATALOGO` in the document's order (PAIF, SCFV, Inclusão Produtiva, Eficiência), whatever the
+    order in which the indicator modules were imported."""
+    ordem = sorted(CATALOGO.items(), key=lambda item: (PREFIXOS.index(item[0].split("-")[0]), item[0]))
+    CATALOGO.clear()
+    CATALOGO.update(ordem)
+
+
+def registrar(
+    **declaracao,
+) -> Callable[[Callable[[Contexto], pd.DataFrame]], Callable[[Contexto], pd.DataFrame]]:
+    """Decorator: declare the indicator computed by the decorated function and add it to :data:`CATALOGO`."""
+
+    def decorar(funcao):
+        indicador = Indicador(calcular=funcao, **declaracao)
+        if indicador.codigo in CATALOGO:
+            raise ValueError(f"indicador registrado duas vezes: {indicador.codigo}")
+        CATALOGO[indicador.codigo] = indicador
+        return funcao
+
+    return decorar
+
+
+def _serie(valores, ids: pd.Index) -> pd.Series:
+    if not isinstance(valores, pd.Series):
+        valores = pd.Series(valores, index=ids)
+    return valores.reindex(ids).astype("Float64")
+
+
+def _soma_pareada(numerador: pd.Series, denominador: pd.Series) -> tuple[float, float]:
+    """Municipal sums over the CRAS where both numerator and denominator are known (<NA> when none)."""
+    ambos = numerador.notna() & denominador.notna()
+    if not ambos.any():
+        return pd.NA, pd.NA
+    return numerador[ambos].sum(), denominador[ambos].sum()
+
+
+def resultado(
+    ids: pd.Index, numerador, denominador, numerador_municipio=None, denominador_municipio=None
+) -> pd.DataFrame:
+    """The standard result of an indicator: rows = every CRAS of ``ids`` plus :data:`MUNICIPIO`, columns
+    ``numerador``, ``denominador``, ``valor`` (Float64; valor = numerador ÷ denominador, <NA> when the
+    denominator is 0 or missing).
+
+    The municipal row defaults to the sums over the CRAS where both parts are known; pass the municipal parts
+    when they are not sums (e.g. people counted once across CRAS).
+    """
+    num, den = _serie(numerador, ids), _serie(denominador, ids)
+    if numerador_municipio is None and denominador_municipio is None:
+        numerador_municipio, denominador_municipio = _soma_pareada(num, den)
+    linha = pd.Index([MUNICIPIO], dtype="string")
+    num = pd.concat([num, pd.Series([numerador_municipio], index=linha, dtype="Float64")])
+    den = pd.concat([den, pd.Series([denominador_municipio], index=linha, dtype="Float64")])
+    saida = pd.DataFrame({"numerador": num, "denominador": den, "valor": razao(num, den)})
+    saida.index = pd.Index(saida.index, dtype="string", name="id_cras")
+    return saida
+
+
+def sem_dados(ids: pd.Index) -> pd.DataFrame:
+    """The result of an indicator whose source file is absent: every figure <NA>."""
+    vazio = pd.Series(pd.NA, index=ids, dtype="Float64")
+    return resultado(ids, vazio, vazio, pd.NA, pd.NA)

@@ -1,0 +1,169 @@
+"""What the indicators of one period read: the municipality's tables, the period, the parameters, and the
+aggregates several indicators share (computed once per context).
+
+The CRAS evaluated are those of ``unidades.csv`` (sorted by code). The reference date of the "current
+situation" measures (SCFV users active, enterprises) is the last day of the period. Costs (``custos.csv``, one
+value per year) are prorated to the months of the period: a year counts (its months in the period) / 12.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from cras_lib.calculo import inclusao_produtiva, rma, scfv_situacao
+from cras_lib.norma.porte import capacidade_paif
+
+# Roster functions counted as technicians (equipes.csv ``funcao``): the PAIF reference team of the NOB-RH.
+TECNICOS_SUPERIOR = ("tecnico_superior",)
+TECNICOS_REFERENCIA = ("tecnico_superior", "tecnico_medio")
+
+
+@dataclass(frozen=True, eq=False)
+class Contexto:
+    """The inputs of the catalogue for one period ``inicio``..``fim`` (months, inclusive).
+
+    Tables use the contract's canonical columns and dtypes (as ``Municipio`` holds them); optional tables are
+    ``None`` when the file is absent. ``parametros`` is the evaluation params mapping
+    (``params/avaliacao.yaml``).
+    """
+
+    inicio: pd.Period
+    fim: pd.Period
+    unidades: pd.DataFrame
+    rma_cras: pd.DataFrame
+    equipes: pd.DataFrame | None = None
+    scfv_participantes: pd.DataFrame | None = None
+    scfv_grupos: pd.DataFrame | None = None
+    scfv_frequencia: pd.DataFrame | None = None
+    inclusao_produtiva: pd.DataFrame | None = None
+    custos: pd.DataFrame | None = None
+    parametros: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        object.__setattr__(self, "inicio", rma.mes(self.inicio))
+        object.__setattr__(self, "fim", rma.mes(self.fim))
+        if self.fim < self.inicio:
+            raise ValueError(f"período inválido: {self.inicio} a {self.fim} (o fim vem antes do início)")
+
+    @classmethod
+    def do_municipio(cls, municipio, inicio, fim, parametros: dict | None = None) -> Contexto:
+        """The context of a loaded :class:`cras_lib.dados.municipio.Municipio` for ``inicio``..``fim``."""
+        tabelas = "equipes scfv_participantes scfv_grupos scfv_frequencia inclusao_produtiva custos".split()
+        return cls(
+            inicio,
+            fim,
+            municipio.unidades,
+            municipio.rma_cras,
+            **{t: getattr(municipio, t) for t in tabelas},
+            parametros=parametros or {},
+        )
+
+    def com_periodo(self, inicio, fim) -> Contexto:
+        """The same data and parameters for another period (e.g. the comparison period)."""
+        campos = {n: getattr(self, n) for n in self.__dataclass_fields__}
+        return Contexto(**(campos | {"inicio": inicio, "fim": fim}))
+
+    def tem(self, arquivo: str) -> bool:
+        """Whether the contract file ``arquivo`` (e.g. ``"scfv_grupos.csv"``) is available."""
+        return getattr(self, arquivo.removesuffix(".csv")) is not None
+
+    def parametro(self, caminho: str, padrao=None):
+        """A parameter by dotted path, e.g. ``"scfv.meses_permanencia"``; ``padrao`` when absent."""
+        valor = self.parametros
+        for parte in caminho.split("."):
+            if not isinstance(valor, dict) or parte not in valor:
+                return padrao
+            valor = valor[parte]
+        return valor
+
+    @cached_property
+    def ids(self) -> pd.Index:
+        return pd.Index(sorted(self.unidades["id_cras"].dropna().unique()), dtype="string", name="id_cras")
+
+    @cached_property
+    def meses(self) -> pd.PeriodIndex:
+        return rma.meses_do_periodo(self.inicio, self.fim)
+
+    @cached_property
+    def data_referencia(self) -> pd.Timestamp:
+        """Last day of the period: the date of the "current situation" measures."""
+        return self.fim.to_timestamp(how="end").normalize()
+
+    # --- shared aggregates -------------------------------------------------------------------------------
+
+    @cached_property
+    def rma(self) -> pd.DataFrame:
+        """RMA items per CRAS over the period (stocks averaged, flows summed over the months reported)."""
+        return rma.agregar_periodo(self.rma_cras, self.inicio, self.fim, self.ids)
+
+    @cached_property
+    def rma_linhas(self) -> pd.DataFrame:
+        """The RMA rows of the period, of the CRAS evaluated, sorted by CRAS and month."""
+        linhas = rma.no_periodo(self.rma_cras, self.inicio, self.fim, self.ids)
+        return linhas.sort_values(["id_cras", "mes_referencia"], ignore_index=True)
+
+    def soma(self, *itens: str) -> pd.Series:
+        """Sum of the flow ``itens`` over the months reported, per CRAS (<NA> when none was reported)."""
+        return self.rma[list(itens)].sum(axis=1, min_count=1).astype("Float64")
+
+    @cached_property
+    def meses_informados(self) -> pd.Series:
+        """Months of the period each CRAS reported (<NA> instead of 0: dividing by it gives "sem dados")."""
+        meses = self.rma["meses_reportados"].astype("Float64")
+        return meses.where(meses > 0)
+
+    def media_mensal(self, *itens: str) -> pd.Series:
+        """Monthly mean of the flow ``itens`` summed over the months reported (<NA> when none was)."""
+        return scfv_situacao.razao(self.soma(*itens), self.meses_informados)
+
+    @cached_property
+    def capacidade_paif_anual(self) -> pd.Series:
+        """PAIF capacity of each CRAS in families per year (NOB/SUAS 2005, by its referenced families)."""
+        unidades = self.unidades.drop_duplicates("id_cras").set_index("id_cras")
+        familias = unidades["familias_referenciadas"].reindex(self.ids)
+        distintas = {int(f): capacidade_paif(int(f)) for f in familias.dropna().unique()}
+        return familias.map(lambda f: pd.NA if pd.isna(f) else distintas[int(f)]).astype("Float64")
+
+    def tecnicos(self, funcoes: tuple[str, ...]) -> pd.Series:
+        """Workers of the roster (equipes.csv) in ``funcoes`` per CRAS (0 when none; <NA> without roster)."""
+        if self.equipes is None:
+            return pd.Series(pd.NA, index=self.ids, dtype="Float64")
+        equipe = self.equipes.loc[self.equipes["funcao"].isin(funcoes)]
+        return equipe.groupby("id_cras").size().reindex(self.ids, fill_value=0).astype("Float64")
+
+    @cached_property
+    def scfv(self) -> pd.DataFrame:
+        """SCFV measures per CRAS at the last day of the period (``scfv_situacao.situacao_por_cras``: users
+        active, capacity, público prioritário). Its attendance rate (active users only) is not used: SCFV-03
+        counts every user of the period, so the attendance file is not passed."""
+        tabela = scfv_situacao.situacao_por_cras(
+            self.scfv_participantes, self.scfv_grupos, None, self.data_referencia, self.inicio, self.fim
+        )
+        return tabela.set_index("id_cras").reindex(self.ids)
+
+    @cached_property
+    def inclusao(self) -> pd.DataFrame:
+        """Results of the Programa de Inclusão Produtiva per CRAS for the years of the period."""
+        return inclusao_produtiva.resultados_por_cras(
+            self.inclusao_produtiva, self.inicio, self.fim, self.ids
+        )
+
+    @cached_property
+    def inclusao_municipio(self) -> pd.Series:
+        """The same results for the municipality (each person counted once)."""
+        return inclusao_produtiva.resultados_municipio(self.inclusao_produtiva, self.inicio, self.fim)
+
+    def custo(self, *servicos: str) -> pd.Series:
+        """Spending (custos.csv) on ``servicos`` per CRAS, prorated to the months of the period.
+
+        <NA> for a CRAS with no cost line for those services in the years of the period (unknown, not free).
+        """
+        meses_por_ano = pd.Series(self.meses.year).value_counts()
+        custos_ano = self.custos.loc[self.custos["servico"].isin(servicos)]
+        fracao = custos_ano["ano"].map(meses_por_ano / 12).astype("Float64")
+        valor = (custos_ano["valor"].astype("Float64") * fracao).where(fracao.notna())
+        linhas = custos_ano.assign(valor_periodo=valor).dropna(subset=["valor_periodo"])
+        return linhas.groupby("id_cras")["valor_periodo"].sum().reindex(self.ids).astype("Float64")

@@ -1,0 +1,24 @@
+"""Resolution of the paths a notebook receives as parameters.
+
+The runner passes absolute paths; an analyst in JupyterLab runs a notebook from ``notebooks/`` with the
+defaults relative to the repository root (``data/exemplo``). Both must find the same files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# The checkout's root when the package is used from a source tree (editable install).
+RAIZ_DO_PROJETO = Path(__file__).resolve().parents[2]
+
+
+def resolver(caminho: str | Path) -> Path:
+    """``caminho`` as given when absolute or found from the current folder or one of its parents; else relative
+    to the project root of a checkout."""
+    caminho = Path(caminho)
+    if caminho.is_absolute() or caminho.exists():
+        return caminho
+    for pasta in Path.cwd().resolve().parents:
+        if (pasta / caminho).exists():
+            return pasta / caminho
+    return RAIZ_DO_PROJETO / caminho

@@ -1,0 +1,175 @@
+"""The loaded municipality: the typed tables of one data folder, every problem found in one pass.
+
+Implements the "Files" section of ``shared/contrato-de-dados.md``: the required files (unidades, rma_cras,
+equipes) must be present; an absent optional file is simply ``None`` (documents that need it skip that
+part). File names are matched ignoring case. Problems of all files are gathered and raised together as one
+:class:`DadosInvalidos`; inconsistencies between files that do not prevent the documents (a CRAS code
+missing from ``unidades.csv``, an SCFV user in an unknown group) become warnings in ``avisos``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from cras_lib.apresentacao.formatacao import plural
+from cras_lib.dados.contrato import ARQUIVOS
+from cras_lib.dados.leitura import ler_bytes
+from cras_lib.erros import DadosInvalidos, Problema
+
+EXEMPLOS_POR_AVISO = 5
+
+
+@dataclass(eq=False)
+class Municipio:
+    """One table per contract file (canonical column names, contract dtypes), plus provenance.
+
+    ``arquivos`` maps each file read (its contract name, e.g. ``"rma_cras.csv"``) to the sha256 of its
+    bytes; ``avisos`` holds non-fatal warnings in Portuguese. No calculations live here.
+    """
+
+    pasta: Path
+    unidades: pd.DataFrame
+    rma_cras: pd.DataFrame
+    equipes: pd.DataFrame
+    scfv_participantes: pd.DataFrame | None = None
+    scfv_grupos: pd.DataFrame | None = None
+    scfv_frequencia: pd.DataFrame | None = None
+    inclusao_produtiva: pd.DataFrame | None = None
+    cadunico_territorios: pd.DataFrame | None = None
+    custos: pd.DataFrame | None = None
+    arquivos: dict[str, str] = field(default_factory=dict)
+    avisos: list[str] = field(default_factory=list)
+
+    def tem(self, nome: str) -> bool:
+        """Whether the file ``nome`` (``"scfv_grupos"`` or ``"scfv_grupos.csv"``) was in the folder."""
+        atributo = nome.removesuffix(".csv")
+        conhecidos = [a.atributo for a in ARQUIVOS]
+        if atributo not in conhecidos:
+            raise ValueError(f"arquivo desconhecido: '{nome}' (conhecidos: {', '.join(conhecidos)})")
+        return getattr(self, atributo) is not None
+
+    def __repr__(self) -> str:
+        tabelas = (
+            f"{a.atributo}={'None' if (t := getattr(self, a.atributo)) is None else f'{len(t)} linhas'}"
+            for a in ARQUIVOS
+        )
+        return f"Municipio(pasta='{self.pasta}', {', '.join(tabelas)}, avisos={len(self.avisos)})"
+
+
+def nomes_dos_cras(unidades: pd.DataFrame) -> dict[str, str]:
+    """id_cras -> the unit's public name (``unidades.csv``), in file order; the code itself when the name is
+    empty, so a document never shows a missing name."""
+    nomes = unidades["nome"].astype("string").str.strip().replace("", pd.NA)
+    codigos = unidades["id_cras"].astype("string")
+    return {str(c): str(n) for c, n in zip(codigos, nomes.fillna(codigos), strict=True) if not pd.isna(c)}
+
+
+def carregar_municipio(pasta: str | Path) -> Municipio:
+    """Read every contract file of ``pasta``; raise :class:`DadosInvalidos` listing ALL problems found."""
+    pasta = Path(pasta).resolve()
+    if not pasta.is_dir():
+        motivo = "não é uma pasta" if pasta.exists() else "não existe"
+        raise DadosInvalidos([Problema(str(pasta), None, None, f"a pasta de dados {motivo}")])
+    por_nome: dict[str, list[Path]] = {}
+    for caminho in sorted(pasta.iterdir()):
+        if caminho.is_file():
+            por_nome.setdefault(caminho.name.lower(), []).append(caminho)
+    tabelas: dict[str, pd.DataFrame | None] = {}
+    hashes: dict[str, str] = {}
+    problemas: list[Problema] = []
+    for arquivo in ARQUIVOS:
+        achados = por_nome.get(arquivo.nome, [])
+        if len(achados) > 1:
+            nomes = ", ".join(c.name for c in achados)
+            problemas.append(
+                Problema(arquivo.nome, None, None, f"há mais de um arquivo com este nome: {nomes}")
+            )
+            continue
+        if not achados:
+            if arquivo.obrigatorio:
+                problemas.append(
+                    Problema(arquivo.nome, None, None, f"arquivo obrigatório ausente da pasta {pasta}")
+                )
+            continue
+        try:
+            conteudo = achados[0].read_bytes()
+        except OSError as erro:
+            motivo = f"não foi possível ler o arquivo: {erro.strerror}"
+            problemas.append(Problema(achados[0].name, None, None, motivo))
+            continue
+        hashes[arquivo.nome] = hashlib.sha256(conteudo).hexdigest()
+        tabelas[arquivo.atributo], encontrados = ler_bytes(conteudo, achados[0].name, arquivo)
+        problemas.extend(encontrados)
+    if problemas:
+        raise DadosInvalidos(problemas)
+    return Municipio(pasta=pasta, **tabelas, arquivos=hashes, avisos=_avisos(tabelas))
+
+
+def _avisos(tabelas: dict[str, pd.DataFrame | None]) -> list[str]:
+    """Inconsistencies between files, in Portuguese, in a fixed order."""
+    avisos = []
+    unidades = set(tabelas["unidades"]["id_cras"].dropna())
+    for arquivo in ARQUIVOS:
+        tabela = tabelas.get(arquivo.atributo)
+        if arquivo.atributo == "unidades" or tabela is None or "id_cras" not in tabela:
+            continue
+        fora = set(tabela["id_cras"].dropna()) - unidades
+        if fora:
+            avisos.append(
+                f"{arquivo.nome}: {plural(len(fora), 'código', 'códigos')} de CRAS que não "
+                f"{'consta' if len(fora) == 1 else 'constam'} em unidades.csv: {_exemplos(fora)}"
+            )
+    sem_rma = unidades - set(tabelas["rma_cras"]["id_cras"].dropna())
+    if sem_rma:
+        quantos = plural(len(sem_rma), "CRAS", "CRAS")
+        avisos.append(f"rma_cras.csv: nenhum mês informado para {quantos}: {_exemplos(sem_rma)}")
+    avisos.extend(_avisos_scfv(tabelas))
+    return avisos
+
+
+def _avisos_scfv(tabelas: dict[str, pd.DataFrame | None]) -> list[str]:
+    """SCFV users in unknown groups or in a group of another CRAS; attendance of unknown users."""
+    participantes, grupos = tabelas.get("scfv_participantes"), tabelas.get("scfv_grupos")
+    frequencia = tabelas.get("scfv_frequencia")
+    avisos = []
+    if participantes is not None and grupos is not None:
+        cruzados = participantes[["id_grupo", "id_cras"]].merge(
+            grupos[["id_grupo", "id_cras"]],
+            on="id_grupo",
+            how="left",
+            suffixes=("", "_grupo"),
+            validate="m:1",
+        )
+        sem_grupo = cruzados["id_grupo"].notna() & cruzados["id_cras_grupo"].isna()
+        outro_cras = (cruzados["id_cras"] != cruzados["id_cras_grupo"]).fillna(False)
+        for mascara, situacao in (
+            (sem_grupo, "em grupo que não consta em scfv_grupos.csv"),
+            (outro_cras, "de um CRAS em grupo de outro CRAS"),
+        ):
+            if mascara.any():
+                quantos = plural(int(mascara.sum()), "participante")
+                grupos_ = _exemplos(set(cruzados.loc[mascara, "id_grupo"]))
+                avisos.append(f"scfv_participantes.csv: {quantos} {situacao} (grupos: {grupos_})")
+    if participantes is not None and frequencia is not None:
+        desconhecidos = ~frequencia["id_participante"].isin(participantes["id_participante"].dropna())
+        if desconhecidos.any():
+            quantas = plural(int(desconhecidos.sum()), "linha")
+            avisos.append(
+                f"scfv_frequencia.csv: {quantas} de participante que não consta em scfv_participantes.csv"
+            )
+    return avisos
+
+
+def _exemplos(valores: set[str]) -> str:
+    """'a, b, c' or 'a, b, c, d, e e mais 3' (sorted, so the text is reproducible)."""
+    ordenados = sorted(valores)
+    texto = ", ".join(ordenados[:EXEMPLOS_POR_AVISO])
+    return (
+        texto
+        if len(ordenados) <= EXEMPLOS_POR_AVISO
+        else f"{texto} e mais {len(ordenados) - EXEMPLOS_POR_AVISO}"
+    )

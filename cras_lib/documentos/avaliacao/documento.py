@@ -1,0 +1,316 @@
+"""The sections of the avaliação document (``notebooks/avaliacao.ipynb``) as presentation-ready blocks.
+
+Each section function receives a :class:`Documento` (an :class:`~.avaliacao.Avaliacao` plus the municipality's
+name, its UF and the suppression threshold) and returns the section's blocks in reading order: Markdown text
+(``str``), :class:`Tabela` (a table already in pt-BR text, with its caption) and :class:`Figura` (a chart
+with its text alternative and caption). The notebook only shows them, with :func:`cras_lib.apresentacao.exibicao.exibir`.
+
+Sections are numbered by their place in :data:`SECOES`. A part whose source file is absent is replaced by one
+line saying which file is missing (:func:`omitida`), never by an empty table or a zero; a month a CRAS did
+not report in the RMA (Resolução CIT nº 04/2011) is left out of the monthly means, never counted as zero.
+Values go through :mod:`.apresentacao`, so counts of people below the threshold stay suppressed (LGPD, Lei nº
+13.709/2018).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from cras_lib.apresentacao import graficos
+from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
+from cras_lib.apresentacao.formatacao import percentual, periodo_extenso, plural
+from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
+from cras_lib.calculo.indicadores import tendencias
+from cras_lib.calculo.indicadores.avaliacao import Avaliacao, avaliar
+from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES
+from cras_lib.calculo.indicadores.contexto import Contexto
+from cras_lib.calculo.indicadores.metas import TOLERANCIA_RELATIVA_PADRAO
+from cras_lib.calculo.indicadores.scfv import meses_permanencia
+from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, disponivel
+from cras_lib.documentos.avaliacao import apresentacao
+from cras_lib.documentos.avaliacao.conclusoes import gerar_conclusoes, mudancas
+from cras_lib.documentos.relatorio_cras.texto import rotulo_periodo
+
+# Order of the numbered sections: "## 1. Método" ... (the dimensions are those of the catalogue).
+SECOES: tuple[str, ...] = ("metodo", "quadro", *DIMENSOES, "evolucao", "chave", "comparacao", "conclusoes")
+INTRODUCOES = {
+    "eficacia": "Metas de atendimento, de acompanhamento e de conclusão alcançadas.",
+    "eficiencia": "Uso dos recursos: custos, ocupação de vagas e produtividade das equipes.",
+    "impacto": "Mudanças na situação das pessoas atendidas: renda, trabalho, empreendimentos e permanência.",
+}
+METODO_DIMENSOES = (
+    "- **Eficácia** — o grau em que as metas foram alcançadas (por exemplo, pessoas atendidas em relação à "
+    "meta, concluintes em relação aos inscritos);",
+    "- **Eficiência** — o uso dos recursos (por exemplo, custo por usuário, ocupação das vagas, atendimentos "
+    "por técnico);",
+    "- **Impacto** — mudanças na situação social do público atendido (por exemplo, pessoas gerando renda, "
+    "inserção no trabalho formal, permanência dos empreendimentos apoiados e dos vínculos no SCFV).",
+)
+METODO_CALCULO = (
+    "Cada indicador declara sua fórmula, numerador, denominador e arquivos de origem, e é calculado da mesma "
+    "forma para cada CRAS e para o município (no município, os numeradores e denominadores são somados antes "
+    "da divisão; pessoas inscritas por mais de um CRAS contam uma vez). No RMA, os itens de estoque (como "
+    "A.1, famílias em acompanhamento) são a média dos meses informados, nunca a soma; os de fluxo (como A.2 "
+    "e C.1) são somados nos meses informados. Um mês não informado fica fora do cálculo e é contado no "
+    'indicador PAIF-13 — nunca vale zero. Uma divisão por zero ou sem dado aparece como "sem dados".'
+)
+COLUNAS_DIMENSAO = ["Código", "Indicador", "Numerador", "Denominador", "Valor", "Meta", "Situação"]
+COLUNAS_COMPARACAO = ["Período de comparação", "Variação"]
+# RMA items of the trend charts: item, chart title, value axis.
+SERIES_RMA = (
+    ("a1", "Famílias em acompanhamento pelo PAIF (A.1)", "famílias por CRAS"),
+    ("c1", "Atendimentos individualizados (C.1)", "atendimentos por CRAS"),
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Documento:
+    """An evaluation and how the document presents it."""
+
+    avaliacao: Avaliacao
+    municipio_nome: str
+    uf: str
+    limiar: int = LIMIAR_PADRAO
+
+    @property
+    def contexto(self) -> Contexto:
+        return self.avaliacao.contexto
+
+    @property
+    def comparacao(self) -> Contexto | None:
+        return self.avaliacao.comparacao
+
+    @property
+    def periodo(self) -> str:
+        """'2025' or 'janeiro a junho de 2025'."""
+        return rotulo_periodo(self.contexto.inicio, self.contexto.fim)
+
+    @property
+    def periodo_comparacao(self) -> str:
+        """The comparison period like :attr:`periodo`; '' without one."""
+        if self.comparacao is None:
+            return ""
+        return rotulo_periodo(self.comparacao.inicio, self.comparacao.fim)
+
+    @cached_property
+    def tabela(self) -> pd.DataFrame:
+        """The table of every indicator as the reader sees it (:func:`.apresentacao.tabela_indicadores`)."""
+        return apresentacao.tabela_indicadores(self.avaliacao.quadro, self.limiar)
+
+    def rotulo(self, codigo: str) -> str:
+        """'SCFV-04 — Permanência no SCFV após 6 meses': code and name with this evaluation's parameters."""
+        return f"{codigo} — {CATALOGO[codigo].nome_em(self.contexto)}"
+
+
+def preparar(
+    municipio,
+    parametros: dict,
+    inicio,
+    fim,
+    comparacao_inicio=None,
+    comparacao_fim=None,
+    municipio_nome: str = "",
+    uf: str = "",
+    limiar: int = LIMIAR_PADRAO,
+) -> Documento:
+    """Evaluate ``municipio`` (:func:`.avaliacao.avaliar`) for the document. There is a comparison period only
+    when both of its ends are given (an empty parameter means none)."""
+    comparar = bool(comparacao_inicio) and bool(comparacao_fim)
+    avaliacao = avaliar(
+        municipio,
+        inicio,
+        fim,
+        parametros,
+        comparacao_inicio if comparar else None,
+        comparacao_fim if comparar else None,
+    )
+    return Documento(avaliacao, municipio_nome, uf, int(limiar))
+
+
+def titulo(secao: str, texto: str) -> str:
+    """'## 3. Eficácia': the heading of a section of :data:`SECOES`, numbered by its place."""
+    return f"## {SECOES.index(secao) + 1}. {texto}"
+
+
+def cabecalho(doc: Documento) -> list[Bloco]:
+    """Title, municipality and periods."""
+    ctx, comparacao = doc.contexto, doc.comparacao
+    texto = (
+        f"# Avaliação de eficácia, eficiência e impacto — {doc.periodo}\n\n"
+        f"**Município de {doc.municipio_nome} ({doc.uf.upper()})** · Secretaria Municipal de Assistência "
+        f"Social · Vigilância Socioassistencial · período avaliado: {periodo_extenso(ctx.inicio, ctx.fim)}"
+    )
+    if comparacao is not None:
+        texto += f" · comparação: {periodo_extenso(comparacao.inicio, comparacao.fim)}"
+    return [texto]
+
+
+def metodo(doc: Documento) -> list[Bloco]:
+    """Section 1: the three dimensions, how every indicator is computed and classified, the suppression."""
+    ctx, limiar = doc.contexto, doc.limiar
+    tolerancia = ctx.parametro("classificacao.tolerancia_relativa", TOLERANCIA_RELATIVA_PADRAO)
+    paragrafos = [
+        titulo("metodo", "Método"),
+        "Este documento avalia o PAIF, o SCFV e o Programa de Inclusão Produtiva dos "
+        f"{plural(len(ctx.ids), 'CRAS', 'CRAS')} de {doc.municipio_nome} em três dimensões:",
+        "\n".join(METODO_DIMENSOES),
+        f"{METODO_CALCULO} A permanência no SCFV (SCFV-04) considera N = "
+        f"{plural(meses_permanencia(ctx), 'mês', 'meses')}.",
+        "As metas são do município (arquivo de parâmetros). Um indicador atinge a meta quando a alcança; "
+        f"fica *parcialmente atingido* quando está a até {percentual(tolerancia, 0)} da meta (ou dentro da "
+        "tolerância própria do indicador); abaixo disso, *não atingido*. Em indicadores em que menor é "
+        "melhor (custos, desistência, meses sem RMA), a comparação se inverte. Contagens de pessoas ou "
+        f'famílias de 1 a {limiar - 1} aparecem como "< {limiar}", e taxas calculadas sobre tão poucas '
+        "pessoas não são divulgadas.",
+    ]
+    return ["\n\n".join(paragrafos)]
+
+
+def quadro_geral(doc: Documento) -> list[Bloco]:
+    """Section 2: every indicator of the municipality, with its formula (and the comparison period)."""
+    comparacao = (
+        f", com o valor de {doc.periodo_comparacao} e a variação (em pontos percentuais, p.p., para "
+        "percentuais)"
+        if doc.comparacao is not None
+        else ""
+    )
+    return [
+        (
+            f"{titulo('quadro', 'Quadro geral dos indicadores')}\n\n"
+            f"Valores do município em {doc.periodo}{comparacao}. A fórmula de cada indicador está na própria "
+            "tabela."
+        ),
+        Tabela(doc.tabela, f"Indicadores de avaliação — {doc.municipio_nome}, {doc.periodo}"),
+    ]
+
+
+def dimensao(doc: Documento, codigo: str) -> list[Bloco]:
+    """The section of one dimension (eficácia, eficiência, impacto): its indicators available, and one
+    line per service whose indicators of the dimension lack a source file."""
+    ctx, rotulo = doc.contexto, DIMENSOES[codigo]
+    codigos = [c for c, i in CATALOGO.items() if i.dimensao == codigo]
+    blocos: list[Bloco] = [f"{titulo(codigo, rotulo)}\n\n{INTRODUCOES[codigo]}"]
+    for servico in dict.fromkeys(CATALOGO[c].servico for c in codigos):
+        faltando = arquivos_ausentes((c for c in codigos if CATALOGO[c].servico == servico), ctx)
+        if faltando:
+            blocos.append(omitida(f"{rotulo} — {servico}", faltando))
+    disponiveis = [c for c in codigos if disponivel(CATALOGO[c], ctx)]
+    if disponiveis:
+        colunas = COLUNAS_DIMENSAO + (COLUNAS_COMPARACAO if doc.comparacao is not None else [])
+        parte = doc.tabela.loc[doc.tabela["Código"].isin(disponiveis), colunas].reset_index(drop=True)
+        blocos.append(Tabela(parte, f"{rotulo}: indicadores do município, {doc.periodo}"))
+    return blocos
+
+
+def dimensoes(doc: Documento) -> list[Bloco]:
+    """The sections of the three dimensions, in the catalogue's order."""
+    return [bloco for codigo in DIMENSOES for bloco in dimensao(doc, codigo)]
+
+
+def evolucao_mensal(doc: Documento) -> list[Bloco]:
+    """Monthly trends from the start of the comparison period (or of the period): RMA A.1 and C.1 per CRAS
+    that reported, CRAS that reported, and the SCFV attendance rate (when ``scfv_frequencia.csv`` exists)."""
+    ctx, avaliacao = doc.contexto, doc.avaliacao
+    blocos: list[Bloco] = [
+        (
+            f"{titulo('evolucao', 'Evolução mensal')}\n\n"
+            "Médias por CRAS que informou o RMA em cada mês: um mês não informado por um CRAS fica fora da "
+            "média daquele mês (não é contado como zero)."
+        )
+    ]
+    serie = ctx.com_periodo(doc.comparacao.inicio if doc.comparacao is not None else ctx.inicio, ctx.fim)
+    meses = list(serie.meses)
+    for item, titulo_grafico, eixo in SERIES_RMA:
+        media = tendencias.media_por_cras_informante(serie, item)
+        fig, alt = graficos.serie_mensal(
+            meses, {"Média por CRAS que informou": list(media)}, titulo=titulo_grafico, eixo_valor=eixo
+        )
+        blocos.append(Figura(fig, alt, f"{titulo_grafico}: média mensal por CRAS que informou o RMA."))
+    fig, alt = graficos.serie_mensal(
+        meses,
+        {"CRAS que informaram": list(tendencias.cras_informantes(serie))},
+        titulo="CRAS que informaram o RMA",
+        eixo_valor="CRAS",
+        meta=len(ctx.ids),
+    )
+    blocos.append(Figura(fig, alt, f"CRAS que informaram o RMA por mês (total de CRAS: {len(ctx.ids)})."))
+    if not ctx.tem("scfv_frequencia.csv"):
+        return [*blocos, omitida("Frequência mensal do SCFV", ["scfv_frequencia.csv"])]
+    meta = avaliacao.metas.get("SCFV-03")
+    fig, alt = graficos.serie_mensal(
+        meses,
+        {"Frequência": list(tendencias.frequencia_mensal_scfv(serie))},
+        tipo="percentual",
+        titulo="Frequência aos encontros do SCFV",
+        eixo_valor="presenças / previstos",
+        meta=meta.valor if meta else None,
+    )
+    legenda = "Taxa de frequência mensal do SCFV no município (presenças ÷ encontros previstos)."
+    return [*blocos, Figura(fig, alt, legenda)]
+
+
+def ranking(doc: Documento, codigo: str) -> list[Bloco]:
+    """One key indicator by CRAS: heading with the formula, bar chart from best to worst against the
+    municipal target, and the table of values and situations."""
+    ind, avaliacao, rotulo = CATALOGO[codigo], doc.avaliacao, doc.rotulo(codigo)
+    ordem = apresentacao.ranking(avaliacao, codigo, doc.limiar)
+    meta = avaliacao.metas.get(codigo)
+    fig, alt = graficos.barras(
+        list(ordem["nome"]),
+        list(ordem["valor"]),
+        titulo=rotulo,
+        eixo_valor=apresentacao.rotulo_eixo(ind),
+        tipo=apresentacao.tipo_grafico(ind),
+        meta=meta.valor if meta else None,
+        destacar_abaixo_da_meta=ind.maior_melhor and meta is not None,
+    )
+    sem_barra = ordem["valor"].isna().any()
+    nota = " CRAS sem dados ou com valor não divulgado ficam sem barra." if sem_barra else ""
+    tabela = ordem[["nome", "texto", "situacao"]].set_axis(["CRAS", "Valor", "Situação"], axis=1)
+    return [
+        f"### {rotulo}\n\nFórmula: {ind.formula}.",
+        Figura(fig, alt, f"{ind.nome_em(doc.contexto)} por CRAS, {doc.periodo}.{nota}"),
+        Tabela(tabela, f"{codigo} por CRAS, {doc.periodo}"),
+    ]
+
+
+def indicadores_chave(doc: Documento) -> list[Bloco]:
+    """The CRAS in each key indicator of the catalogue (:func:`ranking`); one line for an indicator whose
+    source file is absent."""
+    blocos: list[Bloco] = [
+        (
+            f"{titulo('chave', 'Os CRAS nos indicadores-chave')}\n\n"
+            "Cada gráfico ordena os CRAS do melhor para o pior resultado; a linha tracejada é a meta do "
+            "município."
+        )
+    ]
+    for codigo, ind in CATALOGO.items():
+        if not ind.chave:
+            continue
+        faltando = arquivos_ausentes([codigo], doc.contexto)
+        blocos += [omitida(doc.rotulo(codigo), faltando)] if faltando else ranking(doc, codigo)
+    return blocos
+
+
+def comparacao(doc: Documento) -> list[Bloco]:
+    """The largest changes from the comparison period and the indicators with data in both periods."""
+    if doc.comparacao is None:
+        return [f"{titulo('comparacao', 'Comparação')}\n\nSem período de comparação nos parâmetros."]
+    anterior, atual = doc.periodo_comparacao, doc.periodo
+    quadro = doc.avaliacao.quadro
+    com_ambos = (quadro["valor"].notna() & quadro["valor_comparacao"].notna()).to_numpy()
+    parte = doc.tabela.loc[com_ambos, ["Código", "Indicador", "Período de comparação", "Valor", "Variação"]]
+    parte = parte.rename(columns={"Período de comparação": anterior, "Valor": atual}).reset_index(drop=True)
+    return [
+        f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}",
+        Tabela(parte, f"Indicadores com dados em {anterior} e em {atual}"),
+    ]
+
+
+def conclusoes(doc: Documento) -> list[Bloco]:
+    """The conclusions generated from the results (:func:`.conclusoes.gerar_conclusoes`) as a list."""
+    frases = gerar_conclusoes(doc.avaliacao, doc.limiar)
+    return [f"{titulo('conclusoes', 'Conclusões')}\n\n" + "\n".join(f"- {f}" for f in frases)]

@@ -1,0 +1,460 @@
+"""Brazilian Portuguese narrative of the per-CRAS report, generated from :class:`~cras_lib.documentos.relatorio_cras.fatos.FatosCras`
+with Jinja2 templates (``modelos/`` beside this module), plus what the report shows beside the text: the
+summary box of key figures (HTML), the SCFV table and the two charts (RMA month by month; público prioritário per
+cycle against the 50 % goal), each with its text alternative.
+
+Rules of the text (issue "Narrative report per CRAS"):
+
+- agreement of number and gender: :func:`quantidade` ("nenhuma família" / "1 família" / "2 famílias"),
+  :func:`verbo` ("foi inserida" / "foram inseridas");
+- pt-BR numbers, percentages and month names through :mod:`cras_lib.apresentacao.formatacao` (Babel);
+- comparisons state direction and size (:func:`comparacao`): "cresceu 12,5 % em relação a 2024", "caiu 3,2 % ...",
+  "manteve-se estável ..." when the change is within :data:`TOLERANCIA_ESTAVEL`;
+- no sentence about a missing figure: a section without data is ONE plain line ("Não há dados de ... no
+  período."), and a sentence whose figure is unknown is left out;
+- counts of people and families between 1 and the suppression threshold are written "< 5"
+  (:func:`cras_lib.apresentacao.privacidade.contagem_segura`), and the percentage that would reveal them is left out.
+  Team sizes (public data of the Censo SUAS), groups, places and months are not suppressed.
+
+The rendered Markdown never holds ``None``, ``NaN``, ``NaT``, ``inf`` or a Python repr: templates receive plain
+facts and format every figure through the filters below; :func:`_finalizar` turns any stray missing value into
+the project's "sem dados" (tests assert it never appears in a report).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from cras_lib.apresentacao import formatacao, graficos
+from cras_lib.apresentacao.formatacao import (
+    SEM_DADOS,
+    ausente,
+    inteiro,
+    lista,
+    mes_extenso,
+    numero,
+    percentual,
+)
+from cras_lib.apresentacao.privacidade import suprimir
+from cras_lib.calculo.equipe_nob_rh import NOMES_PAPEIS, OUTRAS_FUNCOES
+
+TOLERANCIA_ESTAVEL = 0.01  # |change| up to 1 % reads "manteve-se estável"
+PASTA_MODELOS = "modelos"
+
+# Section code -> heading, in report order.
+SECOES: tuple[tuple[str, str], ...] = (
+    ("apresentacao", "O CRAS e seu território"),
+    ("paif", "Atendimento às famílias (PAIF)"),
+    ("scfv", "Serviço de Convivência e Fortalecimento de Vínculos (SCFV)"),
+    ("inclusao", "Programa de Inclusão Produtiva"),
+    ("cadunico", "Perfil do território no Cadastro Único"),
+    ("equipe", "Equipe de referência (NOB-RH/SUAS)"),
+    ("posicao", "Comparação com os demais CRAS"),
+)
+TITULOS = dict(SECOES)
+TITULO_PONTOS = "Pontos de atenção"
+
+# CadÚnico age bands of the cycles -> (singular, plural, feminine noun).
+PESSOAS_POR_CICLO: dict[str, tuple[str, str, bool]] = {
+    "ate_6": ("criança de até 6 anos", "crianças de até 6 anos", True),
+    "6_a_15": ("criança ou adolescente de 6 a 15 anos", "crianças e adolescentes de 6 a 15 anos", True),
+    "15_a_17": ("adolescente de 15 a 17 anos", "adolescentes de 15 a 17 anos", False),
+    "18_a_29": ("jovem de 18 a 29 anos", "jovens de 18 a 29 anos", False),
+    "30_a_59": ("adulto de 30 a 59 anos", "adultos de 30 a 59 anos", False),
+    "60_mais": ("pessoa idosa", "pessoas idosas", True),
+}
+
+
+# ------------------------------------------------------------------------------------------- small helpers
+def quantidade(
+    n, singular: str, plural: str | None = None, *, feminino: bool = False, limiar: int | None = None
+) -> str:
+    """A count with its noun in agreement: 'nenhuma família', '1 família', '2 famílias', '1.234,5 famílias'.
+
+    ``plural`` defaults to ``singular + 's'``; ``feminino`` chooses 'nenhuma'/'nenhum' for zero. With ``limiar``
+    (counts of people or families), 1 .. limiar-1 reads '< 5 famílias'. A missing ``n`` reads 'sem dados' —
+    templates test for it first, so a report never shows it.
+    """
+    plural = plural or singular + "s"
+    if ausente(n):
+        return SEM_DADOS
+    if limiar is not None and suprimir(n, limiar):
+        return f"< {limiar} {plural}"
+    if float(n) == 0:
+        return f"{'nenhuma' if feminino else 'nenhum'} {singular}"
+    return formatacao.plural(n, singular, plural)
+
+
+def contagem(n, limiar: int | None = None) -> str:
+    """A bare count: '< 5' when suppressed, else '1.234' or '12,5' (means of stocks)."""
+    if ausente(n):
+        return SEM_DADOS
+    if limiar is not None and suprimir(n, limiar):
+        return f"< {limiar}"
+    return inteiro(n) if float(n).is_integer() else numero(n)
+
+
+def verbo(n, singular: str, plural: str, *, limiar: int | None = None) -> str:
+    """The verb in agreement with the count ``n``: singular for 0 and 1 ('nenhuma família foi'), plural otherwise
+    (also for a suppressed '< 5')."""
+    if limiar is not None and suprimir(n, limiar):
+        return plural
+    return singular if not ausente(n) and abs(float(n)) <= 1 else plural
+
+
+def lista_meses(meses: Iterable) -> str:
+    """Months grouped by year, in order: 'março e julho de 2025', 'dezembro de 2024 e janeiro de 2025'."""
+    periodos = sorted({pd.Period(m, "M") for m in meses})
+    por_ano: dict[int, list[pd.Period]] = {}
+    for p in periodos:
+        por_ano.setdefault(p.year, []).append(p)
+    partes = []
+    for ano, lista_ano in por_ano.items():
+        nomes = [mes_extenso(p).removesuffix(f" de {ano}") for p in lista_ano]
+        partes.append(f"{lista(nomes)} de {ano}")
+    return lista(partes)
+
+
+def ordinal(k: int, *, feminino: bool = True) -> str:
+    """'1ª' / '3º'."""
+    return f"{int(k)}{'ª' if feminino else 'º'}"
+
+
+def rotulo_periodo(inicio: pd.Period, fim: pd.Period) -> str:
+    """'2025' for a calendar year, else 'janeiro a junho de 2025'."""
+    if inicio.month == 1 and fim.month == 12 and inicio.year == fim.year:
+        return str(inicio.year)
+    return formatacao.periodo_extenso(inicio, fim)
+
+
+def referencia_comparacao(periodo) -> str:
+    """'em relação a 2024' or 'em relação ao período de janeiro a junho de 2024' ('' without comparison)."""
+    if not periodo.tem_comparacao:
+        return ""
+    rotulo = rotulo_periodo(periodo.comparacao_inicio, periodo.comparacao_fim)
+    return f"em relação a {rotulo}" if rotulo.isdigit() else f"em relação ao período de {rotulo}"
+
+
+def comparacao(variacao, referencia: str, tolerancia: float = TOLERANCIA_ESTAVEL) -> str:
+    """Direction and size of a relative change: 'cresceu 12,5 % em relação a 2024', 'caiu 3,2 % ...',
+    'manteve-se estável ...' (|change| <= ``tolerancia``); '' when the change is unknown."""
+    if ausente(variacao) or not referencia:
+        return ""
+    v = float(variacao)
+    if abs(v) <= tolerancia:
+        return f"manteve-se estável {referencia}"
+    return f"{'cresceu' if v > 0 else 'caiu'} {percentual(abs(v))} {referencia}"
+
+
+def parcela(n, total, *, limiar: int | None = None) -> str:
+    """' (12,5 %)' — the share of ``n`` in ``total``; '' when unknown, when the total is 0, or when ``n`` is a
+    suppressed count (its percentage would reveal it)."""
+    if ausente(n) or ausente(total) or float(total) <= 0:
+        return ""
+    if limiar is not None and suprimir(n, limiar):
+        return ""
+    return f" ({percentual(float(n) / float(total))})"
+
+
+def valor_indicador(valor, unidade: str, unidade_texto: str = "") -> str:
+    """An indicator value as text by its unit (percentual, moeda, razao, nota)."""
+    if ausente(valor):
+        return SEM_DADOS
+    if unidade == "percentual":
+        return percentual(valor)
+    if unidade == "moeda":
+        return formatacao.moeda(valor)
+    if unidade == "nota":
+        return f"{numero(valor)} de 5"
+    return f"{numero(valor)} {unidade_texto}".strip()
+
+
+def _com_cras(nome: str) -> str:
+    """'Vila Nova' -> 'CRAS Vila Nova'; a name that already starts with 'CRAS' is kept."""
+    return nome if nome.upper().startswith("CRAS") else f"CRAS {nome}"
+
+
+def nome_cras(nome: str) -> str:
+    """The unit's name opening a sentence: 'O CRAS Vila Nova' (adds 'CRAS' when the name lacks it)."""
+    return f"O {_com_cras(nome)}"
+
+
+def lista_papeis(papeis, campo: str) -> str:
+    """The roles of the reference team with a nonzero ``campo`` of :class:`~cras_lib.calculo.equipe_nob_rh.Papel`
+    ('exigido', 'em_falta'), as text: '1 coordenador(a), 2 assistentes sociais e 1 psicólogo(a)'."""
+    return lista(quantidade(getattr(p, campo), *NOMES_PAPEIS[p.codigo]) for p in papeis if getattr(p, campo))
+
+
+def minusculo_inicial(texto: str) -> str:
+    """'Crianças até 6 anos' -> 'crianças até 6 anos' (labels used inside a sentence)."""
+    return texto[:1].lower() + texto[1:] if texto else texto
+
+
+def _finalizar(valor):
+    """Jinja ``finalize``: a missing value never reaches the page as None/nan."""
+    if isinstance(valor, str):
+        return valor
+    return SEM_DADOS if ausente(valor) else valor
+
+
+def _limpar(texto: str) -> str:
+    """Join the template's one-sentence-per-line layout into paragraphs (blank line = new paragraph; lines that
+    start with '- ' or '|' keep their own line) and tidy spaces."""
+    blocos = []
+    for bloco in re.split(r"\n\s*\n", texto.strip()):
+        linhas = [re.sub(r"[ \t]+", " ", linha).strip() for linha in bloco.splitlines()]
+        linhas = [linha for linha in linhas if linha]
+        if not linhas:
+            continue
+        if any(linha.startswith(("- ", "|", "#")) for linha in linhas):
+            blocos.append("\n".join(linhas))
+        else:
+            blocos.append(" ".join(linhas))
+    saida = "\n\n".join(blocos)
+    return re.sub(r" +([,.;:)])", r"\1", saida)
+
+
+def _ambiente() -> Environment:
+    ambiente = Environment(
+        loader=PackageLoader("cras_lib.documentos.relatorio_cras", PASTA_MODELOS),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        finalize=_finalizar,
+        keep_trailing_newline=False,
+    )
+    ambiente.globals.update(
+        qtd=quantidade,
+        contagem=contagem,
+        verbo=verbo,
+        lista=lista,
+        lista_meses=lista_meses,
+        ordinal=ordinal,
+        comparacao=comparacao,
+        parcela=parcela,
+        valor_indicador=valor_indicador,
+        minusculo=minusculo_inicial,
+        nome_cras=nome_cras,
+        inteiro=inteiro,
+        numero=numero,
+        pct=percentual,
+        mes=mes_extenso,
+        data=formatacao.data_extenso,
+        lista_papeis=lista_papeis,
+        outras_funcoes=OUTRAS_FUNCOES,
+        rotulos_ciclos=PESSOAS_POR_CICLO,
+    )
+    return ambiente
+
+
+_AMBIENTE = _ambiente()
+for _nome in _AMBIENTE.list_templates():  # compile once at import: warm kernels then render in milliseconds
+    _AMBIENTE.get_template(_nome)
+
+
+# ------------------------------------------------------------------------------------------- sections
+def _contexto(fatos) -> dict:
+    per = fatos.periodo
+    return {
+        "f": fatos,
+        "L": fatos.limiar_supressao,
+        "periodo": rotulo_periodo(per.inicio, per.fim),
+        "ref": referencia_comparacao(per),
+    }
+
+
+def secao(fatos, codigo: str, *, titulo: bool = True) -> str:
+    """Markdown of one section of :data:`SECOES` (with its '## heading' unless ``titulo=False``)."""
+    corpo = _limpar(_AMBIENTE.get_template(f"{codigo}.md.j2").render(**_contexto(fatos)))
+    return f"## {TITULOS[codigo]}\n\n{corpo}" if titulo else corpo
+
+
+def secoes(fatos) -> dict[str, str]:
+    """Every section body (without heading), in report order."""
+    return {codigo: secao(fatos, codigo, titulo=False) for codigo, _ in SECOES}
+
+
+def pontos_markdown(pontos, *, titulo: bool = True) -> str:
+    """'Pontos de atenção' as a Markdown list of facts and recommendations (see :mod:`cras_lib.documentos.relatorio_cras.pontos_atencao`)."""
+    corpo = _limpar(_AMBIENTE.get_template("pontos.md.j2").render(pontos=pontos))
+    return f"## {TITULO_PONTOS}\n\n{corpo}" if titulo else corpo
+
+
+def titulo(fatos, municipio_nome: str = "", uf: str = "") -> str:
+    """The report's H1 and subtitle: CRAS, municipality, period and comparison period."""
+    cabeca = f"Relatório do {_com_cras(fatos.identificacao.nome)}"
+    per = fatos.periodo
+    partes = []
+    if municipio_nome:
+        partes.append(f"Município de {municipio_nome}" + (f" ({uf.upper()})" if uf else ""))
+    partes.append(f"período: {formatacao.periodo_extenso(per.inicio, per.fim)}")
+    if per.tem_comparacao:
+        partes.append(f"comparação: {formatacao.periodo_extenso(per.comparacao_inicio, per.comparacao_fim)}")
+    return f"# {cabeca}\n\n**{' · '.join(partes)}**"
+
+
+def relatorio_markdown(fatos, pontos=()) -> str:
+    """The whole narrative: every section with its heading, then the points of attention."""
+    return "\n\n".join([*(secao(fatos, codigo) for codigo, _ in SECOES), pontos_markdown(pontos)])
+
+
+# ------------------------------------------------------------------------------------------- tables and box
+def tabela_scfv(fatos) -> pd.DataFrame:
+    """SCFV by age cycle as the reader sees it (text cells; small counts '< 5', their shares hidden)."""
+    scfv = fatos.scfv
+    limiar = fatos.limiar_supressao
+    linhas = [*scfv.ciclos, scfv.total] if scfv else []
+
+    def razao(n, valor):
+        return "—" if ausente(valor) or suprimir(n, limiar) else percentual(valor)
+
+    return pd.DataFrame(
+        {
+            "Ciclo": [linha.rotulo for linha in linhas],
+            "Grupos": ["—" if linha.grupos is None else inteiro(linha.grupos) for linha in linhas],
+            "Vagas": ["—" if linha.capacidade is None else inteiro(linha.capacidade) for linha in linhas],
+            "Participantes": [contagem(linha.ativos, limiar) for linha in linhas],
+            "Ocupação": [razao(linha.ativos, linha.ocupacao) for linha in linhas],
+            "Público prioritário": [contagem(linha.prioritarios, limiar) for linha in linhas],
+            "Prioritário / vagas": [
+                razao(linha.prioritarios, linha.prioritarios_sobre_capacidade) for linha in linhas
+            ],
+            "Frequência": [
+                "—" if ausente(linha.taxa_frequencia) else percentual(linha.taxa_frequencia)
+                for linha in linhas
+            ],
+        }
+    )
+
+
+def itens_resumo(fatos) -> list[tuple[str, str, str]]:
+    """The key figures of the summary box as (label, figure, note) text, in display order."""
+    limiar = fatos.limiar_supressao
+    ident, rma = fatos.identificacao, fatos.rma
+    ref = referencia_comparacao(fatos.periodo)
+    itens = []
+    if ident.familias_referenciadas is not None:
+        nota = f"capacidade do PAIF: {inteiro(ident.capacidade_paif)} famílias por ano"
+        itens.append(("Famílias referenciadas", inteiro(ident.familias_referenciadas), nota))
+    a1, c1 = rma.item("a1"), rma.item("c1")
+    if a1 is not None and a1.valor is not None:
+        itens.append(
+            (
+                "Famílias em acompanhamento no PAIF (média por mês)",
+                contagem(a1.valor, limiar),
+                comparacao(a1.variacao, ref),
+            )
+        )
+    if c1 is not None and c1.valor is not None:
+        itens.append(
+            ("Atendimentos individualizados", contagem(c1.valor, limiar), comparacao(c1.variacao, ref))
+        )
+    if fatos.scfv is not None:
+        t = fatos.scfv.total
+        parcela_meta = fatos.scfv.parcela_prioritaria_meta
+        nota = ""
+        if parcela_meta is not None and not suprimir(t.prioritarios, limiar):
+            base = "das vagas" if t.capacidade else "dos participantes"
+            nota = f"público prioritário: {percentual(parcela_meta)} {base} (meta: {percentual(fatos.scfv.meta_prioritaria)})"
+        itens.append(("Participantes do SCFV", contagem(t.ativos, limiar), nota))
+    equipe = fatos.equipe
+    faltam = equipe.total_em_falta
+    itens.append(
+        (
+            "Equipe de referência (NOB-RH/SUAS)",
+            "completa" if faltam == 0 else f"faltam {faltam}" if faltam > 1 else "falta 1",
+            f"mínimo exigido: {quantidade(equipe.total_exigido, 'profissional', 'profissionais')}",
+        )
+    )
+    nao = len(rma.meses_nao_reportados)
+    itens.append(
+        (
+            "Meses sem RMA no período",
+            "nenhum" if nao == 0 else inteiro(nao),
+            f"de {quantidade(rma.meses_esperados, 'mês', 'meses')}",
+        )
+    )
+    return itens
+
+
+# Inline styles (the page's own CSS floats <dt>/<dd> in definition lists; these keep the box readable anywhere).
+_ESTILO_ITEM = "flex:1 1 11rem;border:1px solid #c8d3dc;border-radius:6px;padding:.5rem .75rem;margin:0"
+_ESTILO_DT = (
+    "float:none;width:auto;padding:0;margin:0;text-align:left;font-size:.85em;font-weight:normal;color:#334"
+)
+_ESTILO_DD = "float:none;width:auto;padding:0;margin:0;text-align:left"
+
+
+def caixa_resumo_html(fatos) -> str:
+    """The summary box of key figures: a self-contained, accessible HTML block (definition list)."""
+    ident = fatos.identificacao
+    titulo = f"{ident.nome} — {rotulo_periodo(fatos.periodo.inicio, fatos.periodo.fim)}"
+    itens = "".join(
+        f'<div class="resumo-item" style="{_ESTILO_ITEM}">'
+        f'<dt style="{_ESTILO_DT}">{html.escape(rotulo)}</dt>'
+        f'<dd style="{_ESTILO_DD};font-size:1.5em;font-weight:bold;color:#1f5f8b">{html.escape(valor)}</dd>'
+        + (f'<dd style="{_ESTILO_DD};font-size:.85em">{html.escape(nota)}</dd>' if nota else "")
+        + "</div>"
+        for rotulo, valor, nota in itens_resumo(fatos)
+    )
+    return (
+        f'<section class="resumo-cras" aria-label="Resumo: {html.escape(titulo, quote=True)}">'
+        f'<h2 style="font-size:1.1em">Resumo — {html.escape(titulo)}</h2>'
+        f'<dl style="display:flex;flex-wrap:wrap;gap:.5rem;margin:0;padding:0">{itens}</dl></section>'
+    )
+
+
+# ------------------------------------------------------------------------------------------- charts
+def grafico_rma(fatos):
+    """Monthly A.1 and C.1 over the comparison and report periods, gaps for months not reported (and for counts
+    below the suppression threshold). Returns ``(fig, alt, legenda)`` or None without RMA data."""
+    rma, limiar = fatos.rma, fatos.limiar_supressao
+    series = {}
+    nomes = {"a1": "Famílias em acompanhamento no PAIF (A.1)", "c1": "Atendimentos individualizados (C.1)"}
+    for item, valores in rma.series:
+        seguros = [None if v is None or suprimir(v, limiar) else v for v in valores]
+        if any(v is not None for v in seguros):
+            series[nomes.get(item, item)] = seguros
+    if not series:
+        return None
+    inicio, fim = rma.meses_serie[0], rma.meses_serie[-1]
+    fig, alt = graficos.serie_mensal(
+        list(rma.meses_serie), series, titulo="RMA mês a mês", eixo_valor="Quantidade no mês"
+    )
+    legenda = f"Registro Mensal de Atendimentos, {formatacao.periodo_extenso(inicio, fim)}. Meses sem RMA ficam em branco."
+    return fig, alt, legenda
+
+
+def grafico_scfv(fatos):
+    """Público prioritário ÷ places per age cycle against the 50 % goal (Resolução CNAS 01/2013); cycles with a
+    suppressed count are left out. Returns ``(fig, alt, legenda)`` or None."""
+    scfv, limiar = fatos.scfv, fatos.limiar_supressao
+    if scfv is None:
+        return None
+    ciclos = [
+        c
+        for c in scfv.ciclos
+        if c.prioritarios_sobre_capacidade is not None and not suprimir(c.prioritarios, limiar)
+    ]
+    if not ciclos:
+        return None
+    fig, alt = graficos.barras(
+        [c.rotulo for c in ciclos],
+        [c.prioritarios_sobre_capacidade for c in ciclos],
+        titulo="Público prioritário em relação às vagas, por ciclo",
+        eixo_valor="Público prioritário ÷ vagas",
+        tipo="percentual",
+        meta=scfv.meta_prioritaria,
+        rotulo_meta="Meta da Resolução CNAS 01/2013",
+        destacar_abaixo_da_meta=True,
+    )
+    legenda = f"SCFV em {formatacao.data_extenso(scfv.data_referencia)}. Em vermelho, ciclos abaixo da meta."
+    if len(ciclos) < len(scfv.ciclos):
+        legenda += f" Ciclos com menos de {limiar} pessoas do público prioritário não aparecem."
+    return fig, alt, legenda
