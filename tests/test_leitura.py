@@ -1,4 +1,4 @@
-"""Reading one file by the data contract (shared/contrato-de-dados.md, "Reading rules").
+"""Reading one file by the data contract (docs/contrato-de-dados.md, "Regras de leitura").
 
 The helpers at the top (``Estilo``, ``como_texto``, ``escrever``, ``amostra``) write a typed table the way
 a municipality's export might (encoding, separator, decimal style, month/date format, header spelling);

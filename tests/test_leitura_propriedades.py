@@ -1,6 +1,6 @@
 """Property: any typed table of a contract file, written in any accepted style, reads back equal.
 
-Accepted styles (shared/contrato-de-dados.md, "Reading rules"): UTF-8 with/without BOM or Windows-1252;
+Accepted styles (docs/contrato-de-dados.md, "Regras de leitura"): UTF-8 with/without BOM or Windows-1252;
 ``;`` or ``,``; headers in any case, with accents, spaces, dots or hyphens, aliases of id_cras, in any
 column order; months AAAA-MM / AAAAMM / MM/AAAA / M/AAAA; dates AAAA-MM-DD / DD/MM/AAAA; Brazilian
 (``1.234,56``) or international (``1234.56``) decimals; codes in any spelling; empty cell = missing.

@@ -65,5 +65,49 @@ def test_readme_e_ci_usam_o_mesmo_comando_de_teste():
     assert "make run" in readme
 
 
+def test_nada_cita_a_pasta_shared_fora_do_repositorio():
+    """Code, docstrings, README and tests cite the project's own docs/; the outside folder is not in a clone."""
+    alvo = "shared" + "/"  # spelled in two parts so that this file does not match itself
+    citacoes = [
+        f"{caminho.relative_to(RAIZ)}:{numero}"
+        for pasta in ("cras_lib", "docs", "tests", "bench")
+        for caminho in sorted((RAIZ / pasta).rglob("*"))
+        if caminho.is_file() and caminho.suffix in {".py", ".md", ".ipynb", ".j2", ".yaml", ".toml"}
+        for numero, linha in enumerate(caminho.read_text(encoding="utf-8").splitlines(), 1)
+        if alvo in linha
+    ]
+    citacoes += [
+        f"README.md:{n}"
+        for n, linha in enumerate((RAIZ / "README.md").read_text(encoding="utf-8").splitlines(), 1)
+        if alvo in linha
+    ]
+    assert citacoes == []
+
+
+def test_docs_tem_contrato_dominio_e_arquitetura_com_links_validos():
+    docs = RAIZ / "docs"
+    paginas = {p.name for p in docs.glob("*.md")}
+    assert {"README.md", "contrato-de-dados.md", "dominio.md", "arquitetura.md"} <= paginas
+    contrato = (docs / "contrato-de-dados.md").read_text(encoding="utf-8")
+    from cras_lib.dados.contrato import ARQUIVOS
+
+    for arquivo in ARQUIVOS:  # every file and column of the contract as code is in the page
+        assert f"`{arquivo.nome}`" in contrato, arquivo.nome
+        for coluna in arquivo.colunas:
+            if re.fullmatch(r"[a-d]\d", coluna.nome):  # RMA items, written as ranges
+                continue
+            assert f"`{coluna.nome}`" in contrato, (arquivo.nome, coluna.nome)
+    assert "`a1`, `a2`, `b1`…`b6`, `c1`…`c9`, `d1`…`d7`" in contrato
+    dominio = (docs / "dominio.md").read_text(encoding="utf-8")
+    for citacao in ("269/2006", "NOB/SUAS 2005", "PNAS 2004", "01/2013", "Tipificação", "Inclusão Produtiva"):
+        assert citacao in dominio, citacao
+    for pagina in [*docs.glob("*.md"), RAIZ / "README.md"]:
+        texto = pagina.read_text(encoding="utf-8")
+        for alvo in re.findall(r"\]\(([^)#:]+?)(?:#[^)]*)?\)", texto):  # relative links point to files
+            assert (pagina.parent / alvo).exists(), f"{pagina.name}: link quebrado {alvo}"
+        for modulo in re.findall(r"`(cras_lib/[\w/]+\.py)`", texto):  # modules named exist
+            assert (RAIZ / modulo).exists(), f"{pagina.name}: {modulo} não existe"
+
+
 def test_python_do_ambiente():
     assert sys.version_info >= (3, 11)

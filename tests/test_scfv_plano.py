@@ -236,7 +236,7 @@ def test_carregar_parametros_rejeita_dias_incoerentes(tmp_path):
     vazio = tmp_path / "vazio.yaml"
     vazio.write_text("", encoding="utf-8")
     padrao = sp.carregar_parametros(vazio)
-    # defaults of shared/dominio.md: 15 users; 2 encounters for children and adolescents, 1 for adults
+    # defaults of docs/dominio.md: 15 users; 2 encounters for children and adolescents, 1 for adults
     assert padrao.ciclos["ate_6"].encontros_semanais == 2 and padrao.ciclos["30_a_59"].encontros_semanais == 1
     assert padrao.ciclos["30_a_59"].tamanho_grupo == 15
 

@@ -1,4 +1,4 @@
-"""Privacy rules for shared outputs (LGPD; ``shared/contrato-de-dados.md``, "Personal fields").
+"""Privacy rules for shared outputs (LGPD; ``docs/contrato-de-dados.md``, "Dados pessoais").
 
 Personal columns are read only to compute ages and counts; they never reach a shared document. Counts of people
 or families between 1 and the suppression threshold minus one (default 5) are shown as "< 5", so that nobody can

@@ -1,7 +1,7 @@
 """Calendar of the SCFV groups for a plan year: encounter dates on the group's weekdays, skipping holidays and
 recesso, with encounters and hours per month.
 
-Encounters fall on working days (``shared/dominio.md``, SCFV): national holidays (Lei nº 662/1949, Lei nº
+Encounters fall on working days (``docs/dominio.md``, SCFV): national holidays (Lei nº 662/1949, Lei nº
 6.802/1980, Lei nº 14.759/2023 — Consciência Negra national from 2024), state holidays of the UF and
 Sexta-feira Santa come from the ``holidays`` package (``holidays.Brazil(subdiv=UF)``); municipal holidays and
 the recesso of the service are municipal choices (``params/plano_scfv.yaml``). Pontos facultativos (Carnaval,

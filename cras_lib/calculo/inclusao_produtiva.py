@@ -1,6 +1,6 @@
 """Results of the Programa de Inclusão Produtiva per CRAS (and for the municipality) over a year or period.
 
-Norm: the municipal standard of the program (``shared/dominio.md``; hours and rules in
+Norm: the municipal standard of the program (``docs/dominio.md``; hours and rules in
 :mod:`cras_lib.norma.inclusao_produtiva`). ``inclusao_produtiva.csv`` has one row per enrolment in a module; a
 **person** is the distinct ``cpf`` (read only to count, never output) or, when the cpf is empty, the
 ``id_inscricao``. Per person, within the years of the period:

@@ -66,7 +66,7 @@ COLUNAS_METAS = (
 
 @dataclass(frozen=True)
 class ParametrosCiclo:
-    """Municipal choices for one age cycle (defaults of ``shared/dominio.md``)."""
+    """Municipal choices for one age cycle (defaults of ``docs/dominio.md``)."""
 
     tamanho_grupo: int = 15
     encontros_semanais: int = 2

@@ -1,4 +1,4 @@
-"""The data contract (``shared/contrato-de-dados.md``) as data.
+"""The data contract (``docs/contrato-de-dados.md``) as data.
 
 Every input file is one :class:`Arquivo`: its columns with type, aliases, required/optional status and
 whether they hold personal data (LGPD), its key, and cross-column rules. Readers (``leitura.py``) apply

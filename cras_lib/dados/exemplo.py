@@ -5,7 +5,7 @@ The data are fictional and shaped by the norms the reports check: the NOB-RH/SUA
 público prioritário (Resolução CNAS nº 01/2013, ``norma.scfv``), the RMA stock/flow items (Resolução CIT
 nº 04/2011) and the municipal standard of the Programa de Inclusão Produtiva (``norma.inclusao_produtiva``).
 
-Files follow the canonical style of ``shared/contrato-de-dados.md``: UTF-8 without BOM, ``;`` separator,
+Files follow the canonical style of ``docs/contrato-de-dados.md``: UTF-8 without BOM, ``;`` separator,
 LF line ends, decimal comma, months ``AAAA-MM`` and dates ``AAAA-MM-DD``. The only source of randomness is
 ``numpy.random.default_rng(seed)`` (one spawned stream per file), so one seed always gives the same bytes.
 

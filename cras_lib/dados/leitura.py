@@ -1,6 +1,6 @@
 """Reading one input file into a typed table, by the data contract.
 
-Implements the "Reading rules" of ``shared/contrato-de-dados.md`` as declared in :mod:`cras_lib.dados.contrato`:
+Implements the "Regras de leitura" of ``docs/contrato-de-dados.md`` as declared in :mod:`cras_lib.dados.contrato`:
 encoding (UTF-8 with or without BOM, else Windows-1252/Latin-1) and separator (``;`` or ``,``) detected;
 headers matched with :func:`contrato.normalizar_nome` against names and aliases; Brazilian or
 international numbers; months ``AAAA-MM``, ``AAAAMM``, ``MM/AAAA``; dates ``AAAA-MM-DD``, ``DD/MM/AAAA``;

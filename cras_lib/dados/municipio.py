@@ -1,6 +1,6 @@
 """The loaded municipality: the typed tables of one data folder, every problem found in one pass.
 
-Implements the "Files" section of ``shared/contrato-de-dados.md``: the required files (unidades, rma_cras,
+Implements the "Arquivos" section of ``docs/contrato-de-dados.md``: the required files (unidades, rma_cras,
 equipes) must be present; an absent optional file is simply ``None`` (documents that need it skip that
 part). File names are matched ignoring case. Problems of all files are gathered and raised together as one
 :class:`DadosInvalidos`; inconsistencies between files that do not prevent the documents (a CRAS code

@@ -1,4 +1,4 @@
-"""Last check before publishing (LGPD, ``shared/contrato-de-dados.md`` "Personal fields"): a shared page must
+"""Last check before publishing (LGPD, ``docs/contrato-de-dados.md``, "Dados pessoais"): a shared page must
 not contain any personal value of the inputs.
 
 The values come from the columns the contract marks personal (``Coluna.pessoal``: nome, cpf, nis,

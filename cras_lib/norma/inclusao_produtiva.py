@@ -4,7 +4,7 @@ Phase 1 (Preparação para o Mundo do Trabalho, first semester): Aprendizagem �
 Desenvolvimento Gerencial 15 h. Phase 2 (Fomento ao Empreendedorismo Social, second semester): Pré-aceleração 25 h,
 Aceleração 25 h, Incubação 75 h. Entry to phase 2 requires ≥ 75 % of phase-1 hours; minimum attendance 75 % in
 pré-aceleração and aceleração; if fewer than 50 % of the goal reach Aceleração the OSC runs a busca ativa.
-Public: people aged 16 or older. See ``shared/dominio.md``.
+Public: people aged 16 or older. See ``docs/dominio.md``.
 """
 
 from __future__ import annotations

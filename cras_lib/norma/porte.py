@@ -1,7 +1,7 @@
 """Municipal size (porte, PNAS 2004) and CRAS capacity (NOB/SUAS 2005), as data.
 
 Source: PNAS/2004 (porte by inhabitants) and NOB/SUAS 2005 (minimum number of CRAS, families referenced per
-CRAS and PAIF capacity in families per year). See ``shared/dominio.md``.
+CRAS and PAIF capacity in families per year). See ``docs/dominio.md``.
 """
 
 from __future__ import annotations

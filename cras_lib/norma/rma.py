@@ -1,6 +1,6 @@
 """RMA (Registro Mensal de Atendimentos, CRAS form) items as data: labels and stock/flow nature.
 
-Source: Resolução CIT nº 04/2011 (RMA) and its instruction manual; see ``shared/dominio.md``. A.1 and
+Source: Resolução CIT nº 04/2011 (RMA) and its instruction manual; see ``docs/dominio.md``. A.1 and
 D.1–D.5, D.7 (and later age bands D.8+) are stocks — a period's figure is the mean (or the last month),
 never the sum. A.2, B.*, C.* and D.6 are flows and are summed over the months reported.
 """

@@ -1,6 +1,6 @@
 """The indicator catalogue: what an indicator declares, where indicators are registered, what they return.
 
-Each indicator of the evaluation (eficácia, eficiência, impacto — ``shared/dominio.md``, "Evaluation") is one
+Each indicator of the evaluation (eficácia, eficiência, impacto — ``docs/dominio.md``, "Avaliação") is one
 :class:`Indicador`: its code, name in Portuguese, dimension, service, formula in words, numerator and
 denominator, source files, unit and direction, plus ONE vectorised function that receives the
 :class:`~.contexto.Contexto` of a period and returns, per CRAS and for the municipality, the numerator, the

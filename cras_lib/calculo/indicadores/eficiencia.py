@@ -1,4 +1,4 @@
-"""Eficiência across services — the use of resources (``shared/dominio.md``, "Evaluation"): cost per family,
+"""Eficiência across services — the use of resources (``docs/dominio.md``, "Avaliação"): cost per family,
 user and attendance (custos.csv) and attendances per technician (equipes.csv; the PAIF reference team of the
 NOB-RH/SUAS). RMA items follow Resolução CIT nº 04/2011. Costs are prorated to the months of the period
 (:meth:`Contexto.custo`); RMA counts are monthly means over the months reported, so a month not reported

@@ -1,4 +1,4 @@
-"""Indicators of the Programa de Inclusão Produtiva (municipal standard, ``shared/dominio.md``).
+"""Indicators of the Programa de Inclusão Produtiva (municipal standard, ``docs/dominio.md``).
 
 Counts of people come from :mod:`cras_lib.calculo.inclusao_produtiva` (a person = distinct cpf, else id_inscricao; the
 municipality counts each person once). A CRAS with no enrolment has every rate <NA> ("sem dados"): its
