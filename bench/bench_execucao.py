@@ -35,11 +35,11 @@ def documentos() -> list:
     """The same documents and parameters ``cras run`` uses (so both ways do exactly the same work)."""
     from cras_lib.dados.municipio import carregar_municipio
     from cras_lib.execucao.configuracao import carregar_configuracao
-    from cras_lib.execucao.documentos import planejar
+    from cras_lib.execucao.documentos import listar_documentos
     from cras_lib.execucao.lote import PASTA_NOTEBOOKS
 
     config = carregar_configuracao(PARAMS)
-    return planejar(config, carregar_municipio(DADOS).unidades, DADOS, PASTA_NOTEBOOKS)
+    return listar_documentos(config, carregar_municipio(DADOS).unidades, DADOS, PASTA_NOTEBOOKS)
 
 
 def script_ingenuo(docs: list, pasta: Path) -> str:

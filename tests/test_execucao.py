@@ -17,9 +17,10 @@ import pytest
 from conftest import EXEMPLO, RAIZ
 from papermill.exceptions import PapermillExecutionError
 
+from cras_lib.calculo.periodo import Periodo
 from cras_lib.execucao import cache, cli, gravacao, indice
 from cras_lib.execucao.configuracao import ErroConfiguracao, carregar_configuracao
-from cras_lib.execucao.documentos import ErroSelecao, planejar
+from cras_lib.execucao.documentos import ErroSelecao, listar_documentos
 from cras_lib.execucao.executores import descrever_erro
 from cras_lib.execucao.guarda import GuardaPrivacidade, descrever_achados
 from cras_lib.execucao.html import Pagina, Proveniencia, RenderizadorHTML
@@ -89,9 +90,10 @@ def test_params_exemplo_descreve_a_execucao_do_municipio_de_exemplo():
     config = carregar_configuracao(RAIZ / "params" / "exemplo.yaml")
     assert (config.municipio_nome, config.uf, config.limiar_supressao) == ("Vale Serrano", "MG", 5)
     assert (config.ano_plano, config.data_referencia) == (2026, "2025-12-31")
-    assert (config.avaliacao.inicio, config.avaliacao.fim) == ("2025-01", "2025-12")
-    assert (config.comparacao.inicio, config.comparacao.fim) == ("2024-01", "2024-12")
-    assert (config.periodo_cras.inicio, config.periodo_cras.fim) == ("2025-01", "2025-12")
+    assert config.avaliacao == Periodo("2025-01", "2025-12")
+    assert config.comparacao == Periodo("2024-01", "2024-12")
+    assert config.periodo_cras == Periodo("2025-01", "2025-12")
+    assert str(config.avaliacao.inicio) == "2025-01"  # the text the notebooks receive
     # relative paths resolved against the YAML's own folder, whatever the working directory
     assert config.params_plano == RAIZ / "params" / "plano_scfv.yaml"
     assert config.params_avaliacao == RAIZ / "params" / "avaliacao.yaml"
@@ -131,9 +133,9 @@ def test_configuracao_de_arquivo_inexistente(tmp_path):
 # --- planning -----------------------------------------------------------------------------------------------
 
 
-def test_planejar_lista_plano_avaliacao_e_um_relatorio_por_cras(tmp_path):
+def test_listar_documentos_lista_plano_avaliacao_e_um_relatorio_por_cras(tmp_path):
     config = carregar_configuracao(escrever_params(tmp_path))
-    docs = planejar(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
+    docs = listar_documentos(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
     assert [d.id for d in docs] == ["plano-anual-scfv", "avaliacao", "cras/31799900001", "cras/31799900002"]
     assert [d.html for d in docs][2] == "cras/31799900001.html"
     assert docs[2].titulo == "Relatório do CRAS Vila Nova"
@@ -144,7 +146,7 @@ def test_planejar_lista_plano_avaliacao_e_um_relatorio_por_cras(tmp_path):
 
 def test_cada_notebook_recebe_so_os_parametros_que_declara(tmp_path):
     config = carregar_configuracao(escrever_params(tmp_path))
-    plano, avaliacao, cras, _ = planejar(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
+    plano, avaliacao, cras, _ = listar_documentos(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
     assert plano.parametros == {
         "dados": str(EXEMPLO.resolve()),
         "municipio_nome": "Vale Serrano",
@@ -169,7 +171,7 @@ def test_cada_notebook_recebe_so_os_parametros_que_declara(tmp_path):
 
 def test_params_exemplo_chega_a_cada_notebook_real():
     config = carregar_configuracao(RAIZ / "params" / "exemplo.yaml")
-    plano, avaliacao, cras, _ = planejar(config, UNIDADES, EXEMPLO, RAIZ / "notebooks")
+    plano, avaliacao, cras, _ = listar_documentos(config, UNIDADES, EXEMPLO, RAIZ / "notebooks")
     comuns = {
         "dados": str(EXEMPLO.resolve()),
         "municipio_nome": "Vale Serrano",
@@ -201,12 +203,14 @@ def test_params_exemplo_chega_a_cada_notebook_real():
 
 def test_selecao_de_documentos_e_de_cras(tmp_path):
     config = carregar_configuracao(escrever_params(tmp_path))
-    docs = planejar(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE, tipos=("cras",), cras=("31799900002",))
+    docs = listar_documentos(
+        config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE, tipos=("cras",), cras=("31799900002",)
+    )
     assert [d.id for d in docs] == ["cras/31799900002"]
     with pytest.raises(ErroSelecao, match="CRAS não encontrado em unidades.csv: 123"):
-        planejar(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE, cras=("123",))
+        listar_documentos(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE, cras=("123",))
     with pytest.raises(ErroSelecao, match="Notebook não encontrado"):
-        planejar(config, UNIDADES, EXEMPLO, tmp_path)
+        listar_documentos(config, UNIDADES, EXEMPLO, tmp_path)
 
 
 # --- incremental cache --------------------------------------------------------------------------------------
@@ -216,7 +220,7 @@ def test_chave_muda_quando_muda_o_que_forma_o_documento(tmp_path):
     config = carregar_configuracao(escrever_params(tmp_path))
     notebooks = tmp_path / "nb"
     shutil.copytree(NOTEBOOKS_TESTE, notebooks)
-    doc = planejar(config, UNIDADES, EXEMPLO, notebooks, tipos=("plano",))[0]
+    doc = listar_documentos(config, UNIDADES, EXEMPLO, notebooks, tipos=("plano",))[0]
     base = dict(
         hashes_dados={"unidades.csv": "a"},
         hash_biblioteca="lib",

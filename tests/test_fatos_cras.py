@@ -12,12 +12,14 @@ import pytest
 from cras_lib.calculo import rma
 from cras_lib.calculo.equipe_nob_rh import conformidade_por_cras
 from cras_lib.calculo.indicadores import CATALOGO
+from cras_lib.calculo.periodo import Periodo
 from cras_lib.dados.municipio import Municipio, carregar_municipio
 from cras_lib.documentos.relatorio_cras import fatos as fc
 from cras_lib.erros import ErroCras
 
 EXEMPLO = Path(__file__).resolve().parent.parent / "data" / "exemplo"
 ALFA, BETA = "31000000001", "31000000002"
+TRIMESTRE = Periodo("2025-01", "2025-03")
 
 
 def _s(valores) -> pd.array:
@@ -175,7 +177,7 @@ def municipio(**opcionais) -> Municipio:
 @pytest.fixture(scope="module")
 def completo():
     m = municipio(**scfv(), cadunico_territorios=cadunico(), inclusao_produtiva=inclusao())
-    return fc.fatos_de_todos(m, "2025-01", "2025-03", "2024-01", "2024-03")
+    return fc.fatos_de_todos(m, TRIMESTRE, Periodo("2024-01", "2024-03"))
 
 
 def test_identificacao_e_capacidade(completo):
@@ -268,7 +270,7 @@ def test_posicoes(monkeypatch):
     monkeypatch.setattr(
         fc, "indicadores_chave", lambda: [CATALOGO[c] for c in ("PAIF-01", "SCFV-02", "EF-03")]
     )
-    todos = fc.fatos_de_todos(municipio(**scfv()), "2025-01", "2025-03")
+    todos = fc.fatos_de_todos(municipio(**scfv()), TRIMESTRE)
     alfa = {p.indicador: p for p in todos[ALFA].posicoes}
     assert list(alfa) == ["PAIF-01", "SCFV-02", "EF-03"]
     # PAIF-01: Alfa (100 + 15) / (750 × 3/12) = 0,613; Beta (200 + 10 + 10) / (1.000 × 3/12) = 0,88
@@ -283,23 +285,23 @@ def test_posicoes(monkeypatch):
 
 
 def test_arquivos_opcionais_ausentes_dao_none():
-    fatos = fc.fatos_cras(municipio(), ALFA, "2025-01", "2025-03")
+    fatos = fc.fatos_cras(municipio(), ALFA, TRIMESTRE)
     assert (fatos.scfv, fatos.inclusao, fatos.cadunico) == (None, None, None)
-    assert fatos.periodo.tem_comparacao is False
+    assert fatos.comparacao is None
     assert fatos.rma.item("a1").valor_comparacao is None and fatos.rma.item("a1").variacao is None
     assert all(p.posicao is None for p in fatos.posicoes if p.indicador.startswith(("SCFV", "IP")))
 
 
 def test_cras_desconhecido():
     with pytest.raises(ErroCras, match="não consta em unidades.csv"):
-        fc.fatos_cras(municipio(), "99999999999", "2025-01", "2025-03")
+        fc.fatos_cras(municipio(), "99999999999", TRIMESTRE)
 
 
 def test_data_de_referencia_explicita():
-    fatos = fc.fatos_cras(municipio(**scfv()), ALFA, "2025-01", "2025-03", data_referencia="2025-01-31")
+    fatos = fc.fatos_cras(municipio(**scfv()), ALFA, TRIMESTRE, data_referencia="2025-01-31")
     # on 31/01/2025 P4 was still active: 4 users, 2 of them priority
     assert (fatos.scfv.total.ativos, fatos.scfv.total.prioritarios) == (4, 2)
-    assert fatos.periodo.data_referencia == dt.date(2025, 1, 31)
+    assert fatos.data_referencia == dt.date(2025, 1, 31)
 
 
 def test_numeros_chave(completo):
@@ -315,7 +317,7 @@ def test_numeros_chave(completo):
 def test_base_municipal_em_cache_por_hash_das_entradas():
     m = municipio()
     m.arquivos = {"unidades.csv": "a", "rma_cras.csv": "b", "equipes.csv": "c"}
-    per = fc.periodo("2025-01", "2025-03")
+    per = TRIMESTRE
     primeira = fc.base_municipal(m, per)
     assert fc.base_municipal(m, per) is primeira
     assert (
@@ -328,7 +330,7 @@ def test_base_municipal_em_cache_por_hash_das_entradas():
 @pytest.mark.skipif(not (EXEMPLO / "unidades.csv").exists(), reason="dados de exemplo ainda não gerados")
 def test_exemplo_todos_os_cras_conferem_com_a_biblioteca():
     m = carregar_municipio(EXEMPLO)
-    todos = fc.fatos_de_todos(m, "2025-01", "2025-12", "2024-01", "2024-12")
+    todos = fc.fatos_de_todos(m, Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12"))
     ids = sorted(m.unidades["id_cras"])
     assert list(todos) == ids
     agregado = rma.agregar_periodo(m.rma_cras, "2025-01", "2025-12", ids)

@@ -22,7 +22,7 @@ from cras_lib.calculo.indicadores.avaliacao import avaliar, numeros_chave
 from cras_lib.calculo.indicadores.catalogo import SERVICOS
 from cras_lib.dados.contrato import POR_NOME
 from cras_lib.documentos.avaliacao import apresentacao as ap
-from cras_lib.documentos.avaliacao.conclusoes import balanco, gerar_conclusoes, rma_nao_informado
+from cras_lib.documentos.avaliacao.achados import balanco, gerar_conclusoes, rma_nao_informado
 from cras_lib.erros import ParametrosInvalidos
 
 EXIGIDOS = [

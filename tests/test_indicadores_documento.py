@@ -1,16 +1,20 @@
 """The sections of the avaliação document (cras_lib.documentos.avaliacao.documento), on the small hand-built
 municipality of ``test_indicadores_dados`` (3 CRAS, January–April 2025, SCFV-04 with N = 3 months)."""
 
+import tempfile
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+import yaml
 from test_indicadores_dados import PARAMETROS, municipio
 
 from cras_lib.apresentacao.exibicao import Figura, Tabela, omitida
 from cras_lib.calculo.indicadores import CATALOGO, quadro_municipal
 from cras_lib.documentos.avaliacao import apresentacao as ap
 from cras_lib.documentos.avaliacao import documento as doc_
-from cras_lib.documentos.avaliacao.conclusoes import gerar_conclusoes
+from cras_lib.documentos.avaliacao.achados import gerar_conclusoes
 
 SECOES = (
     doc_.cabecalho,
@@ -31,9 +35,21 @@ def _fechar_figuras():
 
 
 def documento(comparacao=("2024-12", "2024-12"), parametros=PARAMETROS, limiar=5, **sem):
-    return doc_.preparar(
-        municipio(**sem), parametros, "2025-01", "2025-04", *comparacao, "Vale Serrano", "mg", limiar
-    )
+    """The document made by ``montar`` from a params YAML holding ``parametros``."""
+    with tempfile.TemporaryDirectory() as pasta:
+        params = Path(pasta) / "avaliacao.yaml"
+        params.write_text(yaml.safe_dump(parametros), encoding="utf-8")
+        return doc_.montar(
+            municipio=municipio(**sem),
+            params=params,
+            inicio="2025-01",
+            fim="2025-04",
+            comparacao_inicio=comparacao[0],
+            comparacao_fim=comparacao[1],
+            municipio_nome="Vale Serrano",
+            uf="mg",
+            limiar_supressao=limiar,
+        )
 
 
 def textos(blocos) -> list[str]:

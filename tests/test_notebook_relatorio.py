@@ -15,6 +15,8 @@ import pytest
 from jupyter_client.manager import KernelManager
 
 from cras_lib.apresentacao.formatacao import inteiro, percentual
+from cras_lib.apresentacao.redacao import contagem
+from cras_lib.calculo.periodo import Periodo
 from cras_lib.dados.municipio import carregar_municipio
 from cras_lib.documentos.relatorio_cras import texto
 from cras_lib.documentos.relatorio_cras.fatos import fatos_cras, numeros_chave
@@ -109,12 +111,12 @@ def test_saidas_limpas(relatorios):
 def test_numeros_chave_do_primeiro_cras_conferem_com_a_biblioteca(relatorios):
     id_cras = ids_cras()[0]
     m = carregar_municipio(EXEMPLO)
-    fatos = fatos_cras(m, id_cras, **PERIODO)
+    fatos = fatos_cras(m, id_cras, Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12"))
     chave = numeros_chave(fatos)
     tudo = "\n".join(saidas(relatorios[id_cras]))
     assert texto.caixa_resumo_html(fatos) in tudo  # the summary box is exactly the library's
     assert f">{inteiro(chave['familias_referenciadas'])}</dd>" in tudo
-    assert f">{texto.contagem(chave['familias_acompanhamento_media'], 5)}</dd>" in tudo
+    assert f">{contagem(chave['familias_acompanhamento_media'], 5)}</dd>" in tudo
     assert f">{inteiro(chave['atendimentos_individualizados'])}</dd>" in tudo
     assert f">{inteiro(chave['participantes_scfv'])}</dd>" in tudo
     assert f"público prioritário: {percentual(chave['parcela_prioritaria_scfv'])} das vagas" in tudo

@@ -12,7 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cras_lib.apresentacao import redacao
 from cras_lib.calculo.equipe_nob_rh import conformidade_equipe
+from cras_lib.calculo.periodo import Periodo
 from cras_lib.documentos.relatorio_cras import texto
 from cras_lib.documentos.relatorio_cras.fatos import (
     FatosCadunico,
@@ -23,7 +25,6 @@ from cras_lib.documentos.relatorio_cras.fatos import (
     Identificacao,
     ItemRma,
     LinhaScfv,
-    Periodo,
     Posicao,
 )
 from cras_lib.documentos.relatorio_cras.pontos_atencao import Limiares, pontos_de_atencao
@@ -32,10 +33,10 @@ from cras_lib.norma.scfv import CICLOS_SCFV, POR_CODIGO
 
 P = pd.Period
 ANO = tuple(pd.period_range("2025-01", "2025-12", freq="M"))
-COM_COMPARACAO = Periodo(
-    P("2025-01", "M"), P("2025-12", "M"), P("2024-01", "M"), P("2024-12", "M"), dt.date(2025, 12, 31)
-)
-SEM_COMPARACAO = Periodo(P("2025-01", "M"), P("2025-12", "M"), None, None, dt.date(2025, 12, 31))
+ANO_2025, ANO_2024 = Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12")
+# period, comparison period and SCFV reference date of a report (FatosCras fields)
+COM_COMPARACAO = {"periodo": ANO_2025, "comparacao": ANO_2024, "data_referencia": dt.date(2025, 12, 31)}
+SEM_COMPARACAO = {"periodo": ANO_2025, "comparacao": None, "data_referencia": dt.date(2025, 12, 31)}
 
 
 def roster(*linhas) -> pd.DataFrame:
@@ -101,7 +102,7 @@ def completo() -> FatosCras:
             5,
             750,
         ),
-        periodo=COM_COMPARACAO,
+        **COM_COMPARACAO,
         rma=rma(
             {
                 "a1": (312.5, 277.8, 0.125),
@@ -172,7 +173,7 @@ def incompleto(limiar: int = 5) -> FatosCras:
         identificacao=Identificacao(
             "31000000002", "Vila Esperança", None, None, 2_000, None, None, None, 500
         ),
-        periodo=SEM_COMPARACAO,
+        **SEM_COMPARACAO,
         rma=rma({"a1": 80.0, "a2": 1, "c1": 250}, nao_reportados=("2025-03", "2025-07"), comparacao=None),
         scfv=None,
         inclusao=None,
@@ -454,7 +455,7 @@ def test_singular_nas_frases():
     ],
 )
 def test_quantidade_feminina(n, esperado):
-    assert texto.quantidade(n, "família", feminino=True) == esperado
+    assert redacao.quantidade(n, "família", feminino=True) == esperado
 
 
 @pytest.mark.parametrize(
@@ -469,15 +470,16 @@ def test_quantidade_feminina(n, esperado):
 def test_quantidade_com_adjetivo_e_supressao(n, esperado):
     limiar = 5 if n == 3 else None
     assert (
-        texto.quantidade(n, "pessoa atendida", "pessoas atendidas", feminino=True, limiar=limiar) == esperado
+        redacao.quantidade(n, "pessoa atendida", "pessoas atendidas", feminino=True, limiar=limiar)
+        == esperado
     )
 
 
 def test_quantidade_masculina_e_verbo():
-    assert texto.quantidade(0, "atendimento") == "nenhum atendimento"
-    assert texto.quantidade(1, "visita domiciliar", "visitas domiciliares") == "1 visita domiciliar"
-    assert [texto.verbo(n, "foi", "foram") for n in (0, 1, 2)] == ["foi", "foi", "foram"]
-    assert texto.verbo(3, "foi", "foram", limiar=5) == "foram"  # "< 5 ... foram"
+    assert redacao.quantidade(0, "atendimento") == "nenhum atendimento"
+    assert redacao.quantidade(1, "visita domiciliar", "visitas domiciliares") == "1 visita domiciliar"
+    assert [redacao.verbo(n, "foi", "foram") for n in (0, 1, 2)] == ["foi", "foi", "foram"]
+    assert redacao.verbo(3, "foi", "foram", limiar=5) == "foram"  # "< 5 ... foram"
 
 
 @pytest.mark.parametrize(
@@ -491,25 +493,23 @@ def test_quantidade_masculina_e_verbo():
     ],
 )
 def test_comparacao(variacao, esperado):
-    assert texto.comparacao(variacao, "em relação a 2024") == esperado
+    assert redacao.comparacao(variacao, "em relação a 2024") == esperado
 
 
 def test_referencia_de_periodo_parcial():
-    per = Periodo(
-        P("2025-01", "M"), P("2025-06", "M"), P("2024-01", "M"), P("2024-06", "M"), dt.date(2025, 6, 30)
-    )
-    assert texto.referencia_comparacao(per) == "em relação ao período de janeiro a junho de 2024"
-    assert texto.referencia_comparacao(COM_COMPARACAO) == "em relação a 2024"
-    assert texto.referencia_comparacao(SEM_COMPARACAO) == ""
+    per = Periodo("2024-01", "2024-06")
+    assert redacao.referencia_comparacao(per) == "em relação ao período de janeiro a junho de 2024"
+    assert redacao.referencia_comparacao(ANO_2024) == "em relação a 2024"
+    assert redacao.referencia_comparacao(None) == ""
 
 
 def test_listas():
     assert texto.lista(["a"]) == "a"
     assert texto.lista(["a", "b", "c"]) == "a, b e c"
-    assert texto.lista_meses([P("2025-07", "M"), P("2024-12", "M"), P("2025-03", "M")]) == (
+    assert redacao.lista_meses([P("2025-07", "M"), P("2024-12", "M"), P("2025-03", "M")]) == (
         "dezembro de 2024 e março e julho de 2025"
     )
-    assert texto.ordinal(3) == "3ª"
+    assert redacao.ordinal(3) == "3ª"
 
 
 # ------------------------------------------------------------------------------------------- property test
@@ -526,7 +526,7 @@ texto_livre = st.one_of(st.none(), st.text(alphabet="abcdeçãé ,-0123456789", 
 
 @st.composite
 def fatos_aleatorios(draw) -> FatosCras:
-    periodo = draw(st.sampled_from([COM_COMPARACAO, SEM_COMPARACAO]))
+    recorte = draw(st.sampled_from([COM_COMPARACAO, SEM_COMPARACAO]))
     familias = draw(talvez_int)
     ident = Identificacao(
         "31000000009",
@@ -639,7 +639,16 @@ def fatos_aleatorios(draw) -> FatosCras:
         for _ in range(draw(st.integers(0, 3)))
     )
     return FatosCras(
-        ident, periodo, fatos_rma, scfv, inclusao, cadunico, equipe, posicoes, 16, draw(st.integers(1, 10))
+        identificacao=ident,
+        **recorte,
+        rma=fatos_rma,
+        scfv=scfv,
+        inclusao=inclusao,
+        cadunico=cadunico,
+        equipe=equipe,
+        posicoes=posicoes,
+        total_cras_municipio=16,
+        limiar_supressao=draw(st.integers(1, 10)),
     )
 
 

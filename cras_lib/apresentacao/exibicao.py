@@ -94,14 +94,24 @@ class Figura:
     legenda: str | None = None
 
 
-Bloco = str | Tabela | Figura  # str: Markdown
+@dataclass(frozen=True)
+class Html:
+    """A self-contained HTML fragment built by the library, every text in it already escaped (e.g. the
+    per-CRAS summary box)."""
+
+    html: str
+
+
+Bloco = str | Tabela | Figura | Html  # str: Markdown
 """One piece of a document section, as the library's document modules return them."""
 
 
 def exibir(blocos: Iterable[Bloco]) -> None:
-    """Show the blocks of a section in order (Markdown, table or figure)."""
+    """Show the blocks of a section in order (Markdown, table, figure or HTML fragment)."""
     for bloco in blocos:
-        if isinstance(bloco, Tabela):
+        if isinstance(bloco, Html):
+            display(HTML(bloco.html))
+        elif isinstance(bloco, Tabela):
             tabela(bloco.dados, bloco.legenda)
         elif isinstance(bloco, Figura):
             figura(bloco.fig, bloco.alt, bloco.legenda)

@@ -38,6 +38,7 @@ from cras_lib.apresentacao.formatacao import inteiro, percentual, plural
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
 from cras_lib.calculo import calendario as cal
 from cras_lib.calculo import scfv_situacao as sit
+from cras_lib.calculo.razao import razao
 from cras_lib.dados.contrato import CICLOS
 from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.erros import ErroCras
@@ -200,7 +201,7 @@ def demanda(cadunico: pd.DataFrame, situacao: pd.DataFrame | None, data_referenc
         tabela[conhecidos] = tabela[conhecidos].fillna(0)
     else:
         tabela["ativos"] = tabela["prioritarios_conhecidos"] = pd.array([pd.NA] * len(tabela), dtype="Int64")
-    tabela["cobertura_atual"] = sit.razao(tabela["ativos"], tabela["populacao_ciclo"])
+    tabela["cobertura_atual"] = razao(tabela["ativos"], tabela["populacao_ciclo"])
     return sit.ordenar(tabela, ("id_cras", "ciclo"))
 
 
@@ -277,7 +278,7 @@ def metas_por_cras(metas_: pd.DataFrame) -> pd.DataFrame:
     """Goals summed per CRAS, with the planned share of places for the público prioritário."""
     somas = [c for c in COLUNAS_METAS if c in SOMAVEIS]
     tabela = metas_.groupby("id_cras")[somas].sum(min_count=1).reset_index()
-    tabela["participacao_prioritaria_planejada"] = sit.razao(tabela["vagas_prioritarias"], tabela["meta"])
+    tabela["participacao_prioritaria_planejada"] = razao(tabela["vagas_prioritarias"], tabela["meta"])
     return tabela.sort_values("id_cras").reset_index(drop=True)
 
 

@@ -35,6 +35,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from cras_lib.calculo.razao import razao
 from cras_lib.dados.contrato import CICLOS, SITUACOES_PRIORITARIAS
 from cras_lib.norma.scfv import ciclo_da_idade
 
@@ -207,15 +208,6 @@ def _frequencia(ativos, frequencia, chaves, inicio: pd.Period, fim: pd.Period) -
     )
     soma = {"presencas": ("presencas", "sum"), "encontros_previstos": ("encontros_previstos", "sum")}
     return f.groupby(chaves, dropna=False).agg(**soma).reset_index()
-
-
-def razao(numerador: pd.Series, denominador: pd.Series) -> pd.Series:
-    """numerador / denominador as Float64, <NA> where the denominator is 0 or unknown (never ∞ or an error).
-
-    The one ratio of the library: the plan's and the indicators' rates use it too."""
-    num = numerador.astype("Float64")
-    den = denominador.astype("Float64")
-    return (num / den.where(den > 0)).astype("Float64")
 
 
 def _situacao(

@@ -12,9 +12,11 @@ from pathlib import Path
 RAIZ_DO_PROJETO = Path(__file__).resolve().parents[2]
 
 
-def resolver(caminho: str | Path) -> Path:
+def resolver(caminho: str | Path | None) -> Path | None:
     """``caminho`` as given when absolute or found from the current folder or one of its parents; else relative
-    to the project root of a checkout."""
+    to the project root of a checkout. An absent optional path (None or '') stays None."""
+    if caminho is None or caminho == "":
+        return None
     caminho = Path(caminho)
     if caminho.is_absolute() or caminho.exists():
         return caminho

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from cras_lib.calculo.periodo import Periodo
 from cras_lib.erros import ErroCras, ParametrosInvalidos
 from cras_lib.parametros.arquivo import ler_yaml
 
@@ -26,14 +27,6 @@ class ErroConfiguracao(ErroCras, ValueError):
         self.problemas = problemas
         linhas = [f"Arquivo de parâmetros inválido: {arquivo}", *(f"- {p}" for p in problemas)]
         super().__init__("\n".join(linhas))
-
-
-@dataclass(frozen=True)
-class Periodo:
-    """Months ``inicio``..``fim`` inclusive, as 'AAAA-MM' text (the notebooks' parameter format)."""
-
-    inicio: str
-    fim: str
 
 
 @dataclass(frozen=True)
@@ -119,9 +112,12 @@ class _Leitor:
             )
             return ""
 
-    def periodo(self, chave_inicio: str, chave_fim: str) -> Periodo:
+    def periodo(self, chave_inicio: str, chave_fim: str) -> Periodo | None:
+        """The period, or None when a month is invalid (the problem is recorded; no configuration is made)."""
         inicio, fim = self.mes(chave_inicio), self.mes(chave_fim)
-        if _MES.match(inicio) and _MES.match(fim) and inicio > fim:
+        if not (_MES.match(inicio) and _MES.match(fim)):
+            return None
+        if inicio > fim:
             self.problemas.append(f"'{chave_inicio}' ({inicio}) é posterior a '{chave_fim}' ({fim})")
         return Periodo(inicio, fim)
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import papermill
 
 from cras_lib.apresentacao import formatacao
+from cras_lib.calculo.periodo import Periodo
 from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.erros import ErroCras
-from cras_lib.execucao.configuracao import Configuracao, Periodo
+from cras_lib.execucao.configuracao import Configuracao
 
 # Document kind -> notebook file in the notebooks folder, in the order documents are listed.
 NOTEBOOKS = {
@@ -63,12 +64,12 @@ def _periodo(periodo: Periodo, comparacao: Periodo | None) -> str:
 
 
 def _titulo_cras(nome: str) -> str:
-    # the report's own H1 says the same (cras_lib.documentos.relatorio_cras.texto.titulo), not imported here: texto loads matplotlib and
-    # compiles its templates, start-up the command does not need
+    # the report's own H1 says the same (cras_lib.documentos.relatorio_cras.texto.titulo), not imported here:
+    # texto loads matplotlib and compiles its templates, start-up the command does not need
     return f"Relatório do {nome}" if nome.upper().startswith("CRAS") else f"Relatório do CRAS {nome}"
 
 
-def planejar(
+def listar_documentos(
     config: Configuracao,
     unidades,
     dados: Path,
@@ -143,10 +144,10 @@ def _avaliacao(config: Configuracao) -> list[tuple[str, str, str, dict]]:
             _periodo(avaliacao, comparacao),
             {
                 "params": str(config.params_avaliacao),
-                "inicio": avaliacao.inicio,
-                "fim": avaliacao.fim,
-                "comparacao_inicio": comparacao.inicio,
-                "comparacao_fim": comparacao.fim,
+                "inicio": str(avaliacao.inicio),
+                "fim": str(avaliacao.fim),
+                "comparacao_inicio": str(comparacao.inicio),
+                "comparacao_fim": str(comparacao.fim),
             },
         )
     ]
@@ -155,11 +156,11 @@ def _avaliacao(config: Configuracao) -> list[tuple[str, str, str, dict]]:
 def _relatorios_cras(config: Configuracao, nomes: dict[str, str]) -> list[tuple[str, str, str, dict]]:
     periodo, comparacao = config.periodo_cras, config.comparacao_cras
     proprios = {
-        "inicio": periodo.inicio,
-        "fim": periodo.fim,
+        "inicio": str(periodo.inicio),
+        "fim": str(periodo.fim),
         # empty = no comparison (the notebook's own default would be a fixed year)
-        "comparacao_inicio": comparacao.inicio if comparacao else "",
-        "comparacao_fim": comparacao.fim if comparacao else "",
+        "comparacao_inicio": str(comparacao.inicio) if comparacao else "",
+        "comparacao_fim": str(comparacao.fim) if comparacao else "",
     }
     if config.params_cras:
         proprios["params"] = str(config.params_cras)

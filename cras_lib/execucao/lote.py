@@ -21,7 +21,7 @@ from cras_lib.apresentacao import formatacao
 from cras_lib.erros import ErroCras
 from cras_lib.execucao import cache, manifesto
 from cras_lib.execucao.configuracao import Configuracao, carregar_configuracao
-from cras_lib.execucao.documentos import TIPOS, Documento, planejar
+from cras_lib.execucao.documentos import TIPOS, Documento, listar_documentos
 from cras_lib.execucao.executores import KERNEL_PADRAO, Tarefa, criar_executor
 from cras_lib.execucao.html import Proveniencia
 from cras_lib.execucao.impressoes import curto, hash_biblioteca, hashes_pasta, sha256_arquivo, sha256_json
@@ -194,7 +194,9 @@ def _planejar(opcoes: Opcoes) -> _Plano:
     municipio = carregar_municipio(dados)
     for aviso in municipio.avisos:
         log.warning("dados: %s", aviso)
-    documentos = planejar(config, municipio.unidades, dados, opcoes.notebooks, opcoes.documentos, opcoes.cras)
+    documentos = listar_documentos(
+        config, municipio.unidades, dados, opcoes.notebooks, opcoes.documentos, opcoes.cras
+    )
     hashes_dados = hashes_pasta(dados)
     hash_lib = hash_biblioteca()
     versoes = manifesto.versoes()

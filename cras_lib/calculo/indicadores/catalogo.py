@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from cras_lib.calculo.scfv_situacao import razao
+from cras_lib.calculo.razao import razao
 
 if TYPE_CHECKING:
     from cras_lib.calculo.indicadores.contexto import Contexto

@@ -14,6 +14,7 @@ from functools import cached_property
 import pandas as pd
 
 from cras_lib.calculo import inclusao_produtiva, rma, scfv_situacao
+from cras_lib.calculo.razao import razao
 from cras_lib.norma.porte import capacidade_paif
 
 # Roster functions counted as technicians (equipes.csv ``funcao``): the PAIF reference team of the NOB-RH.
@@ -117,7 +118,7 @@ class Contexto:
 
     def media_mensal(self, *itens: str) -> pd.Series:
         """Monthly mean of the flow ``itens`` summed over the months reported (<NA> when none was)."""
-        return scfv_situacao.razao(self.soma(*itens), self.meses_informados)
+        return razao(self.soma(*itens), self.meses_informados)
 
     @cached_property
     def capacidade_paif_anual(self) -> pd.Series:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from cras_lib.calculo import rma
 from cras_lib.calculo.indicadores.contexto import Contexto
-from cras_lib.calculo.scfv_situacao import razao
+from cras_lib.calculo.razao import razao
 
 
 def media_por_cras_informante(ctx: Contexto, item: str) -> pd.Series:

@@ -9,9 +9,9 @@ import pandas as pd
 
 from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, inteiro, numero, percentual
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura, suprimir
+from cras_lib.apresentacao.redacao import valor_indicador
 from cras_lib.calculo.indicadores.avaliacao import Avaliacao
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES, MUNICIPIO, Indicador
-from cras_lib.documentos.relatorio_cras.texto import valor_indicador
 
 NAO_DIVULGADO = "não divulgado (menos de {limiar} pessoas)"
 SITUACAO_OCULTA = "não divulgada"

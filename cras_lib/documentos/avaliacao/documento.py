@@ -1,6 +1,6 @@
 """The sections of the avaliação document (``notebooks/avaliacao.ipynb``) as presentation-ready blocks.
 
-Each section function receives a :class:`Documento` (an :class:`~.avaliacao.Avaliacao` plus the municipality's
+Each section function receives a :class:`DocumentoAvaliacao` (an :class:`~.avaliacao.Avaliacao` plus the municipality's
 name, its UF and the suppression threshold) and returns the section's blocks in reading order: Markdown text
 (``str``), :class:`Tabela` (a table already in pt-BR text, with its caption) and :class:`Figura` (a chart
 with its text alternative and caption). The notebook only shows them, with :func:`cras_lib.apresentacao.exibicao.exibir`.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
@@ -23,16 +24,17 @@ from cras_lib.apresentacao import graficos
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import percentual, periodo_extenso, plural
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
+from cras_lib.apresentacao.redacao import rotulo_periodo
 from cras_lib.calculo.indicadores import tendencias
 from cras_lib.calculo.indicadores.avaliacao import Avaliacao, avaliar
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES
 from cras_lib.calculo.indicadores.contexto import Contexto
-from cras_lib.calculo.indicadores.metas import TOLERANCIA_RELATIVA_PADRAO
+from cras_lib.calculo.indicadores.metas import TOLERANCIA_RELATIVA_PADRAO, carregar_parametros
 from cras_lib.calculo.indicadores.scfv import meses_permanencia
 from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, disponivel
+from cras_lib.calculo.periodo import Periodo, periodo_comparacao
 from cras_lib.documentos.avaliacao import apresentacao
-from cras_lib.documentos.avaliacao.conclusoes import gerar_conclusoes, mudancas
-from cras_lib.documentos.relatorio_cras.texto import rotulo_periodo
+from cras_lib.documentos.avaliacao.achados import gerar_conclusoes, mudancas
 
 # Order of the numbered sections: "## 1. Método" ... (the dimensions are those of the catalogue).
 SECOES: tuple[str, ...] = ("metodo", "quadro", *DIMENSOES, "evolucao", "chave", "comparacao", "conclusoes")
@@ -67,7 +69,7 @@ SERIES_RMA = (
 
 
 @dataclass(frozen=True, eq=False)
-class Documento:
+class DocumentoAvaliacao:
     """An evaluation and how the document presents it."""
 
     avaliacao: Avaliacao
@@ -105,29 +107,33 @@ class Documento:
         return f"{codigo} — {CATALOGO[codigo].nome_em(self.contexto)}"
 
 
-def preparar(
+def montar(
+    *,
     municipio,
-    parametros: dict,
+    params: str | Path | None,
     inicio,
     fim,
     comparacao_inicio=None,
     comparacao_fim=None,
     municipio_nome: str = "",
     uf: str = "",
-    limiar: int = LIMIAR_PADRAO,
-) -> Documento:
-    """Evaluate ``municipio`` (:func:`.avaliacao.avaliar`) for the document. There is a comparison period only
-    when both of its ends are given (an empty parameter means none)."""
-    comparar = bool(comparacao_inicio) and bool(comparacao_fim)
+    limiar_supressao: int = LIMIAR_PADRAO,
+) -> DocumentoAvaliacao:
+    """Evaluate the loaded ``municipio`` (:func:`.avaliacao.avaliar`) for ``inicio``..``fim`` with the params of
+    ``params`` (``params/avaliacao.yaml`` layout; None: the defaults). The comparison period follows the one
+    rule of :func:`cras_lib.calculo.periodo.periodo_comparacao` (both ends given, else none)."""
+    parametros = carregar_parametros(params) if params else {}
+    periodo = Periodo(inicio, fim)
+    comparacao = periodo_comparacao(comparacao_inicio, comparacao_fim)
     avaliacao = avaliar(
         municipio,
-        inicio,
-        fim,
+        periodo.inicio,
+        periodo.fim,
         parametros,
-        comparacao_inicio if comparar else None,
-        comparacao_fim if comparar else None,
+        comparacao.inicio if comparacao else None,
+        comparacao.fim if comparacao else None,
     )
-    return Documento(avaliacao, municipio_nome, uf, int(limiar))
+    return DocumentoAvaliacao(avaliacao, municipio_nome, uf, int(limiar_supressao))
 
 
 def titulo(secao: str, texto: str) -> str:
@@ -135,7 +141,7 @@ def titulo(secao: str, texto: str) -> str:
     return f"## {SECOES.index(secao) + 1}. {texto}"
 
 
-def cabecalho(doc: Documento) -> list[Bloco]:
+def cabecalho(doc: DocumentoAvaliacao) -> list[Bloco]:
     """Title, municipality and periods."""
     ctx, comparacao = doc.contexto, doc.comparacao
     texto = (
@@ -148,7 +154,7 @@ def cabecalho(doc: Documento) -> list[Bloco]:
     return [texto]
 
 
-def metodo(doc: Documento) -> list[Bloco]:
+def metodo(doc: DocumentoAvaliacao) -> list[Bloco]:
     """Section 1: the three dimensions, how every indicator is computed and classified, the suppression."""
     ctx, limiar = doc.contexto, doc.limiar
     tolerancia = ctx.parametro("classificacao.tolerancia_relativa", TOLERANCIA_RELATIVA_PADRAO)
@@ -169,7 +175,7 @@ def metodo(doc: Documento) -> list[Bloco]:
     return ["\n\n".join(paragrafos)]
 
 
-def quadro_geral(doc: Documento) -> list[Bloco]:
+def quadro_geral(doc: DocumentoAvaliacao) -> list[Bloco]:
     """Section 2: every indicator of the municipality, with its formula (and the comparison period)."""
     comparacao = (
         f", com o valor de {doc.periodo_comparacao} e a variação (em pontos percentuais, p.p., para "
@@ -187,7 +193,7 @@ def quadro_geral(doc: Documento) -> list[Bloco]:
     ]
 
 
-def dimensao(doc: Documento, codigo: str) -> list[Bloco]:
+def dimensao(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     """The section of one dimension (eficácia, eficiência, impacto): its indicators available, and one
     line per service whose indicators of the dimension lack a source file."""
     ctx, rotulo = doc.contexto, DIMENSOES[codigo]
@@ -205,12 +211,12 @@ def dimensao(doc: Documento, codigo: str) -> list[Bloco]:
     return blocos
 
 
-def dimensoes(doc: Documento) -> list[Bloco]:
+def dimensoes(doc: DocumentoAvaliacao) -> list[Bloco]:
     """The sections of the three dimensions, in the catalogue's order."""
     return [bloco for codigo in DIMENSOES for bloco in dimensao(doc, codigo)]
 
 
-def evolucao_mensal(doc: Documento) -> list[Bloco]:
+def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
     """Monthly trends from the start of the comparison period (or of the period): RMA A.1 and C.1 per CRAS
     that reported, CRAS that reported, and the SCFV attendance rate (when ``scfv_frequencia.csv`` exists)."""
     ctx, avaliacao = doc.contexto, doc.avaliacao
@@ -252,7 +258,7 @@ def evolucao_mensal(doc: Documento) -> list[Bloco]:
     return [*blocos, Figura(fig, alt, legenda)]
 
 
-def ranking(doc: Documento, codigo: str) -> list[Bloco]:
+def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     """One key indicator by CRAS: heading with the formula, bar chart from best to worst against the
     municipal target, and the table of values and situations."""
     ind, avaliacao, rotulo = CATALOGO[codigo], doc.avaliacao, doc.rotulo(codigo)
@@ -277,7 +283,7 @@ def ranking(doc: Documento, codigo: str) -> list[Bloco]:
     ]
 
 
-def indicadores_chave(doc: Documento) -> list[Bloco]:
+def indicadores_chave(doc: DocumentoAvaliacao) -> list[Bloco]:
     """The CRAS in each key indicator of the catalogue (:func:`ranking`); one line for an indicator whose
     source file is absent."""
     blocos: list[Bloco] = [
@@ -295,7 +301,7 @@ def indicadores_chave(doc: Documento) -> list[Bloco]:
     return blocos
 
 
-def comparacao(doc: Documento) -> list[Bloco]:
+def comparacao(doc: DocumentoAvaliacao) -> list[Bloco]:
     """The largest changes from the comparison period and the indicators with data in both periods."""
     if doc.comparacao is None:
         return [f"{titulo('comparacao', 'Comparação')}\n\nSem período de comparação nos parâmetros."]
@@ -310,7 +316,7 @@ def comparacao(doc: Documento) -> list[Bloco]:
     ]
 
 
-def conclusoes(doc: Documento) -> list[Bloco]:
-    """The conclusions generated from the results (:func:`.conclusoes.gerar_conclusoes`) as a list."""
+def conclusoes(doc: DocumentoAvaliacao) -> list[Bloco]:
+    """The conclusions generated from the results (:func:`.achados.gerar_conclusoes`) as a list."""
     frases = gerar_conclusoes(doc.avaliacao, doc.limiar)
     return [f"{titulo('conclusoes', 'Conclusões')}\n\n" + "\n".join(f"- {f}" for f in frases)]

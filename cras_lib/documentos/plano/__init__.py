@@ -1,1 +1,46 @@
-"""."""
+"""Plano Anual do SCFV (``notebooks/plano_anual_scfv.ipynb``): :func:`montar` and the section functions."""
+
+from cras_lib.documentos.plano.documento import (
+    DocumentoPlano,
+    acoes,
+    apresentacao,
+    base_legal,
+    cabecalho,
+    calendario,
+    diagnostico,
+    equipe,
+    metas,
+    montar,
+    notas,
+    publico_prioritario,
+)
+
+SECOES = (
+    cabecalho,
+    apresentacao,
+    base_legal,
+    diagnostico,
+    metas,
+    publico_prioritario,
+    calendario,
+    equipe,
+    acoes,
+    notas,
+)
+"""The section functions in reading order (what the notebook shows, one cell each)."""
+
+__all__ = [
+    "SECOES",
+    "DocumentoPlano",
+    "acoes",
+    "apresentacao",
+    "base_legal",
+    "cabecalho",
+    "calendario",
+    "diagnostico",
+    "equipe",
+    "metas",
+    "montar",
+    "notas",
+    "publico_prioritario",
+]

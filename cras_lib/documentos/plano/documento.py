@@ -27,9 +27,9 @@ from cras_lib.apresentacao import graficos
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import lista
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
+from cras_lib.apresentacao.redacao import minusculo_inicial
 from cras_lib.calculo import scfv_plano as sp
 from cras_lib.calculo.calendario import NOMES_DIAS
-from cras_lib.documentos.relatorio_cras.texto import minusculo_inicial
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO, ROTULOS_SITUACOES
 
 ROTULO_CICLO = {codigo: ciclo.rotulo for codigo, ciclo in POR_CODIGO.items()}
@@ -68,11 +68,19 @@ class DocumentoPlano:
 
 
 def montar(
-    municipio, parametros: str | Path, ano: int, data_referencia, uf: str, municipio_nome: str, limiar: int
+    *,
+    municipio,
+    params: str | Path,
+    ano: int,
+    data_referencia,
+    municipio_nome: str,
+    uf: str,
+    limiar_supressao: int = LIMIAR_PADRAO,
 ) -> DocumentoPlano:
-    """Read the plan's parameters (``params/plano_scfv.yaml`` layout), plan the year and wrap it all."""
-    plano = sp.planejar(municipio, sp.carregar_parametros(parametros), int(ano), data_referencia, uf)
-    return DocumentoPlano(plano, municipio, municipio_nome, int(limiar), Path(parametros).name)
+    """Read the plan's parameters (``params/plano_scfv.yaml`` layout), plan the year ``ano`` for the loaded
+    ``municipio`` from its situation at ``data_referencia``, and wrap it all."""
+    plano = sp.planejar(municipio, sp.carregar_parametros(params), int(ano), data_referencia, uf)
+    return DocumentoPlano(plano, municipio, municipio_nome, int(limiar_supressao), Path(params).name)
 
 
 def _formatar(formato: Callable, valores: Iterable) -> list[str]:

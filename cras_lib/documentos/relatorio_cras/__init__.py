@@ -1,1 +1,35 @@
-"""."""
+"""Relatório por CRAS (``notebooks/relatorio_cras.ipynb``): :func:`montar` and the section functions; the facts
+(:mod:`.fatos`), the text (:mod:`.texto`, templates in ``modelos/``) and the points of attention
+(:mod:`.pontos_atencao`) live beside them."""
+
+from cras_lib.documentos.relatorio_cras.documento import (
+    RelatorioCras,
+    apresentacao,
+    cabecalho,
+    cadunico,
+    equipe,
+    inclusao,
+    montar,
+    paif,
+    pontos,
+    posicao,
+    scfv,
+)
+
+SECOES = (cabecalho, apresentacao, paif, scfv, inclusao, cadunico, equipe, posicao, pontos)
+"""The section functions in reading order (what the notebook shows, one cell each)."""
+
+__all__ = [
+    "SECOES",
+    "RelatorioCras",
+    "apresentacao",
+    "cabecalho",
+    "cadunico",
+    "equipe",
+    "inclusao",
+    "montar",
+    "paif",
+    "pontos",
+    "posicao",
+    "scfv",
+]

@@ -36,6 +36,7 @@ from cras_lib.apresentacao.formatacao import ausente
 from cras_lib.calculo import rma as rma_mod
 from cras_lib.calculo.equipe_nob_rh import ConformidadeEquipe, conformidade_por_cras
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, Contexto, Indicador, calcular_indicador
+from cras_lib.calculo.periodo import Periodo
 from cras_lib.calculo.scfv_situacao import situacao_atual, situacao_por_cras
 from cras_lib.erros import ErroCras
 from cras_lib.norma import rma as norma_rma
@@ -58,21 +59,6 @@ def _texto(v) -> str | None:
         return None
     s = str(v).strip()
     return s or None
-
-
-@dataclass(frozen=True)
-class Periodo:
-    """The report period, the comparison period (or None) and the SCFV reference date."""
-
-    inicio: pd.Period
-    fim: pd.Period
-    comparacao_inicio: pd.Period | None
-    comparacao_fim: pd.Period | None
-    data_referencia: dt.date
-
-    @property
-    def tem_comparacao(self) -> bool:
-        return self.comparacao_inicio is not None and self.comparacao_fim is not None
 
 
 @dataclass(frozen=True)
@@ -214,6 +200,8 @@ class Posicao:
 class FatosCras:
     identificacao: Identificacao
     periodo: Periodo
+    comparacao: Periodo | None  # None: the report compares with nothing
+    data_referencia: dt.date  # of the SCFV situation
     rma: FatosRma
     scfv: FatosScfv | None
     inclusao: FatosInclusao | None
@@ -230,6 +218,8 @@ class BaseMunicipal:
 
     municipio: object
     periodo: Periodo
+    comparacao: Periodo | None
+    data_referencia: dt.date
     unidades: pd.DataFrame  # indexed by id_cras
     rma_atual: pd.DataFrame
     rma_comparacao: pd.DataFrame | None
@@ -281,22 +271,11 @@ def posicoes_municipio(ctx: Contexto, nomes: pd.Series) -> dict[str, tuple[Posic
     return {i: tuple(p) for i, p in por_cras.items()}
 
 
-def periodo(inicio, fim, comparacao_inicio=None, comparacao_fim=None, data_referencia=None) -> Periodo:
-    """A :class:`Periodo`; ``data_referencia`` defaults to the last day of ``fim``."""
-    fim_ = pd.Period(fim, "M")
-    ref = (
-        fim_.end_time.date()
-        if data_referencia is None or ausente(data_referencia)
-        else pd.Timestamp(data_referencia).date()
-    )
-    tem = comparacao_inicio is not None and comparacao_fim is not None
-    return Periodo(
-        pd.Period(inicio, "M"),
-        fim_,
-        pd.Period(comparacao_inicio, "M") if tem else None,
-        pd.Period(comparacao_fim, "M") if tem else None,
-        ref,
-    )
+def data_de_referencia(periodo: Periodo, data_referencia=None) -> dt.date:
+    """The SCFV reference date: ``data_referencia`` when given, else the last day of the period."""
+    if data_referencia is None or ausente(data_referencia) or data_referencia == "":
+        return periodo.fim.end_time.date()
+    return pd.Timestamp(data_referencia).date()
 
 
 _CACHE: OrderedDict[tuple, BaseMunicipal] = OrderedDict()
@@ -304,7 +283,7 @@ CACHE_MAXIMO = 4
 
 
 def _chave_cache(
-    municipio, per: Periodo, parametros: dict | None, psicologo_obrigatorio: bool
+    municipio, recorte: tuple, parametros: dict | None, psicologo_obrigatorio: bool
 ) -> tuple | None:
     """Key of a municipality's base: the sha256 of every input file, the period and the parameters. None (no
     caching) for a municipality not read from files."""
@@ -314,16 +293,23 @@ def _chave_cache(
     return (
         str(getattr(municipio, "pasta", "")),
         tuple(sorted(arquivos.items())),
-        per,
+        recorte,
         json.dumps(parametros or {}, sort_keys=True, default=str),
         psicologo_obrigatorio,
     )
 
 
 def base_municipal(
-    municipio, per: Periodo, *, parametros: dict | None = None, psicologo_obrigatorio: bool = True
+    municipio,
+    periodo: Periodo,
+    comparacao: Periodo | None = None,
+    data_referencia=None,
+    *,
+    parametros: dict | None = None,
+    psicologo_obrigatorio: bool = True,
 ) -> BaseMunicipal:
-    """Every table shared by the CRAS of ``municipio`` for the period ``per`` (vectorised, once).
+    """Every table shared by the CRAS of ``municipio`` for ``periodo`` compared with ``comparacao`` (vectorised,
+    once); ``data_referencia`` (SCFV situation) defaults to the last day of the period.
 
     The RMA and program aggregates are those of the indicator catalogue's :class:`Contexto` (computed once and
     shared with the key indicators); ``parametros`` are the evaluation params (e.g. the program's places).
@@ -331,11 +317,12 @@ def base_municipal(
     The result is kept in a small in-process cache keyed by the sha256 of the input files, the period and the
     parameters: a warm kernel that produces the reports of several CRAS of the same data computes it once.
     """
-    chave = _chave_cache(municipio, per, parametros, psicologo_obrigatorio)
+    recorte = (periodo, comparacao, data_de_referencia(periodo, data_referencia))
+    chave = _chave_cache(municipio, recorte, parametros, psicologo_obrigatorio)
     if chave is not None and chave in _CACHE:
         _CACHE.move_to_end(chave)
         return _CACHE[chave]
-    base = _base_municipal(municipio, per, parametros, psicologo_obrigatorio)
+    base = _base_municipal(municipio, *recorte, parametros, psicologo_obrigatorio)
     if chave is not None:
         _CACHE[chave] = base
         while len(_CACHE) > CACHE_MAXIMO:
@@ -344,7 +331,12 @@ def base_municipal(
 
 
 def _base_municipal(
-    municipio, per: Periodo, parametros: dict | None, psicologo_obrigatorio: bool
+    municipio,
+    per: Periodo,
+    comparacao: Periodo | None,
+    data_referencia: dt.date,
+    parametros: dict | None,
+    psicologo_obrigatorio: bool,
 ) -> BaseMunicipal:
     m = municipio
     unidades = m.unidades.assign(id_cras=m.unidades["id_cras"].astype("string")).set_index(
@@ -352,8 +344,8 @@ def _base_municipal(
     )
     ctx = Contexto.do_municipio(m, per.inicio, per.fim, parametros)
     ids = list(ctx.ids)
-    rma_comp = ctx.com_periodo(per.comparacao_inicio, per.comparacao_fim).rma if per.tem_comparacao else None
-    inicio_serie = min(per.inicio, per.comparacao_inicio) if per.tem_comparacao else per.inicio
+    rma_comp = ctx.com_periodo(comparacao.inicio, comparacao.fim).rma if comparacao is not None else None
+    inicio_serie = min(per.inicio, comparacao.inicio) if comparacao is not None else per.inicio
     series = {
         item: rma_mod.serie_mensal(m.rma_cras, item, inicio_serie, per.fim, ids)
         for item in ITENS_SERIE
@@ -366,7 +358,7 @@ def _base_municipal(
             m.scfv_participantes,
             m.scfv_grupos,
             m.scfv_frequencia,
-            per.data_referencia,
+            data_referencia,
             per.inicio,
             per.fim,
         )
@@ -375,6 +367,8 @@ def _base_municipal(
     return BaseMunicipal(
         municipio=m,
         periodo=per,
+        comparacao=comparacao,
+        data_referencia=data_referencia,
         unidades=unidades,
         rma_atual=ctx.rma,
         rma_comparacao=rma_comp,
@@ -466,7 +460,7 @@ def _fatos_scfv(base: BaseMunicipal, id_cras: str) -> FatosScfv | None:
     linhas = base.scfv_ciclos.loc[base.scfv_ciclos["id_cras"] == id_cras]
     por_ciclo = {str(r["ciclo"]): r for _, r in linhas.iterrows() if not ausente(r["ciclo"])}
     ciclos = tuple(_linha_scfv(por_ciclo[c.codigo], c.codigo) for c in CICLOS_SCFV if c.codigo in por_ciclo)
-    return FatosScfv(data_referencia=base.periodo.data_referencia, total=total, ciclos=ciclos)
+    return FatosScfv(data_referencia=base.data_referencia, total=total, ciclos=ciclos)
 
 
 def _fatos_inclusao(base: BaseMunicipal, id_cras: str) -> FatosInclusao | None:
@@ -517,6 +511,8 @@ def fatos_de(base: BaseMunicipal, id_cras: str, *, limiar_supressao: int = 5) ->
     return FatosCras(
         identificacao=_identificacao(base.unidades.loc[id_cras]),
         periodo=base.periodo,
+        comparacao=base.comparacao,
+        data_referencia=base.data_referencia,
         rma=_fatos_rma(base, id_cras),
         scfv=_fatos_scfv(base, id_cras),
         inclusao=_fatos_inclusao(base, id_cras),
@@ -531,40 +527,41 @@ def fatos_de(base: BaseMunicipal, id_cras: str, *, limiar_supressao: int = 5) ->
 def fatos_cras(
     municipio,
     id_cras: str,
-    inicio,
-    fim,
-    comparacao_inicio=None,
-    comparacao_fim=None,
+    periodo: Periodo,
+    comparacao: Periodo | None = None,
     data_referencia=None,
     *,
     limiar_supressao: int = 5,
     parametros: dict | None = None,
     psicologo_obrigatorio: bool = True,
 ) -> FatosCras:
-    """The facts of one CRAS for ``inicio``..``fim`` (months), compared with ``comparacao_inicio``..``fim``.
+    """The facts of one CRAS for ``periodo``, compared with ``comparacao`` (None: no comparison).
 
-    ``data_referencia`` (SCFV situation) defaults to the last day of ``fim``; ``parametros`` are the evaluation
-    params of the indicator catalogue (``params/avaliacao.yaml``; defaults when None).
+    ``data_referencia`` (SCFV situation) defaults to the last day of the period; ``parametros`` are the
+    evaluation params of the indicator catalogue (``params/avaliacao.yaml``; defaults when None).
     """
-    per = periodo(inicio, fim, comparacao_inicio, comparacao_fim, data_referencia)
-    base = base_municipal(municipio, per, parametros=parametros, psicologo_obrigatorio=psicologo_obrigatorio)
+    base = base_municipal(
+        municipio,
+        periodo,
+        comparacao,
+        data_referencia,
+        parametros=parametros,
+        psicologo_obrigatorio=psicologo_obrigatorio,
+    )
     return fatos_de(base, id_cras, limiar_supressao=limiar_supressao)
 
 
 def fatos_de_todos(
     municipio,
-    inicio,
-    fim,
-    comparacao_inicio=None,
-    comparacao_fim=None,
+    periodo: Periodo,
+    comparacao: Periodo | None = None,
     data_referencia=None,
     *,
     limiar_supressao: int = 5,
     parametros: dict | None = None,
 ) -> dict[str, FatosCras]:
     """:func:`fatos_cras` for every CRAS of ``unidades.csv`` (sorted by id), sharing one :class:`BaseMunicipal`."""
-    per = periodo(inicio, fim, comparacao_inicio, comparacao_fim, data_referencia)
-    base = base_municipal(municipio, per, parametros=parametros)
+    base = base_municipal(municipio, periodo, comparacao, data_referencia, parametros=parametros)
     return {i: fatos_de(base, i, limiar_supressao=limiar_supressao) for i in sorted(base.unidades.index)}
 
 

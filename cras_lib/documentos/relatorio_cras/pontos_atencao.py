@@ -23,15 +23,9 @@ from dataclasses import dataclass, fields
 
 from cras_lib.apresentacao.formatacao import lista, percentual
 from cras_lib.apresentacao.privacidade import suprimir
+from cras_lib.apresentacao.redacao import comparacao, lista_meses, quantidade, referencia_comparacao, verbo
 from cras_lib.calculo.equipe_nob_rh import NOMES_PAPEIS
-from cras_lib.documentos.relatorio_cras.texto import (
-    comparacao,
-    lista_meses,
-    lista_papeis,
-    quantidade,
-    referencia_comparacao,
-    verbo,
-)
+from cras_lib.documentos.relatorio_cras.texto import lista_papeis
 from cras_lib.norma.inclusao_produtiva import META_ACELERACAO
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO
 
@@ -171,7 +165,7 @@ def _rma(fatos, limiares: Limiares) -> list[PontoAtencao]:
                 "impediu o registro; o RMA é mensal e obrigatório (Resolução CIT 04/2011).",
             )
         )
-    ref = referencia_comparacao(fatos.periodo)
+    ref = referencia_comparacao(fatos.comparacao)
     quedas = (
         (
             "a1",

@@ -3,13 +3,9 @@ with Jinja2 templates (``modelos/`` beside this module), plus what the report sh
 summary box of key figures (HTML), the SCFV table and the two charts (RMA month by month; público prioritário per
 cycle against the 50 % goal), each with its text alternative.
 
-Rules of the text (issue "Narrative report per CRAS"):
+Rules of the text (issue "Narrative report per CRAS"; the generic wording — agreement of number and gender,
+comparisons with direction and size, pt-BR numbers — is :mod:`cras_lib.apresentacao.redacao`):
 
-- agreement of number and gender: :func:`quantidade` ("nenhuma família" / "1 família" / "2 famílias"),
-  :func:`verbo` ("foi inserida" / "foram inseridas");
-- pt-BR numbers, percentages and month names through :mod:`cras_lib.apresentacao.formatacao` (Babel);
-- comparisons state direction and size (:func:`comparacao`): "cresceu 12,5 % em relação a 2024", "caiu 3,2 % ...",
-  "manteve-se estável ..." when the change is within :data:`TOLERANCIA_ESTAVEL`;
 - no sentence about a missing figure: a section without data is ONE plain line ("Não há dados de ... no
   período."), and a sentence whose figure is unknown is left out;
 - counts of people and families between 1 and the suppression threshold are written "< 5"
@@ -25,7 +21,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -41,9 +36,21 @@ from cras_lib.apresentacao.formatacao import (
     percentual,
 )
 from cras_lib.apresentacao.privacidade import suprimir
+from cras_lib.apresentacao.redacao import (
+    comparacao,
+    contagem,
+    lista_meses,
+    minusculo_inicial,
+    ordinal,
+    parcela,
+    quantidade,
+    referencia_comparacao,
+    rotulo_periodo,
+    valor_indicador,
+    verbo,
+)
 from cras_lib.calculo.equipe_nob_rh import NOMES_PAPEIS, OUTRAS_FUNCOES
 
-TOLERANCIA_ESTAVEL = 0.01  # |change| up to 1 % reads "manteve-se estável"
 PASTA_MODELOS = "modelos"
 
 # Section code -> heading, in report order.
@@ -71,109 +78,6 @@ PESSOAS_POR_CICLO: dict[str, tuple[str, str, bool]] = {
 
 
 # ------------------------------------------------------------------------------------------- small helpers
-def quantidade(
-    n, singular: str, plural: str | None = None, *, feminino: bool = False, limiar: int | None = None
-) -> str:
-    """A count with its noun in agreement: 'nenhuma família', '1 família', '2 famílias', '1.234,5 famílias'.
-
-    ``plural`` defaults to ``singular + 's'``; ``feminino`` chooses 'nenhuma'/'nenhum' for zero. With ``limiar``
-    (counts of people or families), 1 .. limiar-1 reads '< 5 famílias'. A missing ``n`` reads 'sem dados' —
-    templates test for it first, so a report never shows it.
-    """
-    plural = plural or singular + "s"
-    if ausente(n):
-        return SEM_DADOS
-    if limiar is not None and suprimir(n, limiar):
-        return f"< {limiar} {plural}"
-    if float(n) == 0:
-        return f"{'nenhuma' if feminino else 'nenhum'} {singular}"
-    return formatacao.plural(n, singular, plural)
-
-
-def contagem(n, limiar: int | None = None) -> str:
-    """A bare count: '< 5' when suppressed, else '1.234' or '12,5' (means of stocks)."""
-    if ausente(n):
-        return SEM_DADOS
-    if limiar is not None and suprimir(n, limiar):
-        return f"< {limiar}"
-    return inteiro(n) if float(n).is_integer() else numero(n)
-
-
-def verbo(n, singular: str, plural: str, *, limiar: int | None = None) -> str:
-    """The verb in agreement with the count ``n``: singular for 0 and 1 ('nenhuma família foi'), plural otherwise
-    (also for a suppressed '< 5')."""
-    if limiar is not None and suprimir(n, limiar):
-        return plural
-    return singular if not ausente(n) and abs(float(n)) <= 1 else plural
-
-
-def lista_meses(meses: Iterable) -> str:
-    """Months grouped by year, in order: 'março e julho de 2025', 'dezembro de 2024 e janeiro de 2025'."""
-    periodos = sorted({pd.Period(m, "M") for m in meses})
-    por_ano: dict[int, list[pd.Period]] = {}
-    for p in periodos:
-        por_ano.setdefault(p.year, []).append(p)
-    partes = []
-    for ano, lista_ano in por_ano.items():
-        nomes = [mes_extenso(p).removesuffix(f" de {ano}") for p in lista_ano]
-        partes.append(f"{lista(nomes)} de {ano}")
-    return lista(partes)
-
-
-def ordinal(k: int, *, feminino: bool = True) -> str:
-    """'1ª' / '3º'."""
-    return f"{int(k)}{'ª' if feminino else 'º'}"
-
-
-def rotulo_periodo(inicio: pd.Period, fim: pd.Period) -> str:
-    """'2025' for a calendar year, else 'janeiro a junho de 2025'."""
-    if inicio.month == 1 and fim.month == 12 and inicio.year == fim.year:
-        return str(inicio.year)
-    return formatacao.periodo_extenso(inicio, fim)
-
-
-def referencia_comparacao(periodo) -> str:
-    """'em relação a 2024' or 'em relação ao período de janeiro a junho de 2024' ('' without comparison)."""
-    if not periodo.tem_comparacao:
-        return ""
-    rotulo = rotulo_periodo(periodo.comparacao_inicio, periodo.comparacao_fim)
-    return f"em relação a {rotulo}" if rotulo.isdigit() else f"em relação ao período de {rotulo}"
-
-
-def comparacao(variacao, referencia: str, tolerancia: float = TOLERANCIA_ESTAVEL) -> str:
-    """Direction and size of a relative change: 'cresceu 12,5 % em relação a 2024', 'caiu 3,2 % ...',
-    'manteve-se estável ...' (|change| <= ``tolerancia``); '' when the change is unknown."""
-    if ausente(variacao) or not referencia:
-        return ""
-    v = float(variacao)
-    if abs(v) <= tolerancia:
-        return f"manteve-se estável {referencia}"
-    return f"{'cresceu' if v > 0 else 'caiu'} {percentual(abs(v))} {referencia}"
-
-
-def parcela(n, total, *, limiar: int | None = None) -> str:
-    """' (12,5 %)' — the share of ``n`` in ``total``; '' when unknown, when the total is 0, or when ``n`` is a
-    suppressed count (its percentage would reveal it)."""
-    if ausente(n) or ausente(total) or float(total) <= 0:
-        return ""
-    if limiar is not None and suprimir(n, limiar):
-        return ""
-    return f" ({percentual(float(n) / float(total))})"
-
-
-def valor_indicador(valor, unidade: str, unidade_texto: str = "") -> str:
-    """An indicator value as text by its unit (percentual, moeda, razao, nota)."""
-    if ausente(valor):
-        return SEM_DADOS
-    if unidade == "percentual":
-        return percentual(valor)
-    if unidade == "moeda":
-        return formatacao.moeda(valor)
-    if unidade == "nota":
-        return f"{numero(valor)} de 5"
-    return f"{numero(valor)} {unidade_texto}".strip()
-
-
 def _com_cras(nome: str) -> str:
     """'Vila Nova' -> 'CRAS Vila Nova'; a name that already starts with 'CRAS' is kept."""
     return nome if nome.upper().startswith("CRAS") else f"CRAS {nome}"
@@ -188,11 +92,6 @@ def lista_papeis(papeis, campo: str) -> str:
     """The roles of the reference team with a nonzero ``campo`` of :class:`~cras_lib.calculo.equipe_nob_rh.Papel`
     ('exigido', 'em_falta'), as text: '1 coordenador(a), 2 assistentes sociais e 1 psicólogo(a)'."""
     return lista(quantidade(getattr(p, campo), *NOMES_PAPEIS[p.codigo]) for p in papeis if getattr(p, campo))
-
-
-def minusculo_inicial(texto: str) -> str:
-    """'Crianças até 6 anos' -> 'crianças até 6 anos' (labels used inside a sentence)."""
-    return texto[:1].lower() + texto[1:] if texto else texto
 
 
 def _finalizar(valor):
@@ -265,7 +164,7 @@ def _contexto(fatos) -> dict:
         "f": fatos,
         "L": fatos.limiar_supressao,
         "periodo": rotulo_periodo(per.inicio, per.fim),
-        "ref": referencia_comparacao(per),
+        "ref": referencia_comparacao(fatos.comparacao),
     }
 
 
@@ -294,8 +193,9 @@ def titulo(fatos, municipio_nome: str = "", uf: str = "") -> str:
     if municipio_nome:
         partes.append(f"Município de {municipio_nome}" + (f" ({uf.upper()})" if uf else ""))
     partes.append(f"período: {formatacao.periodo_extenso(per.inicio, per.fim)}")
-    if per.tem_comparacao:
-        partes.append(f"comparação: {formatacao.periodo_extenso(per.comparacao_inicio, per.comparacao_fim)}")
+    comp = fatos.comparacao
+    if comp is not None:
+        partes.append(f"comparação: {formatacao.periodo_extenso(comp.inicio, comp.fim)}")
     return f"# {cabeca}\n\n**{' · '.join(partes)}**"
 
 
@@ -337,7 +237,7 @@ def itens_resumo(fatos) -> list[tuple[str, str, str]]:
     """The key figures of the summary box as (label, figure, note) text, in display order."""
     limiar = fatos.limiar_supressao
     ident, rma = fatos.identificacao, fatos.rma
-    ref = referencia_comparacao(fatos.periodo)
+    ref = referencia_comparacao(fatos.comparacao)
     itens = []
     if ident.familias_referenciadas is not None:
         nota = f"capacidade do PAIF: {inteiro(ident.capacidade_paif)} famílias por ano"

@@ -13,12 +13,12 @@ import pandas as pd
 
 from cras_lib.apresentacao.formatacao import ausente, lista
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
+from cras_lib.apresentacao.redacao import lista_meses, rotulo_periodo
 from cras_lib.calculo.indicadores.avaliacao import Avaliacao
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES
 from cras_lib.calculo.indicadores.metas import ATINGIDA, NAO_ATINGIDA, PARCIAL, SEM_DADOS
 from cras_lib.calculo.indicadores.tabela import arquivos_ausentes
 from cras_lib.documentos.avaliacao import apresentacao
-from cras_lib.documentos.relatorio_cras.texto import lista_meses, rotulo_periodo
 
 MAXIMO_VARIACOES = 3  # largest improvements / worsenings named
 

@@ -1,0 +1,122 @@
+"""The per-CRAS report (``notebooks/relatorio_cras.ipynb``): :func:`montar` and the sections as display blocks.
+
+:func:`montar` computes the :class:`~.fatos.FatosCras` of one CRAS for the period (compared with the comparison
+period when both of its ends are given: :func:`cras_lib.calculo.periodo.periodo_comparacao`, the rule the
+evaluation uses too) and its points of attention (:mod:`.pontos_atencao`); each section function takes the
+:class:`RelatorioCras` and returns its blocks in reading order — Markdown from the templates (:mod:`.texto`), the
+summary box (:class:`~cras_lib.apresentacao.exibicao.Html`), tables and charts with their text alternatives —
+which :func:`cras_lib.apresentacao.exibicao.exibir` shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cras_lib.apresentacao.exibicao import Bloco, Figura, Html, Tabela
+from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
+from cras_lib.calculo.equipe_nob_rh import tabela_conformidade
+from cras_lib.calculo.indicadores.metas import carregar_parametros
+from cras_lib.calculo.periodo import Periodo, periodo_comparacao
+from cras_lib.documentos.relatorio_cras import texto
+from cras_lib.documentos.relatorio_cras.fatos import FatosCras, fatos_cras
+from cras_lib.documentos.relatorio_cras.pontos_atencao import Limiares, PontoAtencao, pontos_de_atencao
+
+LEGENDA_SCFV = "SCFV por ciclo de idade na data de referência"
+LEGENDA_EQUIPE = "Equipe de referência: mínimo da NOB-RH/SUAS e equipe do CRAS"
+
+
+@dataclass(frozen=True, eq=False)
+class RelatorioCras:
+    """The facts of one CRAS, its points of attention and the municipality as the title names it."""
+
+    fatos: FatosCras
+    pontos: tuple[PontoAtencao, ...]
+    municipio_nome: str = ""
+    uf: str = ""
+
+
+def montar(
+    *,
+    municipio,
+    params: str | Path | None = None,
+    id_cras: str,
+    inicio,
+    fim,
+    comparacao_inicio=None,
+    comparacao_fim=None,
+    data_referencia=None,
+    municipio_nome: str = "",
+    uf: str = "",
+    limiar_supressao: int = LIMIAR_PADRAO,
+) -> RelatorioCras:
+    """The report of ``id_cras`` of the loaded ``municipio`` for ``inicio``..``fim``.
+
+    ``params`` is the evaluation params YAML (``params/avaliacao.yaml`` layout: the catalogue's parameters and
+    the thresholds of the points of attention under ``pontos_atencao``); None: the defaults.
+    ``data_referencia`` (SCFV situation) defaults to the last day of ``fim``.
+    """
+    parametros = carregar_parametros(params) if params else {}
+    fatos = fatos_cras(
+        municipio,
+        str(id_cras),
+        Periodo(inicio, fim),
+        periodo_comparacao(comparacao_inicio, comparacao_fim),
+        data_referencia,
+        limiar_supressao=int(limiar_supressao),
+        parametros=parametros,
+    )
+    pontos = tuple(pontos_de_atencao(fatos, Limiares.de_parametros(parametros)))
+    return RelatorioCras(fatos, pontos, municipio_nome, uf)
+
+
+def _figura(resultado) -> list[Bloco]:
+    return [] if resultado is None else [Figura(*resultado)]
+
+
+def cabecalho(d: RelatorioCras) -> list[Bloco]:
+    """The title (CRAS, municipality, periods) and the summary box of key figures."""
+    return [texto.titulo(d.fatos, d.municipio_nome, d.uf), Html(texto.caixa_resumo_html(d.fatos))]
+
+
+def apresentacao(d: RelatorioCras) -> list[Bloco]:
+    """The CRAS and its territory."""
+    return [texto.secao(d.fatos, "apresentacao")]
+
+
+def paif(d: RelatorioCras) -> list[Bloco]:
+    """Attendance of families (PAIF) and the RMA month by month."""
+    return [texto.secao(d.fatos, "paif"), *_figura(texto.grafico_rma(d.fatos))]
+
+
+def scfv(d: RelatorioCras) -> list[Bloco]:
+    """The SCFV: text, the table by age cycle and the público prioritário chart (when the CRAS has SCFV)."""
+    blocos: list[Bloco] = [texto.secao(d.fatos, "scfv")]
+    if d.fatos.scfv is not None:
+        blocos += [Tabela(texto.tabela_scfv(d.fatos), LEGENDA_SCFV), *_figura(texto.grafico_scfv(d.fatos))]
+    return blocos
+
+
+def inclusao(d: RelatorioCras) -> list[Bloco]:
+    """Programa de Inclusão Produtiva in the territory."""
+    return [texto.secao(d.fatos, "inclusao")]
+
+
+def cadunico(d: RelatorioCras) -> list[Bloco]:
+    """The territory's profile in the Cadastro Único."""
+    return [texto.secao(d.fatos, "cadunico")]
+
+
+def equipe(d: RelatorioCras) -> list[Bloco]:
+    """The reference team against the NOB-RH/SUAS minimum."""
+    return [texto.secao(d.fatos, "equipe"), Tabela(tabela_conformidade(d.fatos.equipe), LEGENDA_EQUIPE)]
+
+
+def posicao(d: RelatorioCras) -> list[Bloco]:
+    """The CRAS among the municipality's CRAS on the key indicators."""
+    return [texto.secao(d.fatos, "posicao")]
+
+
+def pontos(d: RelatorioCras) -> list[Bloco]:
+    """The points of attention with their recommendations."""
+    return [texto.pontos_markdown(d.pontos)]
