@@ -44,3 +44,22 @@ class DadosInvalidos(ErroCras, ValueError):
 
 class ParametrosInvalidos(ErroCras, ValueError):
     """A params file (YAML) that is absent, unreadable or breaks its expected shape (message in Portuguese)."""
+
+
+class MunicipioAusente(ErroCras, LookupError):
+    """The municipality asked for (``cras importar --municipio``) is in none of the files; ``encontrados`` maps
+    each municipality code found to its name in the files ("" when unknown)."""
+
+    def __init__(self, municipio: str, encontrados: dict[str, str]):
+        self.municipio = municipio
+        self.encontrados = dict(sorted(encontrados.items()))
+        lista = [f"{c} ({n})" if n else c for c, n in self.encontrados.items()]
+        mostrados = ", ".join(lista[:30]) + (f" e mais {len(lista) - 30}" if len(lista) > 30 else "")
+        super().__init__(
+            f"o município {municipio} não aparece em nenhum arquivo da origem; "
+            + (
+                f"municípios encontrados: {mostrados}"
+                if lista
+                else "nenhum município encontrado nos arquivos"
+            )
+        )

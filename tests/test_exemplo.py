@@ -54,13 +54,16 @@ def test_outra_semente_gera_outros_bytes(exemplo, tmp_path):
 
 @pytest.mark.parametrize("nome", CSVS)
 def test_formato_canonico(exemplo, nome):
-    """UTF-8 without BOM, LF, ';', the contract's header (plus RMA's extra d8), same field count on every row."""
+    """UTF-8 without BOM, LF, ';', the contract's header (plus RMA's extra d8, less the columns only imported
+    official files fill), same field count on every row."""
     bruto = (exemplo / nome).read_bytes()
     assert not bruto.startswith(codecs.BOM_UTF8)
     assert b"\r" not in bruto and bruto.endswith(b"\n")
     linhas = list(csv.reader(bruto.decode("utf-8").splitlines(), delimiter=";"))
     arquivo = next(a for a in ARQUIVOS if a.nome == nome)
-    esperado = [c.nome for c in arquivo.colunas] + (["d8"] if arquivo is RMA_CRAS else [])
+    so_importacao = {"familias_referenciadas_origem", "horas_semanais_faixa"}
+    esperado = [c.nome for c in arquivo.colunas if c.nome not in so_importacao]
+    esperado += ["d8"] if arquivo is RMA_CRAS else []
     assert linhas[0] == esperado
     assert {len(linha) for linha in linhas} == {len(esperado)}
 

@@ -63,8 +63,15 @@ NOMES_PAPEIS: dict[str, tuple[str, str]] = {
 }
 # Functions counted as "técnicos de nível médio" of the reference team (see the module docstring).
 FUNCOES_NIVEL_MEDIO: tuple[str, ...] = ("tecnico_medio",)
-# Vínculos that make a team precarious (temporary, outsourced, voluntary work).
-VINCULOS_PRECARIOS: tuple[str, ...] = ("temporario", "terceirizado", "voluntario")
+# Vínculos that make a team precarious (temporary, outsourced, voluntary work, other non-permanent bonds and
+# work without a bond, as the Censo SUAS codes 142 and 291 record them).
+VINCULOS_PRECARIOS: tuple[str, ...] = (
+    "temporario",
+    "terceirizado",
+    "voluntario",
+    "outro_nao_permanente",
+    "sem_vinculo",
+)
 LIMITE_PRECARIEDADE = 0.5  # "mostly": more than half of the reference team
 ESCOLARIDADE_SUPERIOR: tuple[str, ...] = ("superior", "pos_graduacao")
 ROTULOS_VINCULOS: dict[str, str] = {
@@ -74,6 +81,9 @@ ROTULOS_VINCULOS: dict[str, str] = {
     "temporario": "temporário",
     "terceirizado": "terceirizado",
     "voluntario": "voluntário",
+    "outro_nao_permanente": "outro vínculo não permanente",
+    "sem_vinculo": "sem vínculo",
+    "outro": "outro vínculo",
 }
 # Workers outside the reference team, shown beside the compliance table.
 OUTRAS_FUNCOES: dict[str, tuple[str, str]] = {

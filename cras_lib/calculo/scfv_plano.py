@@ -22,7 +22,8 @@ dropped (meta = max(ativos, capacidade)). The meta is the capacidade de atendime
 
 Orientador social hours per CRAS and week (``horas_necessarias``) = Σ groups × encontros_semanais ×
 horas_por_encontro × (1 + fracao_planejamento); compared with the Σ ``horas_semanais`` of the roster's
-orientadores sociais (``equipes.funcao == "orientador_social"``).
+orientadores sociais (``equipes.funcao == "orientador_social"``); a worker known only by the hour band of the
+Censo SUAS counts the band's upper limit (:mod:`cras_lib.calculo.carga_horaria`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import pandas as pd
 from cras_lib.apresentacao.formatacao import inteiro, percentual, plural
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
 from cras_lib.calculo import calendario as cal
+from cras_lib.calculo import carga_horaria
 from cras_lib.calculo import scfv_situacao as sit
 from cras_lib.calculo.razao import razao
 from cras_lib.dados.contrato import CICLOS
@@ -342,20 +344,24 @@ def orientadores(grupos: pd.DataFrame, equipes: pd.DataFrame, parametros: Parame
 
     ``horas_encontros`` = Σ encontros_semanais × horas_por_encontro of the groups; ``horas_planejamento`` =
     fracao_planejamento × horas_encontros; ``horas_necessarias`` = their sum; ``horas_disponiveis`` = Σ
-    ``horas_semanais`` of the roster's orientadores sociais (``orientadores_atuais`` of them); ``saldo_horas``
+    hours of the roster's orientadores sociais (``orientadores_atuais`` of them): exact ``horas_semanais``, or
+    for a worker known only by the Censo SUAS band the band's upper limit (:mod:`cras_lib.calculo.carga_horaria`;
+    ``orientadores_so_faixa`` of them); ``saldo_horas``
     = disponíveis − necessárias; ``orientadores_faltantes`` = ceil(max(0, −saldo) / jornada_orientador).
     """
     g = grupos.assign(horas=grupos["encontros_semanais"] * grupos["horas_por_encontro"])
     necessidade = g.groupby("id_cras").agg(grupos=("id_grupo", "size"), horas_encontros=("horas", "sum"))
     o = equipes[equipes["funcao"] == FUNCAO_ORIENTADOR]
+    o = o.assign(horas_contadas=carga_horaria.horas_contadas(o), so_faixa=carga_horaria.so_faixa(o))
     oferta = o.groupby("id_cras").agg(
-        orientadores_atuais=("funcao", "size"), horas_disponiveis=("horas_semanais", "sum")
+        orientadores_atuais=("funcao", "size"),
+        horas_disponiveis=("horas_contadas", "sum"),
+        orientadores_so_faixa=("so_faixa", "sum"),
     )
     tabela = necessidade.join(oferta, how="outer").reset_index()
     tabela["id_cras"] = tabela["id_cras"].astype("string")
-    tabela[["grupos", "orientadores_atuais"]] = (
-        tabela[["grupos", "orientadores_atuais"]].fillna(0).astype("Int64")
-    )
+    contagens = ["grupos", "orientadores_atuais", "orientadores_so_faixa"]
+    tabela[contagens] = tabela[contagens].fillna(0).astype("Int64")
     tabela["horas_encontros"] = tabela["horas_encontros"].fillna(0).astype("Float64")
     tabela["horas_planejamento"] = (tabela["horas_encontros"] * parametros.fracao_planejamento).astype(
         "Float64"

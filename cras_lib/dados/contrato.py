@@ -119,7 +119,47 @@ FUNCOES = (
 )
 PROFISSOES = ("assistente_social", "psicologo", "pedagogo", "terapeuta_ocupacional", "sociologo", "outra")
 ESCOLARIDADES = ("fundamental", "medio", "superior", "pos_graduacao")
-VINCULOS = ("estatutario", "celetista", "comissionado", "temporario", "terceirizado", "voluntario")
+VINCULOS = (
+    "estatutario",
+    "celetista",
+    "comissionado",
+    "temporario",
+    "terceirizado",
+    "voluntario",
+    # Censo SUAS codes 142 ("outro vínculo não permanente") and 291 ("sem vínculo"), and any other bond
+    "outro_nao_permanente",
+    "sem_vinculo",
+    "outro",
+)
+
+
+@dataclass(frozen=True)
+class FaixaHoras:
+    """A weekly-hours band of the Censo SUAS roster (question suffix ``_13``), in ``horas_semanais_faixa``.
+
+    ``horas_contadas`` is the one value a calculation takes for a worker known only by the band: the band's
+    upper limit, which is where the usual contractual workweeks (20, 30, 40, 44 h) fall; the open band
+    "mais de 44 h" counts its lower limit, 44 h. See ``docs/arquivos-oficiais.md``.
+    """
+
+    codigo: str
+    rotulo: str
+    minimo: int
+    maximo: int | None
+    horas_contadas: int
+
+
+FAIXAS_HORAS: tuple[FaixaHoras, ...] = (
+    FaixaHoras("ate_10", "até 10 h", 0, 10, 10),
+    FaixaHoras("11_a_20", "11 a 20 h", 11, 20, 20),
+    FaixaHoras("21_a_30", "21 a 30 h", 21, 30, 30),
+    FaixaHoras("31_a_40", "31 a 40 h", 31, 40, 40),
+    FaixaHoras("41_a_44", "41 a 44 h", 41, 44, 44),
+    FaixaHoras("mais_de_44", "mais de 44 h", 45, None, 44),
+)
+# Where ``familias_referenciadas`` came from: given by the municipality (empty means the same), or the
+# capacity class of the Censo SUAS Dados Gerais (2.500 / 3.500 / 5.000) when no municipal figure exists.
+ORIGENS_FAMILIAS = ("informada", "capacidade_censo")
 MODULOS = (
     "aprendizagem",
     "desenvolvimento_pessoal",
@@ -158,6 +198,7 @@ UNIDADES = Arquivo(
         Coluna("horas_semanais_funcionamento", "inteiro", maximo=168),
         Coluna("dias_semana_funcionamento", "inteiro", maximo=7),
         Coluna("endereco", "texto"),  # the unit's public address
+        Coluna("familias_referenciadas_origem", "categoria", obrigatoria=False, valores=ORIGENS_FAMILIAS),
     ),
 )
 
@@ -180,7 +221,14 @@ EQUIPES = Arquivo(
         Coluna("profissao", "categoria", valores=PROFISSOES),  # empty allowed (missing)
         Coluna("escolaridade", "categoria", valores=ESCOLARIDADES),
         Coluna("vinculo", "categoria", valores=VINCULOS),
-        Coluna("horas_semanais", "inteiro", maximo=168),
+        # exact weekly hours, or only the Censo SUAS band (at least one of the two columns is expected)
+        Coluna("horas_semanais", "inteiro", obrigatoria=False, maximo=168),
+        Coluna(
+            "horas_semanais_faixa",
+            "categoria",
+            obrigatoria=False,
+            valores=tuple(f.codigo for f in FAIXAS_HORAS),
+        ),
     ),
 )
 

@@ -1011,8 +1011,14 @@ def _celula(valor: object) -> str:
 
 
 def gravar(pasta: Path, arquivo: Arquivo, linhas: Iterable[Linha], extras: Sequence[str] = ()) -> Path:
-    """Write one contract file in the canonical style (UTF-8 without BOM, ``;``, LF, canonical headers)."""
-    cabecalho = [c.nome for c in arquivo.colunas] + list(extras)
+    """Write one contract file in the canonical style (UTF-8 without BOM, ``;``, LF, canonical headers).
+
+    Optional columns no row fills (e.g. ``horas_semanais_faixa``, which only imported Censo rosters have) are
+    left out of the header."""
+    linhas = list(linhas)
+    cabecalho = [
+        c.nome for c in arquivo.colunas if c.obrigatoria or any(c.nome in linha for linha in linhas)
+    ] + list(extras)
     caminho = pasta / arquivo.nome
     with caminho.open("w", encoding="utf-8", newline="") as f:
         escritor = csv.writer(f, delimiter=";", lineterminator="\n")

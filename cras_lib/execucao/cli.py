@@ -16,6 +16,7 @@ from pathlib import Path
 
 import cras_lib
 from cras_lib.erros import ErroCras
+from cras_lib.execucao import comando_importar
 from cras_lib.execucao.documentos import TIPOS
 from cras_lib.execucao.executores import EXECUTORES
 from cras_lib.execucao.lote import (
@@ -181,6 +182,7 @@ def criar_parser() -> argparse.ArgumentParser:
         metavar="SEGUNDOS",
         help="tempo máximo de uma célula (padrão: %(default)s; 0 = sem limite)",
     )
+    comando_importar.adicionar_parser(comandos)
     return parser
 
 
@@ -192,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(saida.code or 0)
     finally:
         argparse._ = original
+    if args.comando == "importar":
+        return comando_importar.executar(args)
 
     opcoes = Opcoes(
         dados=args.dados,
