@@ -22,7 +22,7 @@ from cras_lib.execucao import cache, cli, gravacao, indice
 from cras_lib.execucao.configuracao import ErroConfiguracao, carregar_configuracao
 from cras_lib.execucao.documentos import ErroSelecao, listar_documentos
 from cras_lib.execucao.executores import descrever_erro
-from cras_lib.execucao.guarda import GuardaPrivacidade, descrever_achados
+from cras_lib.execucao.guarda import Achado, GuardaPrivacidade, descrever_achados
 from cras_lib.execucao.html import Pagina, Proveniencia, RenderizadorHTML
 from cras_lib.execucao.progresso import Progresso
 
@@ -283,7 +283,7 @@ def test_guarda_aceita_pagina_sem_dados_pessoais(guarda):
         '12876240061AAAA" alt="gráfico">'
     )
     # "Juliana" alone is not a full name; 31/12/2025 is a date the run prints itself; the base64 is skipped
-    assert guarda.verificar(pagina.replace("12876240061 dígitos", "dígitos")) == {}
+    assert guarda.verificar(pagina.replace("12876240061 dígitos", "dígitos")) == []
 
 
 @pytest.mark.parametrize(
@@ -300,13 +300,21 @@ def test_guarda_aceita_pagina_sem_dados_pessoais(guarda):
     ],
 )
 def test_guarda_encontra_cada_tipo_de_dado_pessoal(guarda, trecho, tipo):
-    assert guarda.verificar(f"<html><body><p>Relatório</p>{trecho}</body></html>") == {tipo: 1}
+    achados = guarda.verificar(f"<html><body><p>Relatório</p>{trecho}</body></html>")
+    assert [a.tipo for a in achados] == [tipo]
 
 
 def test_mensagem_da_guarda_nao_repete_os_valores():
-    mensagem = descrever_achados({"nome": 2, "CPF ou NIS": 1})
+    mensagem = descrever_achados(
+        [
+            Achado("nome", "equipes.csv (coluna 'nome')"),
+            Achado("nome", "equipes.csv (coluna 'nome')"),
+            Achado("CPF ou NIS", "equipes.csv (coluna 'cpf')", "unidades.csv, coluna 'nome', id_cras 1"),
+        ]
+    )
     assert mensagem == (
-        "o HTML contém dados pessoais das entradas (2 nome (valores distintos), 1 CPF ou NIS); "
+        "o HTML contém dados pessoais das entradas (2 valores distintos: nome de equipes.csv (coluna 'nome'); "
+        "CPF ou NIS de equipes.csv (coluna 'cpf'), presente em unidades.csv, coluna 'nome', id_cras 1); "
         "o documento não foi publicado"
     )
 

@@ -169,9 +169,15 @@ def test_dado_pessoal_nunca_chega_ao_html(tmp_path, capsys):
     saida = tmp_path / "saida"
     assert rodar(saida, dados, params, "--documentos", "cras", "--cras", CRAS_A, CRAS_B, CRAS_C) == 1
     docs = documentos(saida)
-    assert docs[f"cras/{CRAS_A}"]["erro"] == (
-        "o HTML contém dados pessoais das entradas (1 nome); o documento não foi publicado"
+    erro = docs[f"cras/{CRAS_A}"]["erro"]
+    assert erro.startswith("o HTML contém dados pessoais das entradas (")
+    assert erro.endswith("); o documento não foi publicado")
+    # the analyst is told which field of which file matched, and where the page took it from
+    assert (
+        f"nome de equipes.csv (coluna 'nome'), presente em unidades.csv, coluna 'nome', id_cras {CRAS_A}"
+        in erro
     )
+    assert pessoa_a not in erro
     assert docs[f"cras/{CRAS_B}"]["erro"] == (
         "erro na célula [6] do notebook: (mensagem omitida por conter dados pessoais)"
     )

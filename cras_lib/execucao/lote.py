@@ -24,7 +24,7 @@ from cras_lib.execucao.configuracao import Configuracao, carregar_configuracao
 from cras_lib.execucao.documentos import TIPOS, Documento, listar_documentos
 from cras_lib.execucao.executores import KERNEL_PADRAO, Tarefa, criar_executor
 from cras_lib.execucao.html import Proveniencia
-from cras_lib.execucao.impressoes import curto, hash_biblioteca, hashes_pasta, sha256_arquivo, sha256_json
+from cras_lib.execucao.impressoes import curto, hash_biblioteca, sha256_arquivo, sha256_json
 from cras_lib.execucao.pool_quente import PoolQuente
 from cras_lib.execucao.progresso import Progresso
 from cras_lib.execucao.publicacao import Publicacao, agora
@@ -166,7 +166,8 @@ class _Plano:
     municipio: object  # cras_lib.dados.municipio.Municipio
     dados: Path
     documentos: list[Documento]
-    hashes_dados: dict[str, str]
+    hashes_dados: dict[str, str]  # the contract files read
+    ignorados: list[str]  # other files of the data folder (manifest and log only)
     hashes_parametros: dict[str, str]
     hash_biblioteca: str
     versoes: dict[str, str]
@@ -197,7 +198,16 @@ def _planejar(opcoes: Opcoes) -> _Plano:
     documentos = listar_documentos(
         config, municipio.unidades, dados, opcoes.notebooks, opcoes.documentos, opcoes.cras
     )
-    hashes_dados = hashes_pasta(dados)
+    # only the contract's files are read, fingerprinted and named on the pages; any other file of the folder (a
+    # scanned form named after a person, a spreadsheet) is listed in the log and the manifest, never in HTML
+    hashes_dados = dict(sorted(municipio.arquivos.items()))
+    ignorados = [
+        caminho.relative_to(dados).as_posix()
+        for caminho in sorted(dados.rglob("*"))
+        if caminho.is_file() and caminho.relative_to(dados).as_posix().lower() not in hashes_dados
+    ]
+    if ignorados:
+        log.info("dados: %d arquivos fora do contrato ignorados: %s", len(ignorados), ", ".join(ignorados))
     hash_lib = hash_biblioteca()
     versoes = manifesto.versoes()
     chaves = {
@@ -212,6 +222,7 @@ def _planejar(opcoes: Opcoes) -> _Plano:
         dados,
         documentos,
         hashes_dados,
+        ignorados,
         _arquivos_parametros(config),
         hash_lib,
         versoes,
@@ -320,7 +331,11 @@ def _gravar_manifesto(
                 "kernel": opcoes.kernel,
                 "notebooks": str(opcoes.notebooks),
             },
-            "dados": {"pasta": str(plano.dados), "arquivos": plano.hashes_dados},
+            "dados": {
+                "pasta": str(plano.dados),
+                "arquivos": plano.hashes_dados,
+                "ignorados": plano.ignorados,
+            },
             "parametros": {
                 "arquivo": str(plano.config.arquivo),
                 "arquivos": plano.hashes_parametros,

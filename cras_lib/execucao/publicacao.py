@@ -61,7 +61,14 @@ class Publicacao:
         self.config = config
         self.chaves = chaves
         self.proveniencia = proveniencia
-        self.guarda = GuardaPrivacidade.do_municipio(municipio, datas_da_execucao(config, agora().date()))
+        self.guarda = GuardaPrivacidade.do_municipio(
+            municipio,
+            datas_da_execucao(config, agora().date()),
+            campos=[
+                (f"{config.arquivo.name}, campo 'municipio.nome'", config.municipio_nome),
+                (f"{config.arquivo.name}, campo 'municipio.uf'", config.uf),
+            ],
+        )
         self.renderizador = RenderizadorHTML()
 
     def temporario(self, documento: Documento) -> Path:
@@ -121,7 +128,7 @@ class Publicacao:
 
     def _sem_dados_pessoais(self, erro: str) -> str:
         """An error message goes to the shared index: never with a personal value in it."""
-        if self.guarda.verificar(erro):
+        if self.guarda.verificar(erro, marcacao=False):
             return erro.split(":", 1)[0] + ": (mensagem omitida por conter dados pessoais)"
         return erro
 
@@ -132,7 +139,9 @@ class Publicacao:
         inputs) is replaced by the document's id, and the finished page goes through the guard like any other.
         """
         visiveis = [
-            e | {"titulo": f"Documento {e['id']}"} if self.guarda.verificar(e["titulo"]) else e
+            e | {"titulo": f"Documento {e['id']}"}
+            if self.guarda.verificar(e["titulo"], marcacao=False)
+            else e
             for e in entradas
         ]
         resumo, grupos = indice.montar(visiveis, self.html)
