@@ -2,11 +2,10 @@
 contain any personal value of the inputs, nor any active markup (script, event handler, ``javascript:`` URL,
 network resource).
 
-
 Personal values come from the columns the contract marks personal (``Coluna.pessoal``: nome, cpf, nis,
-data_nascimento). The page is reduced once to its text (tag brackets become spaces, entities decoded, embedded
-``data:`` images dropped) and every value is compared after normalisation, with set look-ups whose cost does not
-grow with the number of people:
+data_nascimento). The page is reduced once to its text (tags give way to their attribute values, entities are
+decoded, embedded ``data:`` images dropped) and every value is compared after normalisation, with set look-ups
+whose cost does not grow with the number of people:
 - CPF/NIS: digits written with or without separators (``.``, ``-``, ``/``, one space) between them; any 11
   consecutive digits of such a run are compared with the 11 digits of every CPF/NIS;
 - birth dates: day, month and year in either order with ``.``, ``/``, ``-`` or a space (``22.08.2020``,
