@@ -488,7 +488,7 @@ def test_quadro_sem_nome_nem_cpf_e_faixa_de_horas(tmp_path, exemplo):
     assert carga_horaria.horas_contadas(m.equipes).tolist() == [40, 44]  # upper limit; "mais de 44" counts 44
     assert carga_horaria.so_faixa(m.equipes).tolist() == [True, True]
     guarda = GuardaPrivacidade.do_municipio(m)  # the privacy guard works on a roster without names
-    assert guarda.verificar("<p>CRAS Vila Nova: 2 orientadores sociais.</p>") == {}
+    assert guarda.verificar("<p>CRAS Vila Nova: 2 orientadores sociais.</p>") == []
 
 
 def test_horas_exatas_valem_sobre_a_faixa():
