@@ -358,3 +358,21 @@ def test_calendario_mensal_do_plano():
     feriados = sp.feriados_em_dias_de_encontro(plano.feriados, plano.parametros)
     # holidays of 2026 on Tue/Thu/Wed: 01/01 (Thu), 21/04 (Tue); 25/12 is a Friday, 03/04 a Friday
     assert [d.isoformat() for d in feriados["data"]] == ["2026-01-01", "2026-04-21"]
+
+
+def test_orientadores_com_horas_so_em_faixa_contam_o_limite_superior():
+    """A roster from the Censo SUAS has hour bands: 31–40 h counts 40 h, 11–20 h counts 20 h, "mais de 44 h"
+    counts 44 h; exact hours, when given, win over the band."""
+    grupos = pd.DataFrame({"id_grupo": ["a1"], "id_cras": ["A"], "encontros_semanais": [2],
+                           "horas_por_encontro": [2.0]})  # fmt: skip
+    equipes = pd.DataFrame(
+        {
+            "id_cras": _txt(["A", "A", "A", "A"]),
+            "funcao": _txt(["orientador_social"] * 4),
+            "horas_semanais": pd.array([None, None, None, 12], dtype="Int64"),
+            "horas_semanais_faixa": _txt(["31_a_40", "11_a_20", "mais_de_44", "31_a_40"]),
+        }
+    )
+    o = sp.orientadores(grupos, equipes, parametros()).set_index("id_cras")
+    # 40 + 20 + 44 from the bands, 12 exact = 116 h; 3 of the 4 known only by the band
+    assert (o.loc["A", "horas_disponiveis"], o.loc["A", "orientadores_so_faixa"]) == (116.0, 3)

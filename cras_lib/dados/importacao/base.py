@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -10,7 +11,7 @@ import pandas as pd
 
 from cras_lib.dados.contrato import normalizar_nome
 from cras_lib.dados.importacao import valores
-from cras_lib.dados.importacao.fontes import Tabela, chave, texto
+from cras_lib.dados.importacao.fontes import Tabela, chave, texto, texto_de
 from cras_lib.dados.importacao.valores import Problemas
 from cras_lib.erros import Problema
 
@@ -96,20 +97,28 @@ class Cabecalho:
 
 def municipios_das_linhas(tabela: Tabela, cab: Cabecalho, pos_id: int | None) -> pd.Series:
     """6-digit municipality code of every row: an IBGE column when the file has one, else the first six digits
-    of the CRAS code (which are the municipality's code)."""
-    codigos = pd.Series([None] * len(tabela.celulas), dtype=object)
-    for nome in ("ibge", "ibge7", "codigoibge", "cod_ibge", "co_ibge"):
-        pos = cab.achar(nome)
-        if pos is not None:
-            codigos = codigos.where(codigos.notna(), _codigo6(texto(tabela.coluna(pos))))
-    if pos_id is not None:
-        codigos = codigos.where(codigos.notna(), _codigo6(texto(tabela.coluna(pos_id)), tamanhos=(11,)))
+    of the CRAS code (which are the municipality's code). Each distinct cell is converted once."""
+    codigos = pd.Series([None] * tabela.n, dtype=object)
+    fontes = [(cab.achar(n), (6, 7)) for n in ("ibge", "ibge7", "codigoibge", "cod_ibge", "co_ibge")]
+    fontes.append((pos_id, (11,)))
+    for pos, tamanhos in fontes:
+        if pos is None:
+            continue
+        faltam = codigos.isna().to_numpy()
+        if not faltam.any():
+            break
+        codigos[faltam] = _codigo6(tabela.coluna(pos)[faltam], tamanhos).to_numpy()
     return codigos.astype("string")
 
 
-def _codigo6(textos: pd.Series, tamanhos=(6, 7)) -> pd.Series:
-    digitos = textos.str.replace(r"\D", "", regex=True)
-    return digitos.str[:6].where(digitos.str.len().isin(tamanhos))
+def _codigo6(celulas: pd.Series, tamanhos: tuple[int, ...]) -> pd.Series:
+    indices, unicos = pd.factorize(celulas, use_na_sentinel=False)
+    convertidos = []
+    for valor in unicos:
+        digitos = re.sub(r"\D", "", texto_de(valor))
+        convertidos.append(digitos[:6] if len(digitos) in tamanhos else None)
+    valores = np.array(convertidos, dtype=object)
+    return pd.Series(valores[indices] if len(unicos) else [], index=celulas.index, dtype=object)
 
 
 def encontrados(municipios: pd.Series, nomes: pd.Series | None = None) -> dict[str, str]:
@@ -117,7 +126,7 @@ def encontrados(municipios: pd.Series, nomes: pd.Series | None = None) -> dict[s
     primeiros = municipios.dropna().drop_duplicates()
     if nomes is None:
         return {str(c): "" for c in primeiros}
-    return {str(c): str(nomes.loc[i]) for i, c in primeiros.items()}
+    return dict(zip(primeiros.astype(str), nomes.loc[primeiros.index].astype(str), strict=True))
 
 
 def tabela_municipios(

@@ -82,13 +82,13 @@ def horas_por_dia(texto_: str):
 def ler(tabela: Tabela, selecao: Selecao, problemas: Problemas) -> Leitura:
     cab = Cabecalho(tabela)
     if not exigir(tabela, cab, {"NU_IDENTIFICADOR": NOMES_ID}, problemas):
-        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), len(tabela.celulas))
+        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), tabela.n)
     pos_id = cab.achar(*NOMES_ID)
     municipios = municipios_das_linhas(tabela, cab, pos_id)
     pos_mun = cab.oficial.get("q0_9")
     achados = encontrados(municipios, texto(tabela.coluna(pos_mun)) if pos_mun is not None else None)
     manter = selecao.mascara(municipios)
-    lidas = len(tabela.celulas)
+    lidas = tabela.n
     t, municipios = tabela.filtrar(manter), municipios[manter].reset_index(drop=True)
     ids = valores.converter(t, texto(t.coluna(pos_id)), pos_id, valores.id_cras, problemas, "string")
 

@@ -70,7 +70,7 @@ def _posicoes(tabela: Tabela, prefixo_: str) -> dict[str, int]:
 def ler(tabela: Tabela, selecao: Selecao, problemas: Problemas) -> Leitura:
     cab = Cabecalho(tabela)
     if not exigir(tabela, cab, {"NU_IDENTIFICADOR": NOMES_ID}, problemas):
-        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), len(tabela.celulas))
+        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), tabela.n)
     pos_id = cab.achar(*NOMES_ID)
     pre = prefixo(tabela)
     questoes = _posicoes(tabela, pre)
@@ -80,7 +80,7 @@ def ler(tabela: Tabela, selecao: Selecao, problemas: Problemas) -> Leitura:
         municipios, texto(tabela.coluna(pos_nome_mun)) if pos_nome_mun is not None else None
     )
     manter = selecao.mascara(municipios)
-    lidas = len(tabela.celulas)
+    lidas = tabela.n
     t, municipios = tabela.filtrar(manter), municipios[manter].reset_index(drop=True)
     ids = valores.converter(t, texto(t.coluna(pos_id)), pos_id, valores.id_cras, problemas, "string")
     colunas: dict[str, pd.Series] = {}

@@ -38,11 +38,11 @@ def reconhecer(tabela: Tabela) -> bool:
 def ler(tabela: Tabela, selecao: Selecao, problemas: Problemas) -> Leitura:
     cab = Cabecalho(tabela)
     if not exigir(tabela, cab, {"id_cras": NOMES_ID}, problemas):
-        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), len(tabela.celulas))
+        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), tabela.n)
     pos_id = cab.achar(*NOMES_ID)
     municipios = municipios_das_linhas(tabela, cab, pos_id)
     manter = selecao.mascara(municipios)
-    lidas = len(tabela.celulas)
+    lidas = tabela.n
     t, municipios = tabela.filtrar(manter), municipios[manter].reset_index(drop=True)
     ids = valores.converter(t, texto(t.coluna(pos_id)), pos_id, valores.id_cras, problemas, "string")
     dados = pd.DataFrame({"municipio": municipios, "id_cras": ids})

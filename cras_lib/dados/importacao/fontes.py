@@ -17,6 +17,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -25,19 +26,22 @@ from python_calamine import CalamineWorkbook
 from cras_lib.erros import Problema
 
 
-@dataclass
 class Tabela:
     """One table of one file: the header as written, the cells (columns 0..n-1), and each row's place.
 
     ``arquivo`` is the file's path relative to ORIGEM; ``planilha`` the sheet name for an xlsx, else None;
-    ``linhas`` the line (CSV, header = 1) or row (sheet, header row = its own number) of each cell row.
+    ``linhas`` the line (CSV, header = 1) or row (sheet) of each cell row. The cells are a DataFrame (CSV) or the
+    rows as lists (xlsx): a national sheet has millions of cells, so only the columns a reader asks for
+    (:meth:`coluna`) and the rows it keeps (:meth:`filtrar`) are ever turned into pandas objects.
     """
 
-    arquivo: str
-    planilha: str | None
-    cabecalho: list[str]
-    celulas: pd.DataFrame
-    linhas: np.ndarray
+    def __init__(self, arquivo: str, planilha: str | None, cabecalho: list[str], celulas, linhas: np.ndarray):
+        self.arquivo, self.planilha, self.cabecalho, self.linhas = arquivo, planilha, cabecalho, linhas
+        self._celulas = celulas  # pd.DataFrame or list of row lists
+
+    @property
+    def n(self) -> int:
+        return len(self._celulas)
 
     @property
     def nome(self) -> str:
@@ -45,16 +49,16 @@ class Tabela:
         return self.arquivo if self.planilha is None else f"{self.arquivo} (planilha '{self.planilha}')"
 
     def coluna(self, posicao: int) -> pd.Series:
-        return self.celulas[posicao]
+        if isinstance(self._celulas, pd.DataFrame):
+            return self._celulas[posicao]
+        return pd.Series([linha[posicao] for linha in self._celulas], dtype=object)
 
     def filtrar(self, mascara: np.ndarray) -> Tabela:
-        return Tabela(
-            self.arquivo,
-            self.planilha,
-            self.cabecalho,
-            self.celulas.loc[mascara].reset_index(drop=True),
-            self.linhas[mascara],
-        )
+        if isinstance(self._celulas, pd.DataFrame):
+            celulas = self._celulas.loc[mascara].reset_index(drop=True)
+        else:
+            celulas = [self._celulas[i] for i in np.flatnonzero(mascara)]
+        return Tabela(self.arquivo, self.planilha, self.cabecalho, celulas, self.linhas[mascara])
 
     def problema(self, i: int | None, posicao: int | None, mensagem: str) -> Problema:
         """A problem at cell row ``i`` (None: the whole table) and column ``posicao`` (None: no column)."""
@@ -78,10 +82,10 @@ def chave(nome: str) -> str:
     return re.sub(r"\s+", "_", sem_acento.strip().strip("'\"").strip().lower())
 
 
-def ler_conteudo(relativo: str, conteudo: bytes) -> list[Tabela] | Ilegivel:
-    """The tables of one file's bytes: the sheets of an xlsx, or the one table of a CSV."""
+def ler_conteudo(relativo: str, caminho: Path, conteudo: bytes) -> list[Tabela] | Ilegivel:
+    """The tables of one file (its path and bytes): the sheets of an xlsx, or the one table of a CSV."""
     if conteudo.startswith(b"PK\x03\x04"):
-        return _planilhas(relativo, conteudo)
+        return _planilhas(relativo, caminho)
     if not conteudo.strip():
         return Ilegivel(relativo, "arquivo vazio")
     if b"\x00" in conteudo[:4096]:
@@ -135,7 +139,12 @@ def _csv(relativo: str, texto: str) -> Tabela | Ilegivel:
     cabecalho = [c.strip().lstrip("\ufeff").strip().strip("'").strip() for c in bruto.iloc[0]]
     celulas = bruto.iloc[1:].reset_index(drop=True)
     celulas.columns = range(celulas.shape[1])
-    return Tabela(relativo, None, cabecalho, celulas, linhas[1:])
+    cheias = np.ones(len(celulas), dtype=bool)
+    suspeitas = np.flatnonzero(celulas[0].isin(["", "''"]).to_numpy() | celulas[0].isna().to_numpy())
+    if len(suspeitas):  # a line of bare separators (only rows with an empty first cell are checked)
+        matriz = celulas.iloc[suspeitas].to_numpy()
+        cheias[suspeitas] = ~(pd.isna(matriz) | (matriz == "") | (matriz == "''")).all(axis=1)
+    return Tabela(relativo, None, cabecalho, celulas.loc[cheias].reset_index(drop=True), linhas[1:][cheias])
 
 
 def _linhas(texto: str, registros: int) -> np.ndarray:
@@ -146,36 +155,41 @@ def _linhas(texto: str, registros: int) -> np.ndarray:
     return np.arange(1, registros + 1)
 
 
-def _planilhas(relativo: str, conteudo: bytes) -> list[Tabela] | Ilegivel:
+def _planilhas(relativo: str, caminho: Path) -> list[Tabela] | Ilegivel:
     """Every sheet of an xlsx with python-calamine (a Rust reader: a national RMA of ~100,000 rows in about
-    2 s, where openpyxl takes minutes). The header is the first non-empty row."""
+    2 s, where openpyxl takes minutes). The header is the first non-empty row; empty rows are dropped."""
     try:
-        with zipfile.ZipFile(io.BytesIO(conteudo)) as pacote:
+        with zipfile.ZipFile(caminho) as pacote:
             if "xl/workbook.xml" not in pacote.namelist():
                 return Ilegivel(relativo, "arquivo zip que não é planilha xlsx")
-        livro = CalamineWorkbook.from_filelike(io.BytesIO(conteudo))
+        livro = CalamineWorkbook.from_path(str(caminho))
     except Exception as erro:  # calamine raises its own error types for damaged workbooks
         return Ilegivel(relativo, f"planilha xlsx ilegível ({type(erro).__name__})")
     tabelas = []
     for nome in livro.sheet_names:
-        linhas = livro.get_sheet_by_name(nome).to_python(skip_empty_area=False)
-        inicio = next((i for i, linha in enumerate(linhas) if any(_preenchida(v) for v in linha)), None)
+        try:
+            linhas = livro.get_sheet_by_name(nome).to_python(skip_empty_area=False)
+        except Exception as erro:
+            return Ilegivel(relativo, f"planilha '{nome}' ilegível ({type(erro).__name__})")
+        cheias = [(linha[0] is not None and linha[0] != "") or not _vazia(linha) for linha in linhas]
+        inicio = next((i for i, cheia in enumerate(cheias) if cheia), None)
         if inicio is None:
             continue
         cabecalho = [texto_de(v) for v in linhas[inicio]]
         largura = len(cabecalho)
-        corpo = [linha[:largura] for linha in linhas[inicio + 1 :]]
-        celulas = pd.DataFrame(corpo, columns=range(largura), dtype=object) if corpo else _vazia(largura)
-        numeros = np.arange(inicio + 2, inicio + 2 + len(celulas))
-        cheias = celulas.map(_preenchida).any(axis=1).to_numpy() if len(celulas) else np.array([], bool)
-        tabelas.append(
-            Tabela(relativo, nome, cabecalho, celulas.loc[cheias].reset_index(drop=True), numeros[cheias])
-        )
+        corpo, numeros = [], []
+        for i in range(inicio + 1, len(linhas)):
+            if cheias[i]:
+                linha = linhas[i]
+                corpo.append(linha if len(linha) == largura else (linha + [""] * largura)[:largura])
+                numeros.append(i + 1)
+        tabelas.append(Tabela(relativo, nome, cabecalho, corpo, np.array(numeros, dtype=np.int64)))
     return tabelas or Ilegivel(relativo, "planilha xlsx sem dados")
 
 
-def _vazia(largura: int) -> pd.DataFrame:
-    return pd.DataFrame({i: pd.Series([], dtype=object) for i in range(largura)})
+def _vazia(linha: list) -> bool:
+    """A sheet row with no value (counted in C: a national sheet has ~100,000 rows)."""
+    return linha.count("") + linha.count(None) == len(linha)
 
 
 def _preenchida(valor) -> bool:

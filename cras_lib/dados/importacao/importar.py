@@ -72,7 +72,7 @@ def _ler(origem: Path, selecao: Selecao) -> tuple[list[Leitura], dict[str, str],
             continue
         conteudo = caminho.read_bytes()
         hashes[relativo] = hashlib.sha256(conteudo).hexdigest()
-        tabelas = ler_conteudo(relativo, conteudo)
+        tabelas = ler_conteudo(relativo, caminho, conteudo)
         if isinstance(tabelas, Ilegivel):
             ignorados.append(resumo.Ignorado(relativo, tabelas.motivo))
             continue

@@ -101,5 +101,5 @@ def unidades_informadas(
 
 def _texto_ou_vazio(tabela: Tabela, pos: int | None) -> np.ndarray:
     if pos is None:
-        return np.full(len(tabela.celulas), None, dtype=object)
+        return np.full(tabela.n, None, dtype=object)
     return texto(tabela.coluna(pos)).replace("", None).to_numpy(dtype=object)

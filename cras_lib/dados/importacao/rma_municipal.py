@@ -47,7 +47,7 @@ def reconhecer(tabela: Tabela) -> bool:
 def ler(tabela: Tabela, selecao: Selecao, problemas: Problemas) -> Leitura:
     cab = Cabecalho(tabela)
     if not exigir(tabela, cab, OBRIGATORIAS, problemas):
-        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), len(tabela.celulas))
+        return Leitura(tabela.arquivo, tabela.planilha, LAYOUT, DESTINO, pd.DataFrame(), tabela.n)
     pos_id, pos_mes = cab.achar("id_cras", "nu_identificador", "cod_cras"), cab.achar("mes_referencia")
     municipios = municipios_das_linhas(tabela, cab, pos_id)
     pos_nome_mun = cab.achar("municipio")
@@ -55,7 +55,7 @@ def ler(tabela: Tabela, selecao: Selecao, problemas: Problemas) -> Leitura:
         municipios, texto(tabela.coluna(pos_nome_mun)) if pos_nome_mun is not None else None
     )
     manter = selecao.mascara(municipios)
-    lidas = len(tabela.celulas)
+    lidas = tabela.n
     t, municipios = tabela.filtrar(manter), municipios[manter].reset_index(drop=True)
     ids = valores.converter(t, texto(t.coluna(pos_id)), pos_id, valores.id_cras, problemas, "string")
     meses = valores.converter(

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cras_lib.apresentacao import graficos
+from cras_lib.apresentacao import graficos, origem_dos_dados
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import percentual, periodo_extenso, plural
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
@@ -33,6 +33,7 @@ from cras_lib.calculo.indicadores.metas import TOLERANCIA_RELATIVA_PADRAO, carre
 from cras_lib.calculo.indicadores.scfv import meses_permanencia
 from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, disponivel
 from cras_lib.calculo.periodo import Periodo, periodo_comparacao
+from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.documentos.avaliacao import apresentacao
 from cras_lib.documentos.avaliacao.achados import gerar_conclusoes, mudancas
 
@@ -172,6 +173,9 @@ def metodo(doc: DocumentoAvaliacao) -> list[Bloco]:
         f'famílias de 1 a {limiar - 1} aparecem como "< {limiar}", e taxas calculadas sobre tão poucas '
         "pessoas não são divulgadas.",
     ]
+    unidades = ctx.unidades
+    if nota := origem_dos_dados.nota_familias_da_capacidade(unidades, ctx.ids, nomes_dos_cras(unidades)):
+        paragrafos.append(nota)
     return ["\n\n".join(paragrafos)]
 
 

@@ -23,13 +23,15 @@ from typing import Any
 import pandas as pd
 
 from cras_lib.apresentacao import formatacao as fmt
-from cras_lib.apresentacao import graficos
+from cras_lib.apresentacao import graficos, origem_dos_dados
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import lista
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
 from cras_lib.apresentacao.redacao import minusculo_inicial
+from cras_lib.calculo import carga_horaria
 from cras_lib.calculo import scfv_plano as sp
 from cras_lib.calculo.calendario import NOMES_DIAS
+from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO, ROTULOS_SITUACOES
 
 ROTULO_CICLO = {codigo: ciclo.rotulo for codigo, ciclo in POR_CODIGO.items()}
@@ -241,6 +243,10 @@ def diagnostico(d: DocumentoPlano) -> list[Bloco]:
         blocos.append(omitida("Situação atual do serviço", "scfv_participantes.csv"))
     else:
         blocos.append(_tabela_situacao(d))
+        unidades = d.municipio.unidades
+        ids = d.plano.situacao_cras["id_cras"].astype(str)
+        if nota := origem_dos_dados.nota_familias_da_capacidade(unidades, ids, nomes_dos_cras(unidades)):
+            blocos.append(nota)
         if "scfv_frequencia.csv" in ausentes:
             blocos.append(omitida("Taxa de frequência", "scfv_frequencia.csv"))
     if plano.demanda is None:
@@ -505,6 +511,8 @@ def equipe(d: DocumentoPlano) -> list[Bloco]:
         f"{fmt.numero(r['horas_orientador_necessarias'])} horas necessárias e "
         f"{fmt.numero(r['horas_orientador_disponiveis'])} horas no quadro por semana."
     )
+    if o["orientadores_so_faixa"].sum() > 0:  # roster hours known only by the Censo SUAS band
+        explicacao += " " + carga_horaria.regra_das_faixas()
     return [titulo, tabela, explicacao]
 
 

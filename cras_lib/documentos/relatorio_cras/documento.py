@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cras_lib.apresentacao import origem_dos_dados
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Html, Tabela
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
 from cras_lib.calculo.equipe_nob_rh import tabela_conformidade
@@ -34,6 +35,7 @@ class RelatorioCras:
     pontos: tuple[PontoAtencao, ...]
     municipio_nome: str = ""
     uf: str = ""
+    nota_familias: str | None = None  # families referenced taken from the Censo capacity class (one line)
 
 
 def montar(
@@ -67,7 +69,8 @@ def montar(
         parametros=parametros,
     )
     pontos = tuple(pontos_de_atencao(fatos, Limiares.de_parametros(parametros)))
-    return RelatorioCras(fatos, pontos, municipio_nome, uf)
+    nota = origem_dos_dados.nota_familias_da_capacidade(municipio.unidades, [str(id_cras)])
+    return RelatorioCras(fatos, pontos, municipio_nome, uf, nota)
 
 
 def _figura(resultado) -> list[Bloco]:
@@ -81,7 +84,7 @@ def cabecalho(d: RelatorioCras) -> list[Bloco]:
 
 def apresentacao(d: RelatorioCras) -> list[Bloco]:
     """The CRAS and its territory."""
-    return [texto.secao(d.fatos, "apresentacao")]
+    return [texto.secao(d.fatos, "apresentacao"), *([d.nota_familias] if d.nota_familias else [])]
 
 
 def paif(d: RelatorioCras) -> list[Bloco]:
