@@ -254,9 +254,10 @@ def _unidades(municipio, leituras, linhas, fontes, rma, equipes) -> tuple[pd.Dat
             quadro = quadros(i)
             if coluna_destino not in quadro.columns or quadro.empty:
                 continue
-            valores_ = quadro.set_index("id_cras")[coluna_destino]
-            valores_ = valores_[~valores_.index.duplicated()]
-            origem.update({k: v for k, v in valores_.items() if not pd.isna(v) and k not in origem})
+            pares = zip(quadro["id_cras"].astype(str).tolist(), quadro[coluna_destino].tolist(), strict=True)
+            for k, v in pares:  # the first source (and first row) with a value wins
+                if k not in origem and v is not None and not pd.isna(v):
+                    origem[k] = v
         return origem
 
     for i in gerais + complementos:

@@ -30,8 +30,7 @@ def csv_bytes(tabela: pd.DataFrame) -> bytes:
     saida = io.StringIO()
     escritor = csv.writer(saida, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     escritor.writerow(list(tabela.columns))
-    colunas = [tabela[c].astype(object).tolist() for c in tabela.columns]
-    for linha in zip(*colunas, strict=True):
+    for linha in tabela.astype(object).to_numpy().tolist():
         escritor.writerow([_celula(v) for v in linha])
     return saida.getvalue().encode("utf-8")
 
@@ -40,14 +39,16 @@ def json_bytes(dados: dict) -> bytes:
     return (json.dumps(dados, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def gravar(pasta: Path, arquivos: dict[str, bytes]) -> None:
-    """Write ``arquivos`` (name -> bytes) into ``pasta`` (created if needed), each by rename."""
+def gravar(pasta: Path, arquivos: dict[str, bytes], *, sincronizar: bool = True) -> None:
+    """Write ``arquivos`` (name -> bytes) into ``pasta`` (created if needed), each by rename; ``sincronizar``
+    flushes each file to disk first (off for a batch of thousands of municipalities, where it dominates)."""
     pasta.mkdir(parents=True, exist_ok=True)
     for nome, conteudo in arquivos.items():
         destino = pasta / nome
         provisorio = pasta / f".{nome}.importando"
         with open(provisorio, "wb") as f:
             f.write(conteudo)
-            f.flush()
-            os.fsync(f.fileno())
+            if sincronizar:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(provisorio, destino)

@@ -157,7 +157,7 @@ def importar_municipios(origem: str | Path, saida: str | Path, *, uf: str | None
         arquivos, registro = _arquivos_do_municipio(combinado, hashes, ignorados)
         m = registro["municipio"]
         pasta = saida / m["ibge"]
-        escrita.gravar(pasta, arquivos)
+        escrita.gravar(pasta, arquivos, sincronizar=False)
         importacoes.append(Importacao(pasta, registro))
         linhas.append({c: m.get(c) for c in COLUNAS_MUNICIPIOS})
     escrita.gravar(
