@@ -1,7 +1,14 @@
-"""The library's error types, with messages in Brazilian Portuguese for the user."""
+"""The library's one exception hierarchy (base :class:`ErroCras`), with messages in Brazilian Portuguese.
+
+Every class survives ``pickle`` with its message and fields (a distributed executor sends errors between
+processes): classes whose constructor takes structured fields rebuild themselves from those fields
+(``__reduce__``), the others keep their message in ``args``. Which exit code of ``cras`` each class means is
+decided in one place, ``cras_lib.execucao.cli.CODIGOS_SAIDA``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -28,22 +35,103 @@ class Problema:
         return f"{', '.join(partes)}: {self.mensagem}"
 
 
+@dataclass(frozen=True)
+class ProblemaParametro:
+    """One problem of a params file (YAML): what, in which file, at which key path, and a hint.
+
+    ``arquivo`` is the file as the user names it (relative, e.g. ``params/plano_scfv.yaml``; never an absolute
+    path, since messages may reach a shared page); ``caminho`` the keys from the top of the file down to the
+    problem (``("ciclos", "6_a_15")``; empty for the whole file); ``dica`` what to do (the closest valid key,
+    the expected type); ``linha``/``coluna`` the position in the file, when known (YAML syntax errors).
+
+    ``str()``: "chave desconhecida 'tamanho_grupos' em params/plano_scfv.yaml, ciclos › 6_a_15 — você quis dizer
+    'tamanho_grupo'?".
+    """
+
+    arquivo: str
+    caminho: tuple[str, ...]
+    mensagem: str
+    dica: str | None = None
+    linha: int | None = None
+    coluna: int | None = None
+
+    @property
+    def chave(self) -> str:
+        """The key path as the message shows it: 'ciclos › 6_a_15' ('' for the whole file)."""
+        return " › ".join(self.caminho)
+
+    def __str__(self) -> str:
+        local = self.arquivo + (f", {self.chave}" if self.caminho else "")
+        if self.linha is not None:
+            local += f" (linha {self.linha}" + (
+                f", coluna {self.coluna})" if self.coluna is not None else ")"
+            )
+        return f"{self.mensagem} em {local}" + (f" — {self.dica}" if self.dica else "")
+
+
+def _lista(cabecalho: str, itens: Sequence) -> str:
+    return "\n".join([cabecalho, *(f"- {item}" for item in itens)])
+
+
 class ErroCras(Exception):
-    """Base of every error raised by cras_lib."""
+    """Base of every error raised by cras_lib for a user-facing failure (message in Portuguese)."""
 
 
 class DadosInvalidos(ErroCras, ValueError):
     """Input data that breaks the data contract; carries every problem found, not only the first."""
 
-    def __init__(self, problemas: list[Problema]):
+    def __init__(self, problemas: Sequence[Problema]):
         self.problemas = list(problemas)
         n = len(self.problemas)
         cabecalho = "1 problema encontrado nos dados:" if n == 1 else f"{n} problemas encontrados nos dados:"
-        super().__init__("\n".join([cabecalho, *(f"- {p}" for p in self.problemas)]))
+        super().__init__(_lista(cabecalho, self.problemas))
+
+    def __reduce__(self):
+        return type(self), (self.problemas,)
 
 
 class ParametrosInvalidos(ErroCras, ValueError):
-    """A params file (YAML) that is absent, unreadable or breaks its expected shape (message in Portuguese)."""
+    """Params files (YAML) that are absent, unreadable or break their models; carries every problem found
+    (:class:`ProblemaParametro`), of every file, not only the first."""
+
+    def __init__(self, problemas: Sequence[ProblemaParametro]):
+        self.problemas = list(problemas)
+        n = len(self.problemas)
+        cabecalho = (
+            "1 problema encontrado nos parâmetros:"
+            if n == 1
+            else f"{n} problemas encontrados nos parâmetros:"
+        )
+        super().__init__(_lista(cabecalho, self.problemas))
+
+    def __reduce__(self):
+        return type(self), (self.problemas,)
+
+
+class ErroConfiguracao(ParametrosInvalidos):
+    """The parameters of a run that cannot be used: the run file (``--params``) or a per-document params file it
+    names; every problem of every file at once."""
+
+
+class ArgumentoInvalido(ErroCras, ValueError):
+    """A library function called with a value it cannot use (an inverted period, a date or weekday that does not
+    exist); the message says which value and what is expected."""
+
+
+class ErroSelecao(ErroCras, ValueError):
+    """A run that cannot be planned (unknown CRAS or document kind, missing notebook); message in Portuguese."""
+
+
+class ErroOcupada(ErroCras):
+    """Another ``cras run`` is writing to the same output folder."""
+
+
+class ErroNucleo(ErroCras):
+    """A warm kernel that could not be started or reset (an execution failure, not bad input)."""
+
+
+class ErroPublicacao(ErroCras):
+    """A page that must not be published (the privacy guard found a personal value in it)."""
 
 
 class MunicipioAusente(ErroCras, LookupError):
@@ -63,3 +151,6 @@ class MunicipioAusente(ErroCras, LookupError):
                 else "nenhum município encontrado nos arquivos"
             )
         )
+
+    def __reduce__(self):
+        return type(self), (self.municipio, self.encontrados)

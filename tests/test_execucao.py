@@ -8,6 +8,8 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,9 +20,10 @@ from conftest import EXEMPLO, RAIZ
 from papermill.exceptions import PapermillExecutionError
 
 from cras_lib.calculo.periodo import Periodo
+from cras_lib.erros import ErroConfiguracao, ErroSelecao
 from cras_lib.execucao import cache, cli, gravacao, indice
-from cras_lib.execucao.configuracao import ErroConfiguracao, carregar_configuracao
-from cras_lib.execucao.documentos import ErroSelecao, listar_documentos
+from cras_lib.execucao.configuracao import carregar_configuracao
+from cras_lib.execucao.documentos import listar_documentos
 from cras_lib.execucao.executores import descrever_erro
 from cras_lib.execucao.guarda import Achado, GuardaPrivacidade, descrever_achados
 from cras_lib.execucao.html import Pagina, Proveniencia, RenderizadorHTML
@@ -112,17 +115,39 @@ def test_configuracao_lista_todos_os_problemas_em_portugues(tmp_path):
     (tmp_path / "avaliacao.yaml").unlink()
     with pytest.raises(ErroConfiguracao) as erro:
         carregar_configuracao(arquivo)
-    mensagem = str(erro.value)
-    assert "o campo 'municipio.nome' está vazio" in mensagem
-    assert "'municipio.uf' deve ter duas letras" in mensagem
-    assert "'avaliacao.inicio' deve ser um mês no formato AAAA-MM (recebido: '2025-13')" in mensagem
-    assert (
-        "'avaliacao.comparacao_inicio' (2024-12) é posterior a 'avaliacao.comparacao_fim' (2024-01)"
-        in mensagem
+    nome = f"{tmp_path.name}/execucao.yaml"
+    assert [str(p) for p in erro.value.problemas] == [
+        f"valor inválido '' em {nome}, municipio › nome — deve ser um texto não vazio",
+        f"valor inválido 'Minas' em {nome}, municipio › uf — deve ser a sigla da UF, com duas letras (ex.: MG)",
+        f"valor inválido '31/12/2025' em {nome}, plano › data_referencia — deve ser uma data que existe, no "
+        "formato AAAA-MM-DD",
+        f"valor inválido '2025-13' em {nome}, avaliacao › inicio — deve ser um mês no formato AAAA-MM, entre "
+        'aspas (ex.: "2025-01")',
+        f"valor inválido '2024-01' em {nome}, avaliacao › comparacao_fim — é anterior a comparacao_inicio "
+        "(2024-12)",
+        f"valor inválido '2025-13' em {nome}, cras › inicio — deve ser um mês no formato AAAA-MM, entre aspas "
+        '(ex.: "2025-01")',
+        f"arquivo não encontrado 'avaliacao.yaml' em {nome}, avaliacao › params — o caminho é relativo à pasta "
+        "do arquivo de execução",
+    ]
+    assert str(tmp_path) not in str(erro.value)  # files named as the user names them, never by absolute path
+
+
+def test_configuracao_valida_os_arquivos_de_cada_documento(tmp_path):
+    arquivo = escrever_params(tmp_path)
+    (tmp_path / "plano.yaml").write_text("ciclos:\n  6_a_15:\n    tamanho_grupos: 12\n", encoding="utf-8")
+    (tmp_path / "avaliacao.yaml").write_text(
+        "inclusao_produtiva:\n  vagas_por_cras: quinze\n", encoding="utf-8"
     )
-    assert "'plano.data_referencia' deve ser uma data no formato AAAA-MM-DD" in mensagem
-    assert "o arquivo indicado em 'avaliacao.params' não existe" in mensagem
-    assert len(erro.value.problemas) == 7  # the six above and 'cras.inicio' (same bad month)
+    with pytest.raises(ErroConfiguracao) as erro:
+        carregar_configuracao(arquivo)
+    pasta = tmp_path.name
+    assert [str(p) for p in erro.value.problemas] == [
+        f"chave desconhecida 'tamanho_grupos' em {pasta}/plano.yaml, ciclos › 6_a_15 — você quis dizer "
+        "'tamanho_grupo'?",
+        f"valor inválido 'quinze' em {pasta}/avaliacao.yaml, inclusao_produtiva › vagas_por_cras — deve ser um "
+        "número (com ponto decimal: 0.5)",
+    ]
 
 
 def test_configuracao_de_arquivo_inexistente(tmp_path):
@@ -563,6 +588,122 @@ def test_cras_desconhecido_sai_com_2(tmp_path, capsys):
     )
     assert codigo == 2
     assert "CRAS não encontrado em unidades.csv: 999" in capsys.readouterr().err
+
+
+def _params_do_projeto(pasta: Path, arquivo: str, de: str, para: str) -> Path:
+    """A copy of params/ in ``pasta`` with ``de`` replaced by ``para`` (once) in ``arquivo``."""
+    destino = pasta / "params"
+    shutil.copytree(RAIZ / "params", destino)
+    texto = (destino / arquivo).read_text(encoding="utf-8")
+    assert de in texto
+    (destino / arquivo).write_text(texto.replace(de, para, 1), encoding="utf-8")
+    return destino / "exemplo.yaml"
+
+
+@pytest.mark.parametrize(
+    ("arquivo", "de", "para", "esperado"),
+    [
+        (
+            "plano_scfv.yaml",
+            "  6_a_15:\n    tamanho_grupo: 15",
+            "  6_a_15:\n    tamanho_grupos: 15",
+            "chave desconhecida 'tamanho_grupos' em params/plano_scfv.yaml, ciclos › 6_a_15 — você quis dizer "
+            "'tamanho_grupo'?",
+        ),
+        (
+            "plano_scfv.yaml",
+            "jornada_orientador: 40",
+            "jornada_orientadr: 40",
+            "chave desconhecida 'jornada_orientadr' em params/plano_scfv.yaml, equipe — você quis dizer "
+            "'jornada_orientador'?",
+        ),
+        (
+            "plano_scfv.yaml",
+            "    tamanho_grupo: 15",
+            "    tamanho_grupo: quinze",
+            "valor inválido 'quinze' em params/plano_scfv.yaml, ciclos › ate_6 › tamanho_grupo — deve ser um "
+            "número inteiro",
+        ),
+        (
+            "avaliacao.yaml",
+            "vagas_por_cras: 15",
+            "vagas_por_cras: quinze",
+            "valor inválido 'quinze' em params/avaliacao.yaml, inclusao_produtiva › vagas_por_cras — deve ser um "
+            "número",
+        ),
+        (
+            "avaliacao.yaml",
+            "  PAIF-12:\n    meta: 10",
+            "  PAIF-12:\n    mta: 10",
+            "chave desconhecida 'mta' em params/avaliacao.yaml, metas › PAIF-12 — você quis dizer 'meta'?",
+        ),
+        (
+            "exemplo.yaml",
+            "  uf: MG",
+            "  UF: MG",
+            "falta a chave obrigatória 'uf' em params/exemplo.yaml, municipio — sigla da UF",
+        ),
+        (
+            "exemplo.yaml",
+            "limiar_supressao: 5",
+            "limiar_supresao: 5",
+            "chave desconhecida 'limiar_supresao' em params/exemplo.yaml — você quis dizer 'limiar_supressao'?",
+        ),
+    ],
+)
+def test_parametro_invalido_sai_com_2_antes_de_executar(
+    tmp_path, monkeypatch, capsys, arquivo, de, para, esperado
+):
+    monkeypatch.chdir(tmp_path)  # messages name the files as the user does: params/...
+    params = _params_do_projeto(tmp_path, arquivo, de, para)
+    saida = tmp_path / "saida"
+    codigo = cli.main(
+        ["run", "--dados", str(EXEMPLO), "--params", "params/exemplo.yaml", "--saida", str(saida),
+         "--notebooks", str(NOTEBOOKS_TESTE)]
+    )  # fmt: skip
+    erro = capsys.readouterr().err
+    assert codigo == 2
+    assert esperado in erro and "Nada foi publicado" in erro
+    assert str(params.parent) not in erro  # no absolute path of a params file
+    assert not (saida / "html").exists() and not (saida / "notebooks").exists()
+    assert not (saida / "manifest.json").exists()
+
+
+def test_todos_os_problemas_de_todos_os_arquivos_de_uma_vez(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    _params_do_projeto(tmp_path, "plano_scfv.yaml", "ocupacao_minima: 0.8", "ocupacao_minim: 0.8")
+    avaliacao = tmp_path / "params" / "avaliacao.yaml"
+    avaliacao.write_text(
+        avaliacao.read_text(encoding="utf-8").replace("PAIF-05:", "PAIF-5:"), encoding="utf-8"
+    )
+    exemplo = tmp_path / "params" / "exemplo.yaml"
+    exemplo.write_text(
+        exemplo.read_text(encoding="utf-8").replace("ano: 2026", "ano: 2026.5"), encoding="utf-8"
+    )
+    codigo = cli.main(
+        ["run", "--dados", str(EXEMPLO), "--params", "params/exemplo.yaml", "--saida", "saida",
+         "--notebooks", str(NOTEBOOKS_TESTE)]
+    )  # fmt: skip
+    erro = capsys.readouterr().err
+    assert codigo == 2
+    assert "cras: erro: 3 problemas encontrados nos parâmetros:" in erro
+    assert "valor inválido 2026.5 em params/exemplo.yaml, plano › ano — deve ser um número inteiro" in erro
+    assert "'ocupacao_minim' em params/plano_scfv.yaml — você quis dizer 'ocupacao_minima'?" in erro
+    assert "chave desconhecida 'PAIF-5' em params/avaliacao.yaml, metas — você quis dizer 'PAIF-05'?" in erro
+
+
+def test_comando_real_sai_com_2_para_parametro_invalido(tmp_path):
+    _params_do_projeto(tmp_path, "plano_scfv.yaml", "    tamanho_grupo: 15", "    tamanho_grupo: quinze")
+    processo = subprocess.run(
+        [sys.executable, "-m", "cras_lib", "run", "--dados", str(EXEMPLO), "--params", "params/exemplo.yaml",
+         "--saida", "saida", "--notebooks", str(NOTEBOOKS_TESTE)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert processo.returncode == 2
+    assert (
+        "valor inválido 'quinze' em params/plano_scfv.yaml, ciclos › ate_6 › tamanho_grupo" in processo.stderr
+    )
+    assert not (tmp_path / "saida" / "html").exists()
 
 
 def test_duas_execucoes_na_mesma_saida_nao_se_misturam(tmp_path, capsys):

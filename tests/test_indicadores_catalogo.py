@@ -13,9 +13,9 @@ from cras_lib.calculo.indicadores import (
     MUNICIPIO,
     Meta,
     calcular_todos,
-    carregar_parametros,
     classificar,
     metas,
+    parametros_da_avaliacao,
     quadro_municipal,
 )
 from cras_lib.calculo.indicadores.avaliacao import avaliar, numeros_chave
@@ -93,17 +93,19 @@ def test_classificacao_sem_meta_e_tolerancia_propria():
 
 
 def test_parametros_invalidos_sao_erro_em_portugues(tmp_path):
-    with pytest.raises(ParametrosInvalidos, match="indicador desconhecido 'XX-99'"):
+    with pytest.raises(
+        ParametrosInvalidos, match="chave desconhecida 'XX-99' em parâmetros da avaliação, metas"
+    ):
         metas({"metas": {"XX-99": {"meta": 1}}})
-    with pytest.raises(ParametrosInvalidos, match="deve ser um número"):
+    with pytest.raises(ParametrosInvalidos, match="metas › PAIF-01 › meta — deve ser um número"):
         metas({"metas": {"PAIF-01": {"meta": "muito"}}})
     with pytest.raises(ParametrosInvalidos, match="o arquivo não existe"):
-        carregar_parametros(tmp_path / "nao_existe.yaml")
+        parametros_da_avaliacao(tmp_path / "nao_existe.yaml")
 
 
 def test_parametros_do_exemplo_sao_validos_e_comentados(raiz):
     caminho = raiz / "params" / "avaliacao.yaml"
-    alvo = metas(carregar_parametros(caminho))
+    alvo = metas(parametros_da_avaliacao(caminho))
     assert alvo["SCFV-02"].valor == 0.5 and alvo["IP-05"].valor == 0.5  # the two norms' 50 % rules
     linhas_meta = [linha for linha in caminho.read_text(encoding="utf-8").splitlines() if "meta:" in linha]
     assert linhas_meta and all("#" in linha for linha in linhas_meta)

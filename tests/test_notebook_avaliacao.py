@@ -13,7 +13,7 @@ import papermill as pm
 import pytest
 from conftest import EXEMPLO, RAIZ
 
-from cras_lib.calculo.indicadores import CATALOGO, carregar_parametros
+from cras_lib.calculo.indicadores import CATALOGO, parametros_da_avaliacao
 from cras_lib.calculo.indicadores.avaliacao import avaliar
 from cras_lib.dados.municipio import carregar_municipio
 from cras_lib.documentos import avaliacao
@@ -135,7 +135,7 @@ def test_quadro_exibido_e_igual_ao_do_catalogo_e_toda_formula_aparece(executado)
     quadro = next(t for t in tabelas.tabelas if t["legenda"].startswith(LEGENDA_QUADRO))
     av = avaliar(
         carregar_municipio(EXEMPLO), "2025-01", "2025-12",
-        carregar_parametros(RAIZ / "params" / "avaliacao.yaml"), "2024-01", "2024-12",
+        parametros_da_avaliacao(RAIZ / "params" / "avaliacao.yaml"), "2024-01", "2024-12",
     )  # fmt: skip
     esperado = ap.tabela_indicadores(av.quadro, 5)
     assert quadro["cabecalho"] == list(esperado.columns)

@@ -122,7 +122,7 @@ def executado(tmp_path_factory):
 @pytest.fixture(scope="module")
 def plano():
     m = carregar_municipio(EXEMPLO)
-    return sp.planejar(m, sp.carregar_parametros(PARAMS), 2026, REFERENCIA, "MG")
+    return sp.planejar(m, sp.parametros_do_plano(PARAMS), 2026, REFERENCIA, "MG")
 
 
 def test_executa_sem_erros_nem_avisos(executado):

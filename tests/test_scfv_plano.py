@@ -13,7 +13,8 @@ import pytest
 
 from cras_lib.calculo import scfv_plano as sp
 from cras_lib.dados.contrato import CICLOS
-from cras_lib.erros import ErroCras
+from cras_lib.erros import ParametrosInvalidos
+from cras_lib.parametros.plano_scfv import ArquivoPlano
 
 RAIZ = Path(__file__).resolve().parent.parent
 
@@ -42,7 +43,7 @@ def parametros(**mudancas) -> sp.ParametrosPlano:
             dias_semana=(1, 3) if criancas else (2,),
             cobertura_alvo=COBERTURA[c],
         )
-    return replace(sp.ParametrosPlano(ciclos=ciclos), **mudancas)
+    return replace(sp.ParametrosPlano.do_arquivo(ArquivoPlano()), ciclos=ciclos, **mudancas)
 
 
 def situacao() -> pd.DataFrame:
@@ -210,8 +211,8 @@ def test_orientadores_horas_necessarias_e_disponiveis():
     assert (o3.loc["C", "saldo_horas"], o3.loc["C", "orientadores_faltantes"]) == (-72.5, 2)
 
 
-def test_carregar_parametros_do_projeto():
-    p = sp.carregar_parametros(RAIZ / "params" / "plano_scfv.yaml")
+def test_parametros_do_plano_do_projeto():
+    p = sp.parametros_do_plano(RAIZ / "params" / "plano_scfv.yaml")
     assert set(p.ciclos) == set(CICLOS)
     assert p.ciclos["6_a_15"].dias_semana == (1, 3)  # terça e quinta
     assert (p.ciclos["60_mais"].encontros_semanais, p.ciclos["60_mais"].tamanho_grupo) == (1, 15)
@@ -220,22 +221,22 @@ def test_carregar_parametros_do_projeto():
     assert any(r.inicio == dt.date(2026, 12, 21) for r in p.recessos)
 
 
-def test_carregar_parametros_rejeita_dias_incoerentes(tmp_path):
+def test_parametros_do_plano_rejeitam_dias_incoerentes(tmp_path):
     arquivo = tmp_path / "p.yaml"
     arquivo.write_text(
         "ciclos:\n  ate_6:\n    encontros_semanais: 2\n    dias_semana: [terca]\n", encoding="utf-8"
     )
-    with pytest.raises(ErroCras, match="2 encontro"):
-        sp.carregar_parametros(arquivo)
+    with pytest.raises(ParametrosInvalidos, match="2 encontro"):
+        sp.parametros_do_plano(arquivo)
     arquivo.write_text("ciclos:\n  bebes: {}\n", encoding="utf-8")
-    with pytest.raises(ErroCras, match="bebes"):
-        sp.carregar_parametros(arquivo)
+    with pytest.raises(ParametrosInvalidos, match="bebes"):
+        sp.parametros_do_plano(arquivo)
     arquivo.write_text("calendario:\n  feriados_municipais:\n    - data: '13-40'\n", encoding="utf-8")
-    with pytest.raises(ErroCras, match="13-40"):
-        sp.carregar_parametros(arquivo)
+    with pytest.raises(ParametrosInvalidos, match="13-40"):
+        sp.parametros_do_plano(arquivo)
     vazio = tmp_path / "vazio.yaml"
     vazio.write_text("", encoding="utf-8")
-    padrao = sp.carregar_parametros(vazio)
+    padrao = sp.parametros_do_plano(vazio)
     # defaults of docs/dominio.md: 15 users; 2 encounters for children and adolescents, 1 for adults
     assert padrao.ciclos["ate_6"].encontros_semanais == 2 and padrao.ciclos["30_a_59"].encontros_semanais == 1
     assert padrao.ciclos["30_a_59"].tamanho_grupo == 15

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import holidays
 import pandas as pd
 
-from cras_lib.erros import ErroCras
+from cras_lib.erros import ArgumentoInvalido
 
 # Weekday names as written in params (Portuguese, without accents) -> Python weekday (Monday = 0).
 DIAS_DA_SEMANA: dict[str, int] = {
@@ -69,12 +69,12 @@ class Recesso:
 
 
 def dia_da_semana(nome: str) -> int:
-    """'terca' / 'terça' / 'Terça-feira' -> 1. Raises ErroCras (in Portuguese) for an unknown name."""
+    """'terca' / 'terça' / 'Terça-feira' -> 1. Raises ArgumentoInvalido (in Portuguese) for an unknown name."""
     chave = (
         nome.strip().lower().replace("ç", "c").replace("á", "a").removesuffix("-feira").removesuffix(" feira")
     )
     if chave not in DIAS_DA_SEMANA:
-        raise ErroCras(f"dia da semana desconhecido: '{nome}' (use {', '.join(DIAS_DA_SEMANA)})")
+        raise ArgumentoInvalido(f"dia da semana desconhecido: '{nome}' (use {', '.join(DIAS_DA_SEMANA)})")
     return DIAS_DA_SEMANA[chave]
 
 

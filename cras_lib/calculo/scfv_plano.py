@@ -41,11 +41,10 @@ from cras_lib.calculo import calendario as cal
 from cras_lib.calculo import carga_horaria
 from cras_lib.calculo import scfv_situacao as sit
 from cras_lib.calculo.razao import razao
-from cras_lib.dados.contrato import CICLOS
 from cras_lib.dados.municipio import nomes_dos_cras
-from cras_lib.erros import ErroCras
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO
-from cras_lib.parametros.arquivo import ler_yaml
+from cras_lib.parametros.arquivo import carregar
+from cras_lib.parametros.plano_scfv import ArquivoPlano
 
 FUNCAO_ORIENTADOR = "orientador_social"
 # Columns of the goals that add up per CRAS (metas_por_cras).
@@ -69,96 +68,57 @@ COLUNAS_METAS = (
 
 @dataclass(frozen=True)
 class ParametrosCiclo:
-    """Municipal choices for one age cycle (defaults of ``docs/dominio.md``)."""
+    """Municipal choices for one age cycle, resolved (defaults and meaning: :class:`ArquivoPlano`)."""
 
-    tamanho_grupo: int = 15
-    encontros_semanais: int = 2
-    horas_por_encontro: float = 2.0
-    dias_semana: tuple[int, ...] = (1, 3)  # Monday = 0
-    cobertura_alvo: float = 0.0  # fraction of the cycle's CadÚnico population of the territory
+    tamanho_grupo: int
+    encontros_semanais: int
+    horas_por_encontro: float
+    dias_semana: tuple[int, ...]  # Monday = 0
+    cobertura_alvo: float  # fraction of the cycle's CadÚnico population of the territory
 
 
 @dataclass(frozen=True)
 class ParametrosPlano:
+    """The plan's parameters as the calculation uses them: ``params/plano_scfv.yaml`` resolved (every default
+    applied, weekdays as numbers, holidays and recesses as calendar entries); defaults live in the model."""
+
     ciclos: dict[str, ParametrosCiclo]
-    fracao_planejamento: float = 0.25
-    jornada_orientador: float = 40.0
-    ocupacao_minima: float = 0.8
-    pontos_facultativos: bool = False
-    feriados_municipais: tuple[cal.FeriadoMunicipal, ...] = ()
-    recessos: tuple[cal.Recesso, ...] = ()
+    fracao_planejamento: float
+    jornada_orientador: float
+    ocupacao_minima: float
+    pontos_facultativos: bool
+    feriados_municipais: tuple[cal.FeriadoMunicipal, ...]
+    recessos: tuple[cal.Recesso, ...]
 
-
-def _data_param(valor, onde: str) -> dt.date:
-    if isinstance(valor, dt.date):
-        return valor
-    try:
-        return dt.date.fromisoformat(str(valor))
-    except ValueError:
-        raise ErroCras(f"parâmetros do plano: data inválida em {onde}: '{valor}' (use AAAA-MM-DD)") from None
-
-
-def _feriado_municipal(item: dict) -> cal.FeriadoMunicipal:
-    valor, nome = item.get("data"), str(item.get("nome", "Feriado municipal"))
-    texto = str(valor)
-    if not isinstance(valor, dt.date) and len(texto) == 5 and texto[2] == "-":  # "MM-DD", every year
-        try:
-            mes, dia = int(texto[:2]), int(texto[3:])
-            dt.date(2024, mes, dia)  # a leap year accepts 02-29
-        except ValueError:
-            raise ErroCras(f"parâmetros do plano: feriado municipal com data inválida: '{texto}'") from None
-        return cal.FeriadoMunicipal((mes, dia), nome)
-    return cal.FeriadoMunicipal(_data_param(valor, f"feriado municipal '{nome}'"), nome)
-
-
-def _ciclo_param(codigo: str, dados: dict) -> ParametrosCiclo:
-    padrao = ParametrosCiclo(encontros_semanais=2 if POR_CODIGO[codigo].criancas_adolescentes else 1)
-    dias = tuple(cal.dia_da_semana(d) for d in dados.get("dias_semana", ()))
-    if not dias:
-        dias = padrao.dias_semana[: padrao.encontros_semanais]
-    p = ParametrosCiclo(
-        tamanho_grupo=int(dados.get("tamanho_grupo", padrao.tamanho_grupo)),
-        encontros_semanais=int(dados.get("encontros_semanais", padrao.encontros_semanais)),
-        horas_por_encontro=float(dados.get("horas_por_encontro", padrao.horas_por_encontro)),
-        dias_semana=dias,
-        cobertura_alvo=float(dados.get("cobertura_alvo", padrao.cobertura_alvo)),
-    )
-    if p.tamanho_grupo <= 0 or p.horas_por_encontro <= 0 or not 0 <= p.cobertura_alvo <= 1:
-        raise ErroCras(f"parâmetros do plano, ciclo {codigo}: tamanho, horas e cobertura devem ser positivos")
-    if len(set(p.dias_semana)) != p.encontros_semanais:
-        raise ErroCras(
-            f"parâmetros do plano, ciclo {codigo}: {p.encontros_semanais} encontro(s) por semana, mas "
-            f"{len(set(p.dias_semana))} dia(s) da semana informado(s)"
+    @classmethod
+    def do_arquivo(cls, arquivo: ArquivoPlano) -> ParametrosPlano:
+        """The parameters of a validated ``plano_scfv.yaml`` (``ArquivoPlano()``: every default)."""
+        ciclos = {
+            codigo: ParametrosCiclo(
+                c.tamanho_grupo,
+                c.encontros_semanais,
+                float(c.horas_por_encontro),
+                c.dias,
+                float(c.cobertura_alvo),
+            )
+            for codigo, c in arquivo.ciclos.por_codigo().items()
+        }
+        cal_ = arquivo.calendario
+        return cls(
+            ciclos=ciclos,
+            fracao_planejamento=float(arquivo.equipe.fracao_planejamento),
+            jornada_orientador=float(arquivo.equipe.jornada_orientador),
+            ocupacao_minima=float(arquivo.ocupacao_minima),
+            pontos_facultativos=cal_.pontos_facultativos,
+            feriados_municipais=tuple(cal.FeriadoMunicipal(f.data, f.nome) for f in cal_.feriados_municipais),
+            recessos=tuple(cal.Recesso(r.inicio, r.fim, r.nome) for r in cal_.recessos),
         )
-    return p
 
 
-def carregar_parametros(caminho: str | Path) -> ParametrosPlano:
-    """Read ``params/plano_scfv.yaml`` (layout documented in that file); missing keys take the defaults."""
-    dados = ler_yaml(caminho)
-    ciclos_yaml = dados.get("ciclos") or {}
-    desconhecidos = sorted(set(ciclos_yaml) - set(CICLOS))
-    if desconhecidos:
-        raise ErroCras(f"parâmetros do plano: ciclo(s) desconhecido(s): {', '.join(desconhecidos)}")
-    equipe = dados.get("equipe") or {}
-    calendario = dados.get("calendario") or {}
-    recessos = tuple(
-        cal.Recesso(
-            _data_param(r.get("inicio"), "recesso"),
-            _data_param(r.get("fim"), "recesso"),
-            str(r.get("nome", "Recesso")),
-        )
-        for r in calendario.get("recessos") or ()
-    )
-    return ParametrosPlano(
-        ciclos={c: _ciclo_param(c, ciclos_yaml.get(c) or {}) for c in CICLOS},
-        fracao_planejamento=float(equipe.get("fracao_planejamento", 0.25)),
-        jornada_orientador=float(equipe.get("jornada_orientador", 40)),
-        ocupacao_minima=float(dados.get("ocupacao_minima", 0.8)),
-        pontos_facultativos=bool(calendario.get("pontos_facultativos", False)),
-        feriados_municipais=tuple(_feriado_municipal(f) for f in calendario.get("feriados_municipais") or ()),
-        recessos=recessos,
-    )
+def parametros_do_plano(caminho: str | Path) -> ParametrosPlano:
+    """Read and validate ``params/plano_scfv.yaml`` (model :class:`ArquivoPlano`; absent keys take its
+    defaults). Raises :class:`~cras_lib.erros.ParametrosInvalidos` listing every problem, in Portuguese."""
+    return ParametrosPlano.do_arquivo(carregar(ArquivoPlano, caminho))
 
 
 # --- demand -------------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ import pandas as pd
 
 from cras_lib.calculo.razao import razao
 from cras_lib.dados.contrato import CICLOS, SITUACOES_PRIORITARIAS
+from cras_lib.erros import ArgumentoInvalido
 from cras_lib.norma.scfv import ciclo_da_idade
 
 COLUNAS_ATIVOS = (
@@ -68,7 +69,7 @@ def como_data(valor) -> pd.Timestamp:
     """A reference date (str 'AAAA-MM-DD', date, Timestamp) as a midnight Timestamp."""
     if isinstance(valor, dt.date | pd.Timestamp | str | np.datetime64):
         return pd.Timestamp(valor).normalize()
-    raise TypeError(f"data de referência inválida: '{valor}' (use AAAA-MM-DD)")
+    raise ArgumentoInvalido(f"data de referência inválida: '{valor}' (use AAAA-MM-DD)")
 
 
 def idade_em(nascimento: pd.Series, data_referencia) -> pd.Series:

@@ -3,6 +3,7 @@
 Exit codes: 0 every document generated or already up to date; 1 some document failed (the others were
 published, the failed one kept its previous version); 2 wrong usage or invalid inputs (parameters file, data
 folder, unknown CRAS or document), nothing written to the output's documents; 130 interrupted (Ctrl+C).
+Which error class gives which code is :data:`CODIGOS_SAIDA`, the one table of it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import cras_lib
-from cras_lib.erros import ErroCras
+from cras_lib.erros import (
+    ArgumentoInvalido,
+    DadosInvalidos,
+    ErroCras,
+    ErroNucleo,
+    ErroOcupada,
+    ErroPublicacao,
+    ErroSelecao,
+    MunicipioAusente,
+    ParametrosInvalidos,
+)
 from cras_lib.execucao import comando_importar
+from cras_lib.execucao.argumentos import AnalisadorArgumentos
 from cras_lib.execucao.documentos import TIPOS
 from cras_lib.execucao.executores import EXECUTORES
 from cras_lib.execucao.lote import (
@@ -38,27 +50,24 @@ CODIGOS = """códigos de saída:
   130  interrompido (Ctrl+C)
 """
 
-# argparse's own messages, in Portuguese (argparse looks ``_`` up at call time).
-_TRADUCOES = {
-    "usage: ": "uso: ",
-    "positional arguments": "argumentos posicionais",
-    "options": "opções",
-    "show this help message and exit": "mostra esta ajuda e sai",
-    "show program's version number and exit": "mostra a versão e sai",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: erro: %(message)s\n",
-    "the following arguments are required: %s": "faltam os argumentos obrigatórios: %s",
-    "unrecognized arguments: %s": "argumentos não reconhecidos: %s",
-    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "opção inválida: %(value)r (escolha entre %(choices)s)",
-    "invalid %(type)s value: %(value)r": "valor inválido: %(value)r",
-    "expected one argument": "esperava um valor",
-    "expected at least one argument": "esperava ao menos um valor",
-    "ambiguous option: %(option)s could match %(matches)s": "opção ambígua: %(option)s pode ser %(matches)s",
+# Error class -> exit code: the one place that decides it (the closest class in the error's MRO wins). Input
+# errors leave the output untouched (2); an execution failure after the inputs were accepted is 1.
+CODIGOS_SAIDA: dict[type[ErroCras], int] = {
+    ErroCras: SAIDA_USO,
+    ParametrosInvalidos: SAIDA_USO,
+    DadosInvalidos: SAIDA_USO,
+    ArgumentoInvalido: SAIDA_USO,
+    ErroSelecao: SAIDA_USO,
+    ErroOcupada: SAIDA_USO,
+    MunicipioAusente: SAIDA_USO,
+    ErroNucleo: SAIDA_FALHA,
+    ErroPublicacao: SAIDA_FALHA,
 }
 
 
-def _traduzir(mensagem: str) -> str:
-    return _TRADUCOES.get(mensagem, mensagem)
+def codigo_de_saida(erro: ErroCras) -> int:
+    """The exit code of ``cras`` for ``erro`` (:data:`CODIGOS_SAIDA`)."""
+    return next(CODIGOS_SAIDA[c] for c in type(erro).__mro__ if c in CODIGOS_SAIDA)
 
 
 def _lista_documentos(texto: str) -> tuple[str, ...]:
@@ -90,12 +99,11 @@ def _segundos(texto: str) -> float | None:
 
 
 def criar_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = AnalisadorArgumentos(
         prog="cras",
         description="Bancada de relatórios dos CRAS: gera o Plano Anual do SCFV, a avaliação e um relatório "
         "por CRAS em HTML autocontido, pronto para compartilhar com os conselhos.",
         epilog=CODIGOS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--versao", action="version", version=f"cras-lib {cras_lib.__version__}", help="mostra a versão e sai"
@@ -114,7 +122,6 @@ def criar_parser() -> argparse.ArgumentParser:
             width=100,
         ),
         epilog=CODIGOS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     run.add_argument(
         "--dados",
@@ -187,13 +194,10 @@ def criar_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    original, argparse._ = argparse._, _traduzir
     try:
         args = criar_parser().parse_args(argv)
     except SystemExit as saida:
         return int(saida.code or 0)
-    finally:
-        argparse._ = original
     if args.comando == "importar":
         return comando_importar.executar(args)
 
@@ -215,9 +219,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         desfecho = executar_lote(opcoes, sys.stderr)
     except ErroCras as erro:
+        codigo = codigo_de_saida(erro)
         print(f"cras: erro: {erro}", file=sys.stderr)
-        print("Nada foi publicado; corrija as entradas e rode de novo.", file=sys.stderr)
-        return SAIDA_USO
+        if codigo == SAIDA_USO:
+            print("Nada foi publicado; corrija as entradas e rode de novo.", file=sys.stderr)
+        else:
+            print(f"A execução não terminou. Detalhes em {opcoes.saida / 'logs'}.", file=sys.stderr)
+        return codigo
     except KeyboardInterrupt:
         print("\ncras: interrompido.", file=sys.stderr)
         return SAIDA_INTERROMPIDA

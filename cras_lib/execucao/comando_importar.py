@@ -29,7 +29,6 @@ def adicionar_parser(comandos) -> argparse.ArgumentParser:
         ),
         epilog="códigos de saída:\n  0    importado\n  2    uso incorreto, arquivo reconhecido com erro "
         "(nada foi gravado) ou município ausente de todos os arquivos\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("origem", type=Path, metavar="ORIGEM", help="pasta com os arquivos oficiais")
     qual = parser.add_mutually_exclusive_group(required=True)

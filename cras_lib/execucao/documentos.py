@@ -15,7 +15,7 @@ import papermill
 from cras_lib.apresentacao import formatacao
 from cras_lib.calculo.periodo import Periodo
 from cras_lib.dados.municipio import nomes_dos_cras
-from cras_lib.erros import ErroCras
+from cras_lib.erros import ErroSelecao
 from cras_lib.execucao.configuracao import Configuracao
 
 # Document kind -> notebook file in the notebooks folder, in the order documents are listed.
@@ -25,10 +25,6 @@ NOTEBOOKS = {
     "cras": "relatorio_cras.ipynb",
 }
 TIPOS = tuple(NOTEBOOKS)
-
-
-class ErroSelecao(ErroCras, ValueError):
-    """A run that cannot be planned (unknown CRAS or document kind, missing notebook); message in Portuguese."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import TextIO
 
 import cras_lib
 from cras_lib.apresentacao import formatacao
-from cras_lib.erros import ErroCras
+from cras_lib.erros import ErroCras, ErroOcupada
 from cras_lib.execucao import cache, manifesto
 from cras_lib.execucao.configuracao import Configuracao, carregar_configuracao
 from cras_lib.execucao.documentos import TIPOS, Documento, listar_documentos
@@ -60,10 +60,6 @@ class Desfecho:
     resumo: str
     indice: Path
     falhas: list[str]
-
-
-class ErroOcupada(ErroCras):
-    """Another ``cras run`` is writing to the same output folder."""
 
 
 def _travar(saida: Path):

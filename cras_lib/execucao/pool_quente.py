@@ -27,6 +27,7 @@ from papermill.exceptions import PapermillExecutionError
 from papermill.log import logger as logger_papermill
 from papermill.utils import merge_kwargs, remove_args
 
+from cras_lib.erros import ErroNucleo
 from cras_lib.execucao.executores import (
     Executor,
     MotorPapermill,
@@ -41,10 +42,6 @@ log = logging.getLogger("cras.execucao")
 
 MOTOR = "cras-quente"
 _TEMPO_INICIO = 120  # seconds to start a kernel and warm it up
-
-
-class ErroNucleo(RuntimeError):
-    """A warm kernel that could not be started or reset."""
 
 
 class NucleoQuente:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from cras_lib.apresentacao import formatacao
+from cras_lib.erros import ErroPublicacao
 from cras_lib.execucao import indice
 from cras_lib.execucao.configuracao import Configuracao
 from cras_lib.execucao.documentos import Documento
@@ -155,6 +156,6 @@ class Publicacao:
         )
         conteudo = self.renderizador.indice(pagina, resumo, grupos)
         if achados := self.guarda.verificar(conteudo):
-            raise RuntimeError(f"índice não publicado: {descrever_achados(achados)}")
+            raise ErroPublicacao(f"índice não publicado: {descrever_achados(achados)}")
         gravar_atomico(self.html / "index.html", conteudo)
         return resumo

@@ -14,7 +14,7 @@ from cras_lib.calculo.indicadores.catalogo import (
     resultado,
 )
 from cras_lib.calculo.indicadores.contexto import Contexto
-from cras_lib.calculo.indicadores.metas import Meta, carregar_parametros, classificar, metas
+from cras_lib.calculo.indicadores.metas import Meta, classificar, metas, parametros_da_avaliacao
 from cras_lib.calculo.indicadores.tabela import (
     calcular_indicador,
     calcular_todos,
@@ -34,9 +34,9 @@ __all__ = [
     "Meta",
     "calcular_indicador",
     "calcular_todos",
-    "carregar_parametros",
     "classificar",
     "metas",
+    "parametros_da_avaliacao",
     "por_cras",
     "quadro_municipal",
     "resultado",

@@ -8,6 +8,7 @@ value per year) are prorated to the months of the period: a year counts (its mon
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -15,7 +16,9 @@ import pandas as pd
 
 from cras_lib.calculo import inclusao_produtiva, rma, scfv_situacao
 from cras_lib.calculo.razao import razao
+from cras_lib.erros import ArgumentoInvalido
 from cras_lib.norma.porte import capacidade_paif
+from cras_lib.parametros.avaliacao import ArquivoAvaliacao, como_parametros_avaliacao
 
 # Roster functions counted as technicians (equipes.csv ``funcao``): the PAIF reference team of the NOB-RH.
 TECNICOS_SUPERIOR = ("tecnico_superior",)
@@ -27,8 +30,9 @@ class Contexto:
     """The inputs of the catalogue for one period ``inicio``..``fim`` (months, inclusive).
 
     Tables use the contract's canonical columns and dtypes (as ``Municipio`` holds them); optional tables are
-    ``None`` when the file is absent. ``parametros`` is the evaluation params mapping
-    (``params/avaliacao.yaml``).
+    ``None`` when the file is absent. ``parametros`` are the evaluation params (``params/avaliacao.yaml``, model
+    :class:`~cras_lib.parametros.avaliacao.ArquivoAvaliacao`; a mapping is validated like the file, None means
+    every default).
     """
 
     inicio: pd.Period
@@ -41,16 +45,21 @@ class Contexto:
     scfv_frequencia: pd.DataFrame | None = None
     inclusao_produtiva: pd.DataFrame | None = None
     custos: pd.DataFrame | None = None
-    parametros: dict = field(default_factory=dict)
+    parametros: ArquivoAvaliacao = field(default_factory=ArquivoAvaliacao)
 
     def __post_init__(self):
         object.__setattr__(self, "inicio", rma.mes(self.inicio))
         object.__setattr__(self, "fim", rma.mes(self.fim))
+        object.__setattr__(self, "parametros", como_parametros_avaliacao(self.parametros))
         if self.fim < self.inicio:
-            raise ValueError(f"período inválido: {self.inicio} a {self.fim} (o fim vem antes do início)")
+            raise ArgumentoInvalido(
+                f"período inválido: {self.inicio} a {self.fim} (o fim vem antes do início)"
+            )
 
     @classmethod
-    def do_municipio(cls, municipio, inicio, fim, parametros: dict | None = None) -> Contexto:
+    def do_municipio(
+        cls, municipio, inicio, fim, parametros: ArquivoAvaliacao | Mapping | None = None
+    ) -> Contexto:
         """The context of a loaded :class:`cras_lib.dados.municipio.Municipio` for ``inicio``..``fim``."""
         tabelas = "equipes scfv_participantes scfv_grupos scfv_frequencia inclusao_produtiva custos".split()
         return cls(
@@ -59,7 +68,7 @@ class Contexto:
             municipio.unidades,
             municipio.rma_cras,
             **{t: getattr(municipio, t) for t in tabelas},
-            parametros=parametros or {},
+            parametros=como_parametros_avaliacao(parametros),
         )
 
     def com_periodo(self, inicio, fim) -> Contexto:
@@ -70,15 +79,6 @@ class Contexto:
     def tem(self, arquivo: str) -> bool:
         """Whether the contract file ``arquivo`` (e.g. ``"scfv_grupos.csv"``) is available."""
         return getattr(self, arquivo.removesuffix(".csv")) is not None
-
-    def parametro(self, caminho: str, padrao=None):
-        """A parameter by dotted path, e.g. ``"scfv.meses_permanencia"``; ``padrao`` when absent."""
-        valor = self.parametros
-        for parte in caminho.split("."):
-            if not isinstance(valor, dict) or parte not in valor:
-                return padrao
-            valor = valor[parte]
-        return valor
 
     @cached_property
     def ids(self) -> pd.Index:

@@ -16,7 +16,6 @@ from cras_lib.calculo.indicadores.contexto import Contexto
 from cras_lib.norma.inclusao_produtiva import HORAS_FASE_1, META_ACELERACAO, MINIMO_HORAS_PARA_FASE_2
 
 IP = ("inclusao_produtiva.csv",)
-VAGAS_POR_CRAS_PADRAO = 15  # one class of about 15 users (municipal standard)
 PESSOAS = ("numerador", "denominador")
 
 
@@ -29,7 +28,7 @@ def _razao(ctx: Contexto, numerador: str, denominador: str) -> pd.DataFrame:
 
 def meta_de_vagas(ctx: Contexto) -> tuple[pd.Series, float]:
     """Goal of places per CRAS where the program was offered (<NA> elsewhere) and for the municipality."""
-    vagas = float(ctx.parametro("inclusao_produtiva.vagas_por_cras", VAGAS_POR_CRAS_PADRAO))
+    vagas = float(ctx.parametros.inclusao_produtiva.vagas_por_cras)
     ofertou = ctx.inclusao["inscritos"] > 0
     por_cras = pd.Series(vagas, index=ctx.ids, dtype="Float64").where(ofertou)
     return por_cras, vagas * int(ofertou.sum()) if ofertou.any() else pd.NA

@@ -10,20 +10,20 @@ direction-aware:
   otherwise "não atingida".
 
 The tolerância is the indicator's own (same unit as the value) or, by default,
-``classificacao.tolerancia_relativa`` × |meta|. A missing value is "sem dados"; an indicator without a target
+``classificacao.tolerancia_relativa`` × |meta| (defaults in :class:`cras_lib.parametros.avaliacao.ArquivoAvaliacao`). A missing value is "sem dados"; an indicator without a target
 is "sem meta".
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from cras_lib.calculo.indicadores.catalogo import CATALOGO
-from cras_lib.erros import ParametrosInvalidos
-from cras_lib.parametros.arquivo import ler_yaml
+from cras_lib.parametros.arquivo import carregar
+from cras_lib.parametros.avaliacao import ArquivoAvaliacao, como_parametros_avaliacao
 
 ATINGIDA = "atingida"
 PARCIAL = "parcialmente atingida"
@@ -31,7 +31,6 @@ NAO_ATINGIDA = "não atingida"
 SEM_DADOS = "sem dados"
 SEM_META = "sem meta"
 SITUACOES = (ATINGIDA, PARCIAL, NAO_ATINGIDA, SEM_DADOS, SEM_META)
-TOLERANCIA_RELATIVA_PADRAO = 0.2
 
 
 @dataclass(frozen=True)
@@ -40,35 +39,20 @@ class Meta:
     tolerancia: float  # width of the "parcialmente atingida" band, in the unit of the value
 
 
-def carregar_parametros(caminho: str | Path) -> dict:
-    """Read the evaluation params YAML (a mapping)."""
-    return ler_yaml(caminho)
+def parametros_da_avaliacao(caminho: str | Path) -> ArquivoAvaliacao:
+    """Read and validate the evaluation params (``params/avaliacao.yaml``, model :class:`ArquivoAvaliacao`;
+    absent keys take its defaults). Raises :class:`~cras_lib.erros.ParametrosInvalidos` listing every problem."""
+    return carregar(ArquivoAvaliacao, caminho)
 
 
-def _numero(valor, onde: str) -> float:
-    if isinstance(valor, bool) or not isinstance(valor, int | float):
-        encontrado = "vazio" if valor is None else f"'{valor}'"
-        raise ParametrosInvalidos(f"parâmetros: '{onde}' deve ser um número (encontrado: {encontrado})")
-    return float(valor)
-
-
-def metas(parametros: dict) -> dict[str, Meta]:
-    """The targets of ``parametros['metas']`` by indicator code; unknown codes or non-numbers are an error."""
-    relativa = _numero(
-        (parametros.get("classificacao") or {}).get("tolerancia_relativa", TOLERANCIA_RELATIVA_PADRAO),
-        "classificacao.tolerancia_relativa",
-    )
+def metas(parametros: ArquivoAvaliacao | Mapping | None) -> dict[str, Meta]:
+    """The targets of the evaluation params by indicator code (a mapping is validated like the file)."""
+    parametros = como_parametros_avaliacao(parametros)
+    relativa = parametros.classificacao.tolerancia_relativa
     saida: dict[str, Meta] = {}
-    for codigo, entrada in sorted((parametros.get("metas") or {}).items()):
-        if codigo not in CATALOGO:
-            raise ParametrosInvalidos(f"parâmetros: meta para indicador desconhecido '{codigo}'")
-        if not isinstance(entrada, dict) or "meta" not in entrada:
-            raise ParametrosInvalidos(f"parâmetros: 'metas.{codigo}' deve ter a chave 'meta'")
-        valor = _numero(entrada["meta"], f"metas.{codigo}.meta")
-        tolerancia = entrada.get("tolerancia")
-        tolerancia = (
-            relativa * abs(valor) if tolerancia is None else _numero(tolerancia, f"metas.{codigo}.tolerancia")
-        )
+    for codigo, entrada in sorted(parametros.metas.items()):
+        valor = float(entrada.meta)
+        tolerancia = relativa * abs(valor) if entrada.tolerancia is None else float(entrada.tolerancia)
         saida[codigo] = Meta(valor, tolerancia)
     return saida
 

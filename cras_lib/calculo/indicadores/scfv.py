@@ -16,7 +16,6 @@ from cras_lib.calculo.indicadores.catalogo import registrar, resultado
 from cras_lib.calculo.indicadores.contexto import Contexto
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO
 
-MESES_PERMANENCIA_PADRAO = 6
 PARTICIPANTES_E_GRUPOS = ("scfv_participantes.csv", "scfv_grupos.csv")
 
 
@@ -80,7 +79,7 @@ def frequencia(ctx: Contexto) -> pd.DataFrame:
 
 def meses_permanencia(ctx: Contexto) -> int:
     """N of the permanence indicator (params ``scfv.meses_permanencia``)."""
-    return int(ctx.parametro("scfv.meses_permanencia", MESES_PERMANENCIA_PADRAO))
+    return ctx.parametros.scfv.meses_permanencia
 
 
 def nome_permanencia(ctx: Contexto) -> str:

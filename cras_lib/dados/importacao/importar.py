@@ -23,7 +23,7 @@ from cras_lib.dados.importacao import escrita, reconhecimento, resumo, valores
 from cras_lib.dados.importacao.base import Leitura, Selecao
 from cras_lib.dados.importacao.combinacao import COLUNAS_EQUIPES, COLUNAS_UNIDADES, Combinado, combinar
 from cras_lib.dados.importacao.fontes import Ilegivel, ler_conteudo
-from cras_lib.erros import DadosInvalidos, MunicipioAusente, Problema
+from cras_lib.erros import ArgumentoInvalido, DadosInvalidos, MunicipioAusente, Problema
 
 COLUNAS_MUNICIPIOS = ("ibge", "nome", "uf", "porte", "populacao")
 ARQUIVO_REGISTRO = "importacao.json"
@@ -49,9 +49,11 @@ def codigo_municipio(texto: str) -> str:
     """The 6-digit code of a 6- or 7-digit IBGE municipality code; ValueError (Portuguese) otherwise."""
     codigo = re.sub(r"\s+", "", str(texto))
     if not re.fullmatch(r"\d{6}|\d{7}", codigo):
-        raise ValueError(f"código IBGE do município inválido: '{texto}' (use os 6 ou 7 dígitos do IBGE)")
+        raise ArgumentoInvalido(
+            f"código IBGE do município inválido: '{texto}' (use os 6 ou 7 dígitos do IBGE)"
+        )
     if codigo[:2] not in valores.UF_POR_CODIGO:
-        raise ValueError(
+        raise ArgumentoInvalido(
             f"código IBGE do município inválido: '{texto}' (os 2 primeiros dígitos não são de uma UF)"
         )
     return codigo[:6]
@@ -144,7 +146,7 @@ def importar_municipios(origem: str | Path, saida: str | Path, *, uf: str | None
     if uf is not None:
         uf = uf.strip().upper()
         if uf not in valores.CODIGO_POR_UF:
-            raise ValueError(f"UF inválida: '{uf}' (use a sigla, por exemplo MG)")
+            raise ArgumentoInvalido(f"UF inválida: '{uf}' (use a sigla, por exemplo MG)")
     leituras, hashes, ignorados = _ler(Path(origem), Selecao(uf=uf))
     particoes = _particoes(leituras)
     presentes = _municipios_presentes(particoes)

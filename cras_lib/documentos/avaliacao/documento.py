@@ -29,7 +29,7 @@ from cras_lib.calculo.indicadores import tendencias
 from cras_lib.calculo.indicadores.avaliacao import Avaliacao, avaliar
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES
 from cras_lib.calculo.indicadores.contexto import Contexto
-from cras_lib.calculo.indicadores.metas import TOLERANCIA_RELATIVA_PADRAO, carregar_parametros
+from cras_lib.calculo.indicadores.metas import parametros_da_avaliacao
 from cras_lib.calculo.indicadores.scfv import meses_permanencia
 from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, disponivel
 from cras_lib.calculo.periodo import Periodo, periodo_comparacao
@@ -123,7 +123,7 @@ def montar(
     """Evaluate the loaded ``municipio`` (:func:`.avaliacao.avaliar`) for ``inicio``..``fim`` with the params of
     ``params`` (``params/avaliacao.yaml`` layout; None: the defaults). The comparison period follows the one
     rule of :func:`cras_lib.calculo.periodo.periodo_comparacao` (both ends given, else none)."""
-    parametros = carregar_parametros(params) if params else {}
+    parametros = parametros_da_avaliacao(params) if params else None
     periodo = Periodo(inicio, fim)
     comparacao = periodo_comparacao(comparacao_inicio, comparacao_fim)
     avaliacao = avaliar(
@@ -158,7 +158,7 @@ def cabecalho(doc: DocumentoAvaliacao) -> list[Bloco]:
 def metodo(doc: DocumentoAvaliacao) -> list[Bloco]:
     """Section 1: the three dimensions, how every indicator is computed and classified, the suppression."""
     ctx, limiar = doc.contexto, doc.limiar
-    tolerancia = ctx.parametro("classificacao.tolerancia_relativa", TOLERANCIA_RELATIVA_PADRAO)
+    tolerancia = ctx.parametros.classificacao.tolerancia_relativa
     paragrafos = [
         titulo("metodo", "Método"),
         "Este documento avalia o PAIF, o SCFV e o Programa de Inclusão Produtiva dos "

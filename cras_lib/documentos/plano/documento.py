@@ -81,7 +81,7 @@ def montar(
 ) -> DocumentoPlano:
     """Read the plan's parameters (``params/plano_scfv.yaml`` layout), plan the year ``ano`` for the loaded
     ``municipio`` from its situation at ``data_referencia``, and wrap it all."""
-    plano = sp.planejar(municipio, sp.carregar_parametros(params), int(ano), data_referencia, uf)
+    plano = sp.planejar(municipio, sp.parametros_do_plano(params), int(ano), data_referencia, uf)
     return DocumentoPlano(plano, municipio, municipio_nome, int(limiar_supressao), Path(params).name)
 
 

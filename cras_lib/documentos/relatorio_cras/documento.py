@@ -17,7 +17,7 @@ from cras_lib.apresentacao import origem_dos_dados
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Html, Tabela
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
 from cras_lib.calculo.equipe_nob_rh import tabela_conformidade
-from cras_lib.calculo.indicadores.metas import carregar_parametros
+from cras_lib.calculo.indicadores.metas import parametros_da_avaliacao
 from cras_lib.calculo.periodo import Periodo, periodo_comparacao
 from cras_lib.documentos.relatorio_cras import texto
 from cras_lib.documentos.relatorio_cras.fatos import FatosCras, fatos_cras
@@ -58,7 +58,7 @@ def montar(
     the thresholds of the points of attention under ``pontos_atencao``); None: the defaults.
     ``data_referencia`` (SCFV situation) defaults to the last day of ``fim``.
     """
-    parametros = carregar_parametros(params) if params else {}
+    parametros = parametros_da_avaliacao(params) if params else None
     fatos = fatos_cras(
         municipio,
         str(id_cras),

@@ -38,7 +38,7 @@ from cras_lib.calculo.equipe_nob_rh import ConformidadeEquipe, conformidade_por_
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, Contexto, Indicador, calcular_indicador
 from cras_lib.calculo.periodo import Periodo
 from cras_lib.calculo.scfv_situacao import situacao_atual, situacao_por_cras
-from cras_lib.erros import ErroCras
+from cras_lib.erros import ErroSelecao
 from cras_lib.norma import rma as norma_rma
 from cras_lib.norma.porte import capacidade_paif
 from cras_lib.norma.scfv import CICLOS_SCFV, META_PUBLICO_PRIORITARIO, POR_CODIGO
@@ -507,7 +507,7 @@ def fatos_de(base: BaseMunicipal, id_cras: str, *, limiar_supressao: int = 5) ->
     """The :class:`FatosCras` of ``id_cras`` from the shared tables of :func:`base_municipal`."""
     id_cras = str(id_cras)
     if id_cras not in base.unidades.index:
-        raise ErroCras(f"o CRAS {id_cras} não consta em unidades.csv")
+        raise ErroSelecao(f"o CRAS {id_cras} não consta em unidades.csv")
     return FatosCras(
         identificacao=_identificacao(base.unidades.loc[id_cras]),
         periodo=base.periodo,

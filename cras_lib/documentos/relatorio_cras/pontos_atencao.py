@@ -13,13 +13,13 @@ Each rule reads the facts only and cites the norm it checks:
 - Programa de Inclusão Produtiva: fewer than 50 % of the goal reaching Aceleração calls for a busca ativa by the OSC
   (indicator IP-05 of the catalogue); dropouts are referred to ACESSUAS Trabalho (program standard).
 
-The thresholds that are municipal choices live in :class:`Limiares` (defaults below; a params YAML may override
-them under the key ``pontos_atencao``). Points come out in a fixed order: priority 1 (the norm is not met) first.
+The thresholds that are municipal choices live in :class:`Limiares` (the model of the key ``pontos_atencao`` of
+``params/avaliacao.yaml``, :mod:`cras_lib.parametros.avaliacao`, with its defaults). Points come out in a fixed order: priority 1 (the norm is not met) first.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from cras_lib.apresentacao.formatacao import lista, percentual
 from cras_lib.apresentacao.privacidade import suprimir
@@ -28,26 +28,11 @@ from cras_lib.calculo.equipe_nob_rh import NOMES_PAPEIS
 from cras_lib.documentos.relatorio_cras.texto import lista_papeis
 from cras_lib.norma.inclusao_produtiva import META_ACELERACAO
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO
+from cras_lib.parametros.avaliacao import Limiares
 
 HORAS_MINIMAS_SEMANA = 40  # Orientações Técnicas do CRAS (MDS, 2009): 8 hours a day, 5 days a week
 DIAS_MINIMOS_SEMANA = 5
 INDICADOR_ACELERACAO = "IP-05"  # catalogue: people who reached Aceleração ÷ goal of places (the 50 % rule)
-
-
-@dataclass(frozen=True)
-class Limiares:
-    """Municipal thresholds of the points of attention (fractions: 0.7 = 70 %)."""
-
-    queda: float = 0.10  # a fall of more than 10 % against the comparison period
-    ocupacao_baixa: float = 0.70  # SCFV places filled below 70 %
-    frequencia_baixa: float = 0.75  # SCFV attendance below 75 % of the encounters
-
-    @classmethod
-    def de_parametros(cls, parametros: dict | None) -> Limiares:
-        """Thresholds from ``parametros['pontos_atencao']`` (unknown keys are ignored; missing keys keep the
-        defaults)."""
-        secao = (parametros or {}).get("pontos_atencao") or {}
-        return cls(**{f.name: float(secao[f.name]) for f in fields(cls) if f.name in secao})
 
 
 @dataclass(frozen=True)
