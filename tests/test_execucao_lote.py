@@ -88,7 +88,7 @@ def test_execucao_incremental_executa_so_o_que_mudou(tmp_path, capsys):
     assert indice.count("Inalterado desde a última geração") == 4
 
     (tmp_path / "avaliacao.yaml").write_text(
-        "metas: {c1: 10}\n", encoding="utf-8"
+        "metas: {PAIF-01: {meta: 0.9}}\n", encoding="utf-8"
     )  # only the evaluation uses it
     assert rodar(saida, EXEMPLO, params, *selecao) == 0
     assert {i: d["situacao"] for i, d in documentos(saida).items()} == {

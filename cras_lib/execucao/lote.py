@@ -144,7 +144,7 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
         falhas = [e["id"] for e in entradas if e["nesta_execucao"] and e["situacao"] == "falhou"]
         return Desfecho(1 if falhas else 0, resumo, saida / "html" / "index.html", falhas)
     except ErroCras as erro:
-        log.error("entradas inválidas, nada publicado: %s", erro)
+        log.error("execução interrompida: %s", erro)
         raise
     except Exception:
         log.exception("execução interrompida")
