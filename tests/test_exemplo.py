@@ -153,12 +153,21 @@ def test_rma_24_meses_com_meses_nao_informados(dados):
     faltam = todos - set(zip(rma["id_cras"], rma["mes_referencia"], strict=True))
     assert 5 <= len(faltam) <= 8
     assert faltam == {(_id(s), m) for s, m in gerador.MESES_NAO_INFORMADOS}
-    assert len(rma) == 16 * 24 - len(faltam)
+    # plus one form under a code that is not in unidades.csv (planted alert CRZ-02)
+    fora = rma[~rma["id_cras"].isin(dados["unidades"]["id_cras"])]
+    assert list(zip(fora["id_cras"], fora["mes_referencia"], strict=True)) == [
+        (gerador.CODIGO_TROCADO, gerador.MES_ALERTAS)
+    ]
+    assert len(rma) == 16 * 24 - len(faltam) + 1
 
 
 def test_rma_coerente(dados):
+    """B.* never above A.2 but in the one planted case (RMA-04: CRAS Nova Aurora, B.2 = A.2 + 1 in 2025-12)."""
+    chaves = dados["rma_cras"][["id_cras", "mes_referencia"]]
     rma = dados["rma_cras"].drop(columns=["id_cras", "mes_referencia"]).astype(int)
-    assert (rma[[f"b{i}" for i in range(1, 7)]].max(axis=1) <= rma["a2"]).all()
+    acima = rma[[f"b{i}" for i in range(1, 7)]].max(axis=1) > rma["a2"]
+    assert list(map(tuple, chaves[acima].to_numpy())) == [(_id(9), gerador.MES_ALERTAS)]
+    assert rma.loc[acima, "b2"].tolist() == (rma.loc[acima, "a2"] + 1).tolist()
     assert (rma[[f"c{i}" for i in range(2, 10)]].sum(axis=1) <= rma["c1"]).all()
     assert (rma["b3"] <= rma["b2"]).all()
 
@@ -282,6 +291,9 @@ def test_custos_de_inclusao_so_onde_ha_inscricoes(dados):
 def test_carregar_municipio_sem_problemas_nem_avisos(exemplo):
     municipio = pytest.importorskip("cras_lib.dados.municipio")
     m = municipio.carregar_municipio(exemplo)
-    assert m.avisos == []
+    # the one warning is the planted alert CRZ-02 (a December form typed under a wrong CRAS code)
+    assert m.avisos == [
+        f"rma_cras.csv: 1 código de CRAS que não consta em unidades.csv: {gerador.CODIGO_TROCADO}"
+    ]
     assert all(m.tem(nome) for nome in CSVS)
     assert len(m.unidades) == 16 and "d8" in m.rma_cras.columns

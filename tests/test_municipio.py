@@ -193,8 +193,10 @@ def test_exemplo_dezesseis_cras_e_vinte_quatro_meses(municipio_exemplo):
     assert len(municipio_exemplo.rma_cras) < 16 * 24
 
 
-def test_exemplo_sem_avisos_de_codigos_desconhecidos(municipio_exemplo):
-    assert not [a for a in municipio_exemplo.avisos if "não consta" in a or "não constam" in a]
+def test_exemplo_so_com_o_codigo_desconhecido_plantado(municipio_exemplo):
+    """The example's only unknown CRAS code is the planted alert CRZ-02 (data/exemplo/LEIAME.md)."""
+    desconhecidos = [a for a in municipio_exemplo.avisos if "não consta" in a or "não constam" in a]
+    assert desconhecidos == ["rma_cras.csv: 1 código de CRAS que não consta em unidades.csv: 31799900051"]
 
 
 def test_nomes_dos_cras_usa_o_codigo_quando_o_nome_esta_vazio():

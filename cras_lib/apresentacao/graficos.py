@@ -6,6 +6,7 @@ reader who cannot see the chart (screen reader, text-only e-mail) gets the same 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import matplotlib
@@ -126,7 +127,7 @@ def serie_mensal(
             label=nome,
         )
         presentes = [(r, y) for r, y in zip(rotulos, ys, strict=True) if y == y]
-        faltantes = [r for r, y in zip(rotulos, ys, strict=True) if y != y]
+        faltantes = [r for r, v in zip(rotulos, valores, strict=True) if formatacao.ausente(v)]
         if presentes:
             minimo = min(presentes, key=lambda p: p[1])
             maximo = max(presentes, key=lambda p: p[1])
@@ -153,4 +154,58 @@ def serie_mensal(
         ax.legend(frameon=False, fontsize=8)
     fig.tight_layout()
     alt = f"Gráfico de linhas — {titulo}. " + ". ".join(partes) + "."
+    return fig, alt
+
+
+def pequenos_multiplos(
+    meses: Sequence,
+    paineis: dict[str, Sequence[float]],
+    *,
+    titulo: str,
+    eixo_valor: str,
+    colunas: int = 4,
+    texto_valor=None,
+    ocultar=None,
+):
+    """Small multiples: one small line chart per panel (e.g. per CRAS) of the same monthly series, the last
+    month marked; each panel has its own scale (units of very different size stay readable). Missing values
+    are gaps. The figure is 7.2 in wide (inside an A4 page's text width at 110 dpi).
+
+    ``texto_valor`` formats a value for the text alternative (default pt-BR number); a value for which
+    ``ocultar`` is true (e.g. a count below the suppression threshold) is not drawn, and the text alternative
+    says it as ``texto_valor`` does ('< 5'). Returns ``(fig, alt)``; the alternative text gives, per panel,
+    the last month's value, the first month's and the months without data.
+    """
+    texto_valor = texto_valor or (lambda v: _valor_texto(v, "numero"))
+    ocultar = ocultar or (lambda _v: False)
+    nomes = list(paineis)
+    linhas = max(1, math.ceil(len(nomes) / colunas))
+    fig, eixos = plt.subplots(linhas, colunas, figsize=(7.2, 1.25 * linhas + 0.7), squeeze=False)
+    rotulos = [formatacao.mes_abreviado(m) for m in meses]
+    partes = []
+    for i, ax in enumerate(eixos.flat):
+        if i >= len(nomes):
+            ax.set_axis_off()
+            continue
+        nome = nomes[i]
+        valores = list(paineis[nome])
+        ys = [float("nan") if formatacao.ausente(v) or ocultar(v) else float(v) for v in valores]
+        ax.plot(range(len(ys)), ys, color=COR, linewidth=1.2)
+        if ys and ys[-1] == ys[-1]:
+            ax.plot([len(ys) - 1], [ys[-1]], marker="o", markersize=4, color=COR_ALERTA)
+        ax.set_title(nome, fontsize=7, fontweight="normal")
+        ax.tick_params(labelsize=6)
+        ax.set_xticks([0, len(ys) - 1], [rotulos[0], rotulos[-1]] if rotulos else [])
+        ax.yaxis.set_major_formatter(_formatador("numero"))
+        ultimo = texto_valor(paineis[nome][-1]) if len(ys) else formatacao.SEM_DADOS
+        primeiro = texto_valor(paineis[nome][0]) if len(ys) else formatacao.SEM_DADOS
+        texto = f"{nome}: {ultimo} em {rotulos[-1]} ({primeiro} em {rotulos[0]})" if rotulos else nome
+        faltantes = [r for r, v in zip(rotulos, valores, strict=True) if formatacao.ausente(v)]
+        if faltantes:
+            texto += f", sem dados em {', '.join(faltantes)}"
+        partes.append(texto)
+    fig.suptitle(titulo, fontsize=9, fontweight="bold")
+    fig.supylabel(eixo_valor, fontsize=7)
+    fig.tight_layout()
+    alt = f"Gráficos de linhas, um por unidade — {titulo}. " + "; ".join(partes) + "."
     return fig, alt

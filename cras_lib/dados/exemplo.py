@@ -245,6 +245,24 @@ MESES_NAO_INFORMADOS: tuple[tuple[int, str], ...] = (
     (16, "2025-06"),
 )
 
+# Data-quality alerts planted in the last month of the RMA (the monthly bulletin's checks,
+# ``cras_lib.calculo.verificacoes``); each is made by :func:`plantar_alertas` after drawing the data, without
+# drawing anything more, so every other figure stays as drawn. (check code, CRAS seq, what was planted)
+MES_ALERTAS = MESES[-1]
+CODIGO_TROCADO = f"{PREFIXO_ID}0051"  # CRAS Lagoa Seca (0015) with two digits swapped
+ALERTAS_PLANTADOS: tuple[tuple[str, int, str], ...] = (
+    ("ENV-01", 15, "RMA de 2025-12 não enviado com o código certo (ver CRZ-02)"),
+    ("RMA-01", 12, "formulário de 2025-12 com todos os itens zerados"),
+    ("RMA-02", 14, "C.1 de 2025-12 multiplicado por 4"),
+    ("RMA-03", 11, "A.1 de 2025-12 = A.1 de 2025-11 + A.2 de 2025-12 + 25"),
+    ("RMA-04", 9, "B.2 de 2025-12 = A.2 + 1"),
+    ("RMA-05", 6, "D.5 de 2025-12 = 3 × a capacidade dos grupos de 60 anos ou mais"),
+    ("CRZ-01", 6, "o mesmo D.5: o SCFV no RMA passa muito da lista de usuários ativos"),
+    ("CRZ-02", 15, f"o RMA de 2025-12 do CRAS Lagoa Seca enviado com o código {CODIGO_TROCADO}"),
+    ("FRQ-01", 1, "um usuário com 13 presenças em 2025-12 num grupo de 2 encontros por semana"),
+)
+PRESENCAS_PLANTADAS = 13  # a 2-a-week group holds at most 2 × 5 encounters in a month
+
 # National holidays of 2025 on working days (Lei 662/1949, Lei 6.802/1980, Lei 14.759/2023); fixed here, not
 # taken from a library, so the bytes do not change with a library update. SCFV encounters skip them.
 FERIADOS_2025 = frozenset(date(2025, m, d) for m, d in ((1, 1), (4, 18), (4, 21), (5, 1), (11, 20), (12, 25)))
@@ -662,6 +680,41 @@ def gerar_rma(rng: np.random.Generator, unidades: Sequence[Linha], grupos: Seque
     return linhas
 
 
+def plantar_alertas(
+    rma: list[Linha], frequencia: list[Linha], participantes: Sequence[Linha], grupos: Sequence[Linha]
+) -> None:
+    """Plant in the last month the cases of :data:`ALERTAS_PLANTADOS` (in place; draws nothing)."""
+    por_chave = {(str(r["id_cras"]), str(r["mes_referencia"])): r for r in rma}
+    anterior = MESES[-2]
+
+    def linha(seq: int, mes: str = MES_ALERTAS) -> Linha:
+        return por_chave[(CRAS[seq - 1].id_cras, mes)]
+
+    zerada = linha(12)
+    for item in zerada:
+        if item not in ("id_cras", "mes_referencia"):
+            zerada[item] = 0
+    linha(14)["c1"] = 4 * int(linha(14)["c1"])
+    linha(11)["a1"] = int(linha(11, anterior)["a1"]) + int(linha(11)["a2"]) + 25
+    linha(9)["b2"] = int(linha(9)["a2"]) + 1
+    capacidade_idosos = sum(
+        int(g["capacidade"]) for g in grupos if g["id_cras"] == CRAS[5].id_cras and g["ciclo"] == "60_mais"
+    )
+    linha(6)["d5"] = 3 * capacidade_idosos
+    trocada = dict(linha(15, anterior))  # Lagoa Seca's December form, typed under a wrong code
+    rma.append(trocada | {"id_cras": CODIGO_TROCADO, "mes_referencia": MES_ALERTAS})
+    grupo_de = {str(p["id_participante"]): str(p["id_grupo"]) for p in participantes}
+    semanais = {str(g["id_grupo"]): int(g["encontros_semanais"]) for g in grupos}
+    alvo = next(
+        f
+        for f in frequencia
+        if f["mes_referencia"] == MES_ALERTAS
+        and grupo_de[str(f["id_participante"])].startswith("G01")
+        and semanais[grupo_de[str(f["id_participante"])]] == 2
+    )
+    alvo["encontros_previstos"] = alvo["presencas"] = PRESENCAS_PLANTADAS
+
+
 # --- equipes.csv
 
 
@@ -1039,6 +1092,7 @@ def gerar(pasta: str | Path, seed: int = SEED_PADRAO) -> list[Path]:
     participantes = gerar_participantes(fluxos[2], Identidades(fluxos[2], usados), grupos)
     frequencia = gerar_frequencia(fluxos[3], participantes)
     rma = gerar_rma(fluxos[4], unidades, grupos)
+    plantar_alertas(rma, frequencia, participantes, grupos)
     equipes = gerar_equipes(fluxos[5], Identidades(fluxos[5], usados), unidades, grupos)
     inclusao = gerar_inclusao(fluxos[6], Identidades(fluxos[6], usados))
     cadunico = gerar_cadunico(fluxos[7], unidades)

@@ -1,0 +1,1 @@
+"""Boletim mensal da vigilância socioassistencial (notebook ``boletim_mensal.ipynb``)."""

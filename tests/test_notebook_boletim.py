@@ -1,0 +1,84 @@
+"""The monthly bulletin notebook executed with Papermill on the example municipality (its last month): every
+section shown, every planted alert listed with what to check, charts with text alternatives, no personal
+value; the committed notebook is thin and has no outputs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from cras_lib.dados import exemplo as gerador
+from cras_lib.dados.municipio import carregar_municipio
+
+RAIZ = Path(__file__).resolve().parent.parent
+NOTEBOOK = RAIZ / "notebooks" / "boletim_mensal.ipynb"
+EXEMPLO = RAIZ / "data" / "exemplo"
+
+
+def test_notebook_fino_sem_saidas():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert nb.cells[0].metadata.get("tags") == ["parameters"]
+    linhas = [linha for c in nb.cells[1:] for linha in c.source.splitlines() if linha.strip()]
+    assert len(linhas) <= 25
+    assert all(not c.get("outputs") and not c.get("execution_count") for c in nb.cells)
+    exibicoes = [c.source for c in nb.cells if c.source.startswith("exibir(")]
+    assert exibicoes == [
+        f"exibir(doc.{s}(d))" for s in ("cabecalho", "envio", "alertas", "numeros", "scfv", "notas")
+    ]
+
+
+@pytest.fixture(scope="module")
+def executado(tmp_path_factory) -> str:
+    saida = tmp_path_factory.mktemp("boletim") / "boletim.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOK),
+        str(saida),
+        parameters={"dados": str(EXEMPLO), "params": str(RAIZ / "params" / "boletim.yaml")},
+        kernel_name="python3",
+        cwd=str(RAIZ),
+        progress_bar=False,
+    )
+    nb = nbformat.read(saida, as_version=4)
+    assert not [s for c in nb.cells for s in c.get("outputs", []) if s.get("name") == "stderr"]
+    textos = []
+    for celula in nb.cells:
+        for s in celula.get("outputs", []):
+            for tipo in ("text/html", "text/markdown"):
+                if tipo in s.get("data", {}):
+                    textos.append(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', s["data"][tipo]))
+    return "\n".join(textos)
+
+
+@pytest.mark.lento
+def test_boletim_do_ultimo_mes_do_exemplo(executado):
+    assert "Boletim mensal da vigilância socioassistencial — dezembro de 2025" in executado
+    for titulo in ("## 1. Envio do RMA", "## 2. Alertas", "## 3. O mês em números", "## 4. Serviço de"):
+        assert titulo in executado
+    assert "15 dos 16 CRAS enviaram o RMA; falta o RMA de CRAS Lagoa Seca." in executado
+    assert "10 alertas nos dados de dezembro de 2025 (3 graves e 7 moderados)" in executado
+
+
+@pytest.mark.lento
+def test_cada_alerta_plantado_aparece_com_o_arquivo_a_verificar(executado):
+    for codigo, _seq, _texto in gerador.ALERTAS_PLANTADOS:
+        assert f"<td>{codigo}</td>" in executado
+    assert "código 31799900051 (fora de unidades.csv)" in executado
+    assert "C.1 = 1.976, fora da faixa esperada" in executado
+    assert executado.count("Conferir em rma_cras.csv") >= 6
+    assert "Conferir em scfv_frequencia.csv as presenças de dezembro de 2025" in executado
+
+
+@pytest.mark.lento
+def test_acessivel_e_sem_dados_pessoais(executado):
+    assert executado.count("<caption>") >= 8
+    figuras = re.findall(r'<img src="" alt="([^"]+)"', executado)
+    assert len(figuras) == 5 and all(f.startswith("Gráficos de linhas, um por unidade") for f in figuras)
+    m = carregar_municipio(EXEMPLO)
+    pessoais = set(m.scfv_participantes["nome"].dropna()) | set(m.equipes["nome"].dropna())
+    pessoais |= set(m.scfv_participantes["cpf"].dropna()) | set(m.scfv_participantes["nis"].dropna())
+    assert not [p for p in pessoais if p in executado]
+    assert "&lt; 5" in executado or "< 5" in executado  # the FRQ-01 alert's single user
