@@ -19,6 +19,7 @@ NOTEBOOKS = {
     "plano": "plano_anual_scfv.ipynb",
     "avaliacao": "avaliacao.ipynb",
     "relatorio_cras": "relatorio_cras.ipynb",
+    "boletim": "boletim_mensal.ipynb",
 }
 COMUNS = {"municipio", "params", "municipio_nome", "uf", "limiar_supressao"}
 LIMITE_DE_LINHAS = 25

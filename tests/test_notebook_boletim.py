@@ -1,6 +1,6 @@
 """The monthly bulletin notebook executed with Papermill on the example municipality (its last month): every
 section shown, every planted alert listed with what to check, charts with text alternatives, no personal
-value; the committed notebook is thin and has no outputs."""
+value. (The notebook's shape — thin, no outputs — is checked with the others in test_documentos.py.)"""
 
 from __future__ import annotations
 
@@ -17,18 +17,6 @@ from cras_lib.dados.municipio import carregar_municipio
 RAIZ = Path(__file__).resolve().parent.parent
 NOTEBOOK = RAIZ / "notebooks" / "boletim_mensal.ipynb"
 EXEMPLO = RAIZ / "data" / "exemplo"
-
-
-def test_notebook_fino_sem_saidas():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    assert nb.cells[0].metadata.get("tags") == ["parameters"]
-    linhas = [linha for c in nb.cells[1:] for linha in c.source.splitlines() if linha.strip()]
-    assert len(linhas) <= 25
-    assert all(not c.get("outputs") and not c.get("execution_count") for c in nb.cells)
-    exibicoes = [c.source for c in nb.cells if c.source.startswith("exibir(")]
-    assert exibicoes == [
-        f"exibir(doc.{s}(d))" for s in ("cabecalho", "envio", "alertas", "numeros", "scfv", "notas")
-    ]
 
 
 @pytest.fixture(scope="module")

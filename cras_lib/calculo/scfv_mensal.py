@@ -15,7 +15,8 @@ import pandas as pd
 
 from cras_lib.calculo import rma
 from cras_lib.calculo.indicadores.catalogo import MUNICIPIO
-from cras_lib.calculo.scfv_situacao import razao, situacao_por_cras
+from cras_lib.calculo.razao import razao
+from cras_lib.calculo.scfv_situacao import situacao_por_cras
 
 COLUNAS = (
     "entradas",
