@@ -354,3 +354,14 @@ def test_notebook_fino_sem_saidas():
     assert [c.source for c in secoes] == [f"exibir(doc.{s.__name__}(d))" for s in plano.SECOES]
     for celula in celulas:
         assert not re.search(r"^\s*(def|class|for|if|while)\b|\bif\b", celula.source, re.M), celula.source
+
+
+def test_diagnostico_avisa_familias_da_classe_de_capacidade_do_censo():
+    """Units imported without the municipal complement carry the Censo capacity class as families referenced
+    (``familias_referenciadas_origem = capacidade_censo``): the diagnosis says so in one line, naming them."""
+    d = documento()
+    assert "classe de capacidade" not in textos(doc.diagnostico(d))
+    origem = pd.Series([None, "capacidade_censo"], dtype="string")
+    d.municipio.unidades = d.municipio.unidades.assign(familias_referenciadas_origem=origem)
+    linhas = [b for b in doc.diagnostico(d) if isinstance(b, str) and "classe de capacidade" in b]
+    assert len(linhas) == 1 and "CRAS Beta" in linhas[0] and "CRAS Alfa" not in linhas[0]

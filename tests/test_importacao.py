@@ -498,3 +498,29 @@ def test_horas_exatas_valem_sobre_a_faixa():
     )  # fmt: skip
     assert carga_horaria.horas_contadas(e).tolist()[:2] == [30, 20]
     assert pd.isna(carga_horaria.horas_contadas(e).iloc[2])
+
+
+def test_dados_gerais_e_complemento_quebrados_nomeiam_linha_e_coluna(origem, tmp_path):
+    _dados_gerais(origem)
+    texto = (origem / "dg.csv").read_text(encoding="latin-1").replace(" 2.500", " duas mil e quinhentas", 1)
+    (origem / "dg.csv").write_text(texto, encoding="latin-1")
+    of.complemento_csv(origem / "comp.csv", [dict(id_cras=A, familias_referenciadas="muitas")])
+    with pytest.raises(DadosInvalidos) as erro:
+        importar(origem, tmp_path / "dados", municipio="317999")
+    texto = str(erro.value)
+    assert (
+        "arquivo dg.csv, linha 3, coluna 'q1': classe de capacidade 'duas mil e quinhentas' ilegível"
+        in texto
+    )
+    assert (
+        "arquivo comp.csv, linha 2, coluna 'familias_referenciadas': valor 'muitas' não é um número" in texto
+    )
+    _sem_saida(tmp_path)
+
+
+def test_mes_repetido_no_mesmo_arquivo_nomeia_as_duas_linhas(origem, tmp_path):
+    linhas = [of.linha_rma(A, 2022, 1), of.linha_rma(A, 2022, 2), of.linha_rma(A, 2022, 1)]
+    of.rma_nacional_csv(origem / "rma.csv", linhas)
+    with pytest.raises(DadosInvalidos, match=r"arquivo rma.csv, linha 4, coluna 'NU_IDENTIFICADOR': CRAS "
+                       r"31799900001 e mês 2022-01 repetidos: já aparecem na linha 2"):  # fmt: skip
+        importar(origem, tmp_path / "dados", municipio="317999")

@@ -1,6 +1,6 @@
 """One-line notes a document adds when a figure it uses did not come from the municipality but stands in for it
-(see ``docs/arquivos-oficiais.md``): ``familias_referenciadas`` taken from the Censo SUAS capacity class, and
-roster hours known only by their Censo band.
+(see ``docs/arquivos-oficiais.md``): ``familias_referenciadas`` taken from the Censo SUAS capacity class. (The
+rule for roster hours known only by their Censo band is worded by ``calculo.carga_horaria.regra_das_faixas``.)
 """
 
 from __future__ import annotations
@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
-
-from cras_lib.calculo import carga_horaria
 
 
 def cras_com_familias_da_capacidade(unidades: pd.DataFrame, ids: Iterable[str] | None = None) -> list[str]:
@@ -39,10 +37,3 @@ def nota_familias_da_capacidade(
     rotulos = [nomes.get(c, c) if nomes else c for c in codigos]
     lista = ", ".join(rotulos[:-1]) + (" e " if len(rotulos) > 1 else "") + rotulos[-1]
     return f"*Famílias referenciadas de {lista}: o número {motivo}*"
-
-
-def nota_faixa_de_horas(equipes: pd.DataFrame | None) -> str | None:
-    """The line saying which value of the Censo hour band is counted, when some worker has only the band."""
-    if equipes is None or equipes.empty or not carga_horaria.so_faixa(equipes).any():
-        return None
-    return f"*{carga_horaria.regra_das_faixas()}*"
