@@ -13,7 +13,7 @@ from cras_lib.calculo import rma_mensal
 from cras_lib.dados import exemplo as gerador
 from cras_lib.dados.municipio import carregar_municipio
 from cras_lib.documentos.boletim import documento as doc
-from cras_lib.erros import ParametrosInvalidos
+from cras_lib.erros import ArgumentoInvalido, ParametrosInvalidos
 from cras_lib.parametros.boletim import PADRAO, carregar_parametros_boletim
 
 SECOES = (doc.cabecalho, doc.envio, doc.alertas, doc.numeros, doc.scfv, doc.notas)
@@ -54,12 +54,12 @@ def test_mes_padrao_e_o_ultimo_do_arquivo_mesmo_se_um_cras_nao_enviou():
 @pytest.mark.parametrize("mes", ["2025-13", "12/2025", "dezembro"])
 def test_mes_invalido_e_erro_em_portugues(mes):
     rma = pd.DataFrame({"mes_referencia": pd.PeriodIndex(["2025-10"], freq="M")})
-    with pytest.raises(ParametrosInvalidos, match="mês de referência do boletim inválido"):
+    with pytest.raises(ArgumentoInvalido, match="mês de referência do boletim inválido"):
         rma_mensal.mes_de_referencia(rma, mes)
 
 
 def test_rma_vazio_sem_mes_e_erro():
-    with pytest.raises(ParametrosInvalidos, match="informe o mês de referência"):
+    with pytest.raises(ArgumentoInvalido, match="informe o mês de referência"):
         rma_mensal.mes_de_referencia(pd.DataFrame({"mes_referencia": pd.PeriodIndex([], freq="M")}))
 
 
@@ -208,7 +208,25 @@ def test_params_invalidos_listam_todos_os_problemas(tmp_path):
     )
     with pytest.raises(ParametrosInvalidos) as erro:
         carregar_parametros_boletim(arquivo)
+    assert [(p.caminho, p.mensagem.split()[0]) for p in erro.value.problemas] == [
+        (("k_mad",), "valor"),
+        (("meses_historico",), "valor"),
+        (("itens_principais", "2º item"), "valor"),
+        ((), "chave"),
+    ]
     mensagem = str(erro.value)
-    assert str(arquivo) in mensagem
-    for trecho in ("campo desconhecido 'extra'", "'k_mad' deve ser um número", "'meses_historico'", "z9"):
+    assert "4 problemas" in mensagem and "boletim.yaml" in mensagem
+    for trecho in (
+        "deve ser maior que 0",
+        "deve ser um número inteiro",
+        "item do formulário do RMA",
+        "'extra'",
+    ):
         assert trecho in mensagem
+
+
+def test_historico_minimo_nao_passa_do_historico(tmp_path):
+    arquivo = tmp_path / "boletim.yaml"
+    arquivo.write_text("meses_historico: 6\nminimo_meses_historico: 8\n", encoding="utf-8")
+    with pytest.raises(ParametrosInvalidos, match="minimo_meses_historico não pode ser maior"):
+        carregar_parametros_boletim(arquivo)

@@ -105,6 +105,7 @@ def test_erro_de_execucao_nao_diz_que_nada_foi_publicado(tmp_path, monkeypatch, 
 # Built-in exceptions still raised on purpose: programming errors, never a user's input.
 PERMITIDOS = {
     ("calculo/indicadores/catalogo.py", "indicador registrado duas vezes"),
+    ("calculo/verificacoes/catalogo.py", "verificação registrada duas vezes"),
     ("dados/exemplo.py", "equipe desconhecida"),
     ("dados/municipio.py", "arquivo desconhecido"),
     ("norma/scfv.py", "idade inválida"),

@@ -13,7 +13,7 @@ from cras_lib.calculo import verificacoes as v
 from cras_lib.calculo.verificacoes.catalogo import COLUNAS_ACHADO
 from cras_lib.dados.contrato import ARQUIVOS
 from cras_lib.dados.municipio import carregar_municipio
-from cras_lib.parametros.boletim import ParametrosBoletim
+from cras_lib.parametros.boletim import ArquivoBoletim
 
 A, B = "11111111111", "22222222222"
 LETRA = {A: "A", B: "B"}
@@ -127,7 +127,7 @@ def montar_pasta(
 
 def alertas(pasta: Path, mes: str = DEZ, **parametros) -> pd.DataFrame:
     m = carregar_municipio(pasta)
-    return v.alertas(v.Contexto(m, pd.Period(mes, "M"), ParametrosBoletim(**parametros)))
+    return v.alertas(v.Contexto(m, pd.Period(mes, "M"), ArquivoBoletim(**parametros)))
 
 
 def do_codigo(tabela: pd.DataFrame, codigo: str) -> list[dict]:
@@ -155,7 +155,7 @@ def test_catalogo_declara_codigo_regra_gravidade_e_parametros():
     assert list(v.CATALOGO) == [
         "ENV-01", "RMA-01", "RMA-02", "RMA-03", "RMA-04", "RMA-05", "CRZ-01", "CRZ-02", "FRQ-01",
     ]  # fmt: skip
-    campos = set(ParametrosBoletim.__dataclass_fields__)
+    campos = set(ArquivoBoletim.model_fields)
     for verificacao in v.CATALOGO.values():
         assert verificacao.severidade in v.SEVERIDADES and verificacao.regra and verificacao.arquivos
         assert set(verificacao.parametros) <= campos

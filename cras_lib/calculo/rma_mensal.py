@@ -16,7 +16,7 @@ import pandas as pd
 
 from cras_lib.calculo import rma
 from cras_lib.calculo.indicadores.catalogo import MUNICIPIO
-from cras_lib.erros import ParametrosInvalidos
+from cras_lib.erros import ArgumentoInvalido
 
 MESES_JANELA = 12  # the submission window: the reference month and the 11 before it
 _MES = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -25,16 +25,16 @@ _MES = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 def mes_de_referencia(rma_cras: pd.DataFrame, mes=None) -> pd.Period:
     """The bulletin's month: ``mes`` ('AAAA-MM') when given, else the last month present in the RMA file.
 
-    Raises :class:`ParametrosInvalidos` for a malformed month or an empty RMA without a month given.
+    Raises :class:`ArgumentoInvalido` for a malformed month or an empty RMA without a month given.
     """
     if mes is not None and str(mes).strip():
         texto = str(mes).strip()
         if not _MES.match(texto):
-            raise ParametrosInvalidos(f"mês de referência do boletim inválido: {texto!r} (use AAAA-MM)")
+            raise ArgumentoInvalido(f"mês de referência do boletim inválido: {texto!r} (use AAAA-MM)")
         return pd.Period(texto, "M")
     meses = rma_cras["mes_referencia"].dropna()
     if meses.empty:
-        raise ParametrosInvalidos("rma_cras.csv não tem nenhum mês: informe o mês de referência do boletim")
+        raise ArgumentoInvalido("rma_cras.csv não tem nenhum mês: informe o mês de referência do boletim")
     return meses.max()
 
 

@@ -18,6 +18,7 @@ from cras_lib.calculo.periodo import Periodo
 from cras_lib.erros import ErroConfiguracao, ProblemaParametro
 from cras_lib.parametros.arquivo import ler, ler_mapeamento, rotulo, validar
 from cras_lib.parametros.avaliacao import ArquivoAvaliacao
+from cras_lib.parametros.boletim import ArquivoBoletim
 from cras_lib.parametros.execucao import ArquivoExecucao
 from cras_lib.parametros.plano_scfv import ArquivoPlano
 
@@ -26,6 +27,7 @@ MODELOS_POR_SECAO: dict[str, type[BaseModel]] = {
     "plano": ArquivoPlano,
     "avaliacao": ArquivoAvaliacao,
     "cras": ArquivoAvaliacao,
+    "boletim": ArquivoBoletim,
 }
 
 
@@ -45,6 +47,8 @@ class Configuracao:
     comparacao_cras: Periodo | None  # None: the CRAS reports compare with nothing
     data_referencia_cras: str | None  # None: the notebook's own default
     params_cras: Path | None
+    params_boletim: Path | None = None  # None: the checks' defaults
+    mes_boletim: str | None = None  # 'AAAA-MM'; None: the last month of rma_cras.csv
 
     @property
     def rotulo_municipio(self) -> str:
@@ -117,4 +121,6 @@ def _configuracao(arquivo: Path, m: ArquivoExecucao, arquivos: dict[str, Path]) 
         else None,
         data_referencia_cras=cras.data_referencia.isoformat() if cras.data_referencia else None,
         params_cras=arquivos.get("cras"),
+        params_boletim=arquivos.get("boletim"),
+        mes_boletim=m.boletim.mes_referencia,
     )

@@ -79,6 +79,18 @@ class SecaoCras(Modelo):
         return self
 
 
+class SecaoBoletim(Modelo):
+    """Boletim mensal da vigilância (notebooks/boletim_mensal.ipynb): optional; without it, the defaults."""
+
+    params: Texto | None = Field(
+        None,
+        description="limites das verificações de qualidade dos dados (ex.: boletim.yaml); sem ele, os padrões",
+    )
+    mes_referencia: Mes | None = Field(
+        None, description='mês do boletim, "AAAA-MM" (padrão: o último mês presente no rma_cras.csv)'
+    )
+
+
 class ArquivoExecucao(Modelo):
     """The whole run file."""
 
@@ -94,3 +106,6 @@ class ArquivoExecucao(Modelo):
         description="avaliação de eficácia, eficiência e impacto"
     )
     cras: Annotated[SecaoCras, BeforeValidator(secao)] = Field(description="relatório de cada CRAS")
+    boletim: Annotated[SecaoBoletim, BeforeValidator(secao)] = Field(
+        SecaoBoletim(), description="boletim mensal da vigilância"
+    )

@@ -15,7 +15,7 @@ import pandas as pd
 
 from cras_lib.calculo import rma
 from cras_lib.calculo.scfv_situacao import participantes_ativos
-from cras_lib.parametros.boletim import PADRAO, ParametrosBoletim
+from cras_lib.parametros.boletim import PADRAO, ArquivoBoletim
 
 # RMA D items of the SCFV and the age cycle (scfv_grupos.csv ``ciclo``) of the groups they count: D.2 0–6,
 # D.3 7–14, D.4 15–17, D.5 older people; later forms D.8 18–29 and D.9 30–59 (RMA instruction manual).
@@ -35,7 +35,7 @@ class Contexto:
 
     municipio: object  # cras_lib.dados.municipio.Municipio
     mes: pd.Period
-    parametros: ParametrosBoletim = PADRAO
+    parametros: ArquivoBoletim = PADRAO
 
     @cached_property
     def ids(self) -> pd.Index:

@@ -29,7 +29,7 @@ from cras_lib.calculo.verificacoes import CATALOGO, SEVERIDADES
 from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.norma import rma as norma_rma
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO
-from cras_lib.parametros.boletim import ParametrosBoletim, carregar_parametros_boletim
+from cras_lib.parametros.boletim import ArquivoBoletim, carregar_parametros_boletim
 
 OMITIDA = "—"  # a change or rate built on a suppressed count
 ADJETIVOS = {"grave": ("grave", "graves"), "moderada": ("moderado", "moderados")}  # agreeing with "alerta"
@@ -44,7 +44,7 @@ class BoletimMensal:
     municipio_nome: str
     uf: str
     limiar: int
-    parametros: ParametrosBoletim
+    parametros: ArquivoBoletim
     arquivo_parametros: str
     nomes: dict[str, str]  # id_cras -> name, the units of unidades.csv in file order
     envio: pd.DataFrame  # rma_mensal.situacao_envio
