@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.formatacao import inteiro, percentual, plural
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
 from cras_lib.calculo import calendario as cal
@@ -507,7 +508,10 @@ def o_que_precisa_de_acao(plano: Plano, limiar: int = LIMIAR_PADRAO) -> list[str
     order: absent files; CRAS below the 50 % goal of público prioritário over capacity; the municipal
     share; occupancy below ``ocupacao_minima``; groups to create; orientador social hours missing. Person
     counts below ``limiar`` are suppressed ('< 5')."""
-    nome = plano.nomes_cras.get
+
+    def nome(id_cras, padrao):  # unit names from unidades.csv, escaped for Markdown
+        return md(plano.nomes_cras.get(id_cras, padrao))
+
     acoes: list[str] = []
     textos_ausentes = {
         "scfv_participantes.csv": "Enviar a lista de usuários do SCFV (scfv_participantes.csv): sem ela o "

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from mistune.util import safe_entity
 from nbconvert import HTMLExporter
 from nbconvert.exporters.templateexporter import TemplateExporter
+from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbformat import NotebookNode
 
@@ -58,6 +60,39 @@ def stderr_presente(nb: NotebookNode) -> bool:
     )
 
 
+_LOCAL = re.compile(r"^(?:#|\.{0,2}/?[\w\-./]+\.html(?:#[\w\-]*)?$)")
+
+
+class _RenderizadorMarkdown(IPythonRenderer):
+    """Markdown -> HTML for the shared pages: raw HTML inside Markdown is shown as text (the documents put HTML
+    only in ``text/html`` outputs: tables, figures, the summary box), images only from ``data:`` URIs and links
+    only to the run's own pages; any other link or image becomes its text. Whatever a Markdown string holds, it
+    cannot add a script, a handler or a network request to the page."""
+
+    def __init__(self):
+        super().__init__(escape=True, allow_harmful_protocols=False)
+
+    def text(self, text: str) -> str:
+        return safe_entity(
+            text
+        )  # entities decoded, then &, <, > escaped (raw HTML is not text: escaped apart)
+
+    def link(self, text: str, url: str, title: str | None = None) -> str:
+        if _LOCAL.match(url):
+            return super().link(text, url, title)
+        return text
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        if url.startswith("data:image/"):
+            return super().image(text, url, title)
+        return html.escape(text, quote=False)
+
+
+def markdown_para_html(fonte: str) -> str:
+    """The one Markdown renderer of the shared pages (see ``_RenderizadorMarkdown``)."""
+    return MarkdownWithMath(renderer=_RenderizadorMarkdown()).render(fonte)
+
+
 _IMG_SEM_ALT = re.compile(r"<img\b(?![^>]*\balt=)", re.I)
 
 
@@ -75,6 +110,7 @@ class _ExportadorHTML(HTMLExporter):
         filtro = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources)
         self.register_filter("filter_data_type", filtro)
         self.register_filter("highlight_code", lambda codigo, **_kw: html.escape(codigo))  # never shown
+        self.register_filter("markdown2html", markdown_para_html)
         return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
 

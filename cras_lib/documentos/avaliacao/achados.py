@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.formatacao import ausente, lista
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
 from cras_lib.apresentacao.redacao import lista_meses, rotulo_periodo
@@ -86,7 +87,7 @@ def cras_abaixo_da_meta(avaliacao: Avaliacao, limiar: int) -> list[str]:
         ocultos = int((ranking["situacao"] == apresentacao.SITUACAO_OCULTA).sum())
         if abaixo.empty:
             continue
-        itens = [f"{r.nome} ({r.texto})" for r in abaixo.itertuples()]
+        itens = [f"{md(r.nome)} ({r.texto})" for r in abaixo.itertuples()]
         verbo = "não atingiu" if len(itens) == 1 else "não atingiram"
         meta = apresentacao.meta(ind, avaliacao.metas[codigo].valor)
         frase = (
@@ -109,7 +110,7 @@ def rma_nao_informado(avaliacao: Avaliacao) -> str:
     itens = []
     for id_cras, grupo in faltas.groupby("id_cras", sort=False):
         nome = avaliacao.nomes.get(id_cras, id_cras)
-        itens.append((nome, f"{nome} ({lista_meses(grupo['mes_referencia'])})"))
+        itens.append((nome, f"{md(nome)} ({lista_meses(grupo['mes_referencia'])})"))
     texto = lista(t for _, t in sorted(itens))
     return (
         f"O RMA não foi informado em {_n(len(faltas), 'mês', 'meses')} do período: {texto}. "

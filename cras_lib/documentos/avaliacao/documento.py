@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from cras_lib.apresentacao import graficos, origem_dos_dados
+from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import percentual, periodo_extenso, plural
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
@@ -147,7 +148,7 @@ def cabecalho(doc: DocumentoAvaliacao) -> list[Bloco]:
     ctx, comparacao = doc.contexto, doc.comparacao
     texto = (
         f"# Avaliação de eficácia, eficiência e impacto — {doc.periodo}\n\n"
-        f"**Município de {doc.municipio_nome} ({doc.uf.upper()})** · Secretaria Municipal de Assistência "
+        f"**Município de {md(doc.municipio_nome)} ({md(doc.uf.upper())})** · Secretaria Municipal de Assistência "
         f"Social · Vigilância Socioassistencial · período avaliado: {periodo_extenso(ctx.inicio, ctx.fim)}"
     )
     if comparacao is not None:
@@ -162,7 +163,7 @@ def metodo(doc: DocumentoAvaliacao) -> list[Bloco]:
     paragrafos = [
         titulo("metodo", "Método"),
         "Este documento avalia o PAIF, o SCFV e o Programa de Inclusão Produtiva dos "
-        f"{plural(len(ctx.ids), 'CRAS', 'CRAS')} de {doc.municipio_nome} em três dimensões:",
+        f"{plural(len(ctx.ids), 'CRAS', 'CRAS')} de {md(doc.municipio_nome)} em três dimensões:",
         "\n".join(METODO_DIMENSOES),
         f"{METODO_CALCULO} A permanência no SCFV (SCFV-04) considera N = "
         f"{plural(meses_permanencia(ctx), 'mês', 'meses')}.",

@@ -24,6 +24,7 @@ import pandas as pd
 
 from cras_lib.apresentacao import formatacao as fmt
 from cras_lib.apresentacao import graficos, origem_dos_dados
+from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import lista
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
@@ -108,7 +109,7 @@ def cabecalho(d: DocumentoPlano) -> list[Bloco]:
     """The document's title line: plan year, municipality, who issues it, reference date."""
     return [
         f"**Plano Anual do Serviço de Convivência e Fortalecimento de Vínculos (SCFV) — {d.plano.ano}**  \n"
-        f"Município de {d.municipio_nome} ({d.plano.uf}) · Secretaria Municipal de Assistência Social · "
+        f"Município de {md(d.municipio_nome)} ({md(d.plano.uf)}) · Secretaria Municipal de Assistência Social · "
         f"Vigilância Socioassistencial · dados de referência: {d.data_ref}"
     ]
 
@@ -151,7 +152,7 @@ def apresentacao(d: DocumentoPlano) -> list[Bloco]:
     paragrafos = [
         "## 1. Apresentação",
         "Este documento apresenta ao Conselho Municipal de Assistência Social (CMAS) o Plano Anual do "
-        f"Serviço de Convivência e Fortalecimento de Vínculos (SCFV) de {d.municipio_nome} para "
+        f"Serviço de Convivência e Fortalecimento de Vínculos (SCFV) de {md(d.municipio_nome)} para "
         f"{d.plano.ano}. O plano parte da situação do serviço em {d.data_ref}, da demanda registrada no "
         "Cadastro Único em cada território de CRAS e das escolhas do município (tamanho dos grupos, dias e "
         "horários dos encontros, feriados municipais e recesso).",
@@ -363,7 +364,7 @@ def _texto_prioritario(d: DocumentoPlano) -> str:
     if len(abaixo):
         frase = (
             f"{fmt.plural(len(abaixo), 'CRAS está', 'CRAS estão')} abaixo da meta de {META}: "
-            f"{lista(d.nomes(abaixo))}."
+            f"{lista(md(n) for n in d.nomes(abaixo))}."
         )
     else:
         frase = f"Todos os CRAS alcançam a meta de {META}."
@@ -408,12 +409,12 @@ def _tabela_organizacao(d: DocumentoPlano, por_mes: pd.DataFrame) -> Tabela:
 def _dias_sem_encontro(d: DocumentoPlano) -> str:
     plano = d.plano
     recessos = "; ".join(
-        f"{r.nome}, de {fmt.data_curta(r.inicio)} a {fmt.data_curta(r.fim)}"
+        f"{md(r.nome)}, de {fmt.data_curta(r.inicio)} a {fmt.data_curta(r.fim)}"
         for r in plano.parametros.recessos
     )
     return (
         f"Os encontros não acontecem nos {fmt.plural(len(plano.feriados), 'feriado')} de {plano.ano} "
-        f"(nacionais, estaduais de {plano.uf} e municipais) nem no recesso"
+        f"(nacionais, estaduais de {md(plano.uf)} e municipais) nem no recesso"
         + (f": {recessos}." if recessos else " (não há recesso definido).")
     )
 
@@ -537,7 +538,7 @@ def notas(d: DocumentoPlano) -> list[Bloco]:
         "12 meses até o mês de referência. Fonte: scfv_frequencia.csv.",
         "**Demanda**: pessoas do ciclo e famílias em pobreza cadastradas no CadÚnico do território, no "
         "último mês disponível até a data de referência. Fonte: cadunico_territorios.csv.",
-        f"**Calendário**: feriados nacionais e do estado ({d.plano.uf}) conforme a legislação federal e "
+        f"**Calendário**: feriados nacionais e do estado ({md(d.plano.uf)}) conforme a legislação federal e "
         "estadual; feriados municipais e recesso conforme os parâmetros do município.",
         f'Contagens de pessoas entre 1 e {d.limiar - 1} aparecem como "< {d.limiar}".',
     ]

@@ -26,6 +26,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from cras_lib.apresentacao import formatacao, graficos
+from cras_lib.apresentacao.escape import ambiente_markdown, md
 from cras_lib.apresentacao.formatacao import (
     SEM_DADOS,
     ausente,
@@ -119,13 +120,12 @@ def _limpar(texto: str) -> str:
 
 
 def _ambiente() -> Environment:
-    ambiente = Environment(
-        loader=PackageLoader("cras_lib.documentos.relatorio_cras", PASTA_MODELOS),
+    ambiente = ambiente_markdown(  # every {{ value }} escaped for Markdown (cras_lib.apresentacao.escape)
+        PackageLoader("cras_lib.documentos.relatorio_cras", PASTA_MODELOS),
+        _finalizar,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
-        finalize=_finalizar,
         keep_trailing_newline=False,
     )
     ambiente.globals.update(
@@ -187,11 +187,11 @@ def pontos_markdown(pontos, *, titulo: bool = True) -> str:
 
 def titulo(fatos, municipio_nome: str = "", uf: str = "") -> str:
     """The report's H1 and subtitle: CRAS, municipality, period and comparison period."""
-    cabeca = f"Relatório do {_com_cras(fatos.identificacao.nome)}"
+    cabeca = f"Relatório do {md(_com_cras(fatos.identificacao.nome))}"
     per = fatos.periodo
     partes = []
     if municipio_nome:
-        partes.append(f"Município de {municipio_nome}" + (f" ({uf.upper()})" if uf else ""))
+        partes.append(f"Município de {md(municipio_nome)}" + (f" ({md(uf.upper())})" if uf else ""))
     partes.append(f"período: {formatacao.periodo_extenso(per.inicio, per.fim)}")
     comp = fatos.comparacao
     if comp is not None:
