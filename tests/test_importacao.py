@@ -509,8 +509,7 @@ def test_dados_gerais_e_complemento_quebrados_nomeiam_linha_e_coluna(origem, tmp
         importar(origem, tmp_path / "dados", municipio="317999")
     texto = str(erro.value)
     assert (
-        "arquivo dg.csv, linha 3, coluna 'q1': classe de capacidade 'duas mil e quinhentas' ilegível"
-        in texto
+        "arquivo dg.csv, linha 3, coluna 'q1': classe de capacidade 'duas mil e quinhentas' ilegível" in texto
     )
     assert (
         "arquivo comp.csv, linha 2, coluna 'familias_referenciadas': valor 'muitas' não é um número" in texto

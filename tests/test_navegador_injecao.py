@@ -52,6 +52,7 @@ def _com_cargas(destino):
     params = shutil.copytree(RAIZ / "params", destino / "params")
     execucao = yaml.safe_load((params / "exemplo.yaml").read_text(encoding="utf-8"))
     execucao["municipio"]["nome"] = f"Vale {CARGA}"
+    execucao.pop("boletim", None)  # until the run YAML reads the boletim key (being landed), no boletim here
     (params / "exemplo.yaml").write_text(yaml.safe_dump(execucao, allow_unicode=True), encoding="utf-8")
     return dados, params / "exemplo.yaml"
 
@@ -79,28 +80,28 @@ def paginas(tmp_path_factory):
 
 
 def test_todas_as_paginas_foram_abertas(paginas):
-    assert sorted(paginas) == ["avaliacao.html", f"cras/{CRAS}.html", "index.html", "plano-anual-scfv.html"]
+    documentos = {"avaliacao.html", f"cras/{CRAS}.html", "index.html", "plano-anual-scfv.html"}
+    assert documentos <= set(paginas)
+    assert all(p in documentos or p.startswith("boletim/") for p in paginas), sorted(paginas)
 
 
-@pytest.mark.parametrize(
-    "pagina", ["index.html", "plano-anual-scfv.html", "avaliacao.html", f"cras/{CRAS}.html"]
-)
-def test_nenhum_script_roda_e_nada_sai_da_pagina(paginas, pagina):
-    resultado = paginas[pagina]
-    assert resultado["xss"] == "undefined"
-    assert all(url.startswith(("file:", "data:")) for url in resultado["pedidos"]), resultado["pedidos"]
-    assert resultado["erros"] == []
+def test_nenhum_script_roda_e_nada_sai_da_pagina(paginas):
+    for pagina, resultado in paginas.items():
+        assert resultado["xss"] == "undefined", pagina
+        assert all(url.startswith(("file:", "data:")) for url in resultado["pedidos"]), (
+            pagina,
+            resultado["pedidos"],
+        )
+        assert resultado["erros"] == [], pagina
 
 
-@pytest.mark.parametrize(
-    "pagina", ["index.html", "plano-anual-scfv.html", "avaliacao.html", f"cras/{CRAS}.html"]
-)
-def test_cargas_aparecem_como_texto_literal(paginas, pagina):
-    resultado = paginas[pagina]
-    assert resultado["titulo"].endswith(f"Vale {CARGA}/MG")  # the municipality in <title>, as typed
-    texto = resultado["texto"]
-    for carga in CARGAS:
-        assert carga in texto, (pagina, carga)
+def test_cargas_aparecem_como_texto_literal(paginas):
+    for pagina, resultado in paginas.items():
+        assert resultado["titulo"].endswith(f"Vale {CARGA}/MG"), (
+            pagina
+        )  # the municipality in <title>, as typed
+        for carga in CARGAS:
+            assert carga in resultado["texto"], (pagina, carga)
 
 
 def test_relatorio_mostra_nome_territorio_e_endereco_literais(paginas):

@@ -21,6 +21,7 @@ import pandas as pd
 
 from cras_lib.apresentacao import formatacao as fmt
 from cras_lib.apresentacao import graficos
+from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura, suprimir
 from cras_lib.calculo import rma_mensal, scfv_mensal, verificacoes
@@ -116,7 +117,7 @@ def cabecalho(d: BoletimMensal) -> list[Bloco]:
     """The title line: month, municipality, who issues it."""
     return [
         f"**Boletim mensal da vigilância socioassistencial — {d.mes_texto}**  \n"
-        f"Município de {d.municipio_nome} ({d.uf}) · Secretaria Municipal de Assistência Social · "
+        f"Município de {md(d.municipio_nome)} ({md(d.uf)}) · Secretaria Municipal de Assistência Social · "
         "Vigilância Socioassistencial · Registro Mensal de Atendimentos (RMA) dos Centros de Referência de "
         "Assistência Social (CRAS)"
     ]
@@ -131,7 +132,7 @@ def envio(d: BoletimMensal) -> list[Bloco]:
         f"Em {d.mes_texto}, {fmt.inteiro(total - len(faltam))} dos {fmt.plural(total, 'CRAS', 'CRAS')} "
         "enviaram o RMA"
     )
-    frase += "." if not faltam else f"; falta o RMA de {fmt.lista(faltam)}."
+    frase += "." if not faltam else f"; falta o RMA de {fmt.lista(md(n) for n in faltam)}."
     frase += (
         " Um mês não enviado é mês sem informação, nunca zero: ele não entra nos totais do mês e é cobrado "
         "no alerta ENV-01."
