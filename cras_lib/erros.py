@@ -3,7 +3,7 @@
 Every class survives ``pickle`` with its message and fields (a distributed executor sends errors between
 processes): classes whose constructor takes structured fields rebuild themselves from those fields
 (``__reduce__``), the others keep their message in ``args``. Which exit code of ``cras`` each class means is
-decided in one place, ``cras_lib.execucao.cli.CODIGOS_SAIDA``.
+decided in one place, ``cras_lib.execucao.codigos.CODIGOS_SAIDA``.
 """
 
 from __future__ import annotations

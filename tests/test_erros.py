@@ -11,7 +11,7 @@ from conftest import RAIZ
 
 from cras_lib import erros
 from cras_lib.erros import ErroCras, Problema, ProblemaParametro
-from cras_lib.execucao import cli
+from cras_lib.execucao import cli, codigos
 
 PROBLEMA = Problema("unidades.csv", 3, "id_cras", "valor vazio")
 PROBLEMA_PARAMETRO = ProblemaParametro(
@@ -89,7 +89,7 @@ def test_mensagem_de_parametros_lista_cada_problema():
     ],
 )
 def test_codigo_de_saida_de_cada_classe(classe, codigo):
-    assert cli.codigo_de_saida(EXEMPLOS[classe]()) == codigo
+    assert codigos.codigo_de_saida(EXEMPLOS[classe]()) == codigo
 
 
 def test_erro_de_execucao_nao_diz_que_nada_foi_publicado(tmp_path, monkeypatch, capsys):

@@ -3,7 +3,7 @@
 Exit codes: 0 every document generated or already up to date; 1 some document failed (the others were
 published, the failed one kept its previous version); 2 wrong usage or invalid inputs (parameters file, data
 folder, unknown CRAS or document), nothing written to the output's documents; 130 interrupted (Ctrl+C).
-Which error class gives which code is :data:`CODIGOS_SAIDA`, the one table of it.
+Which error class gives which code is :data:`cras_lib.execucao.codigos.CODIGOS_SAIDA`, the one table of it.
 """
 
 from __future__ import annotations
@@ -16,19 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import cras_lib
-from cras_lib.erros import (
-    ArgumentoInvalido,
-    DadosInvalidos,
-    ErroCras,
-    ErroNucleo,
-    ErroOcupada,
-    ErroPublicacao,
-    ErroSelecao,
-    MunicipioAusente,
-    ParametrosInvalidos,
-)
+from cras_lib.erros import ErroCras
 from cras_lib.execucao import comando_importar
 from cras_lib.execucao.argumentos import AnalisadorArgumentos
+from cras_lib.execucao.codigos import SAIDA_FALHA, SAIDA_INTERROMPIDA, SAIDA_USO, codigo_de_saida
 from cras_lib.execucao.documentos import TIPOS
 from cras_lib.execucao.executores import EXECUTORES
 from cras_lib.execucao.lote import (
@@ -39,8 +30,6 @@ from cras_lib.execucao.lote import (
     executar_lote,
 )
 
-SAIDA_OK, SAIDA_FALHA, SAIDA_USO, SAIDA_INTERROMPIDA = 0, 1, 2, 130
-
 CODIGOS = """códigos de saída:
   0    todos os documentos foram gerados ou já estavam em dia
   1    algum documento falhou (os demais foram publicados; o que falhou manteve a versão anterior),
@@ -49,25 +38,6 @@ CODIGOS = """códigos de saída:
        execução em andamento na mesma pasta de saída; nada foi publicado
   130  interrompido (Ctrl+C)
 """
-
-# Error class -> exit code: the one place that decides it (the closest class in the error's MRO wins). Input
-# errors leave the output untouched (2); an execution failure after the inputs were accepted is 1.
-CODIGOS_SAIDA: dict[type[ErroCras], int] = {
-    ErroCras: SAIDA_USO,
-    ParametrosInvalidos: SAIDA_USO,
-    DadosInvalidos: SAIDA_USO,
-    ArgumentoInvalido: SAIDA_USO,
-    ErroSelecao: SAIDA_USO,
-    ErroOcupada: SAIDA_USO,
-    MunicipioAusente: SAIDA_USO,
-    ErroNucleo: SAIDA_FALHA,
-    ErroPublicacao: SAIDA_FALHA,
-}
-
-
-def codigo_de_saida(erro: ErroCras) -> int:
-    """The exit code of ``cras`` for ``erro`` (:data:`CODIGOS_SAIDA`)."""
-    return next(CODIGOS_SAIDA[c] for c in type(erro).__mro__ if c in CODIGOS_SAIDA)
 
 
 def _lista_documentos(texto: str) -> tuple[str, ...]:

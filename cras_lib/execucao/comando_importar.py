@@ -11,8 +11,7 @@ from pathlib import Path
 
 from cras_lib.dados.importacao import importar, importar_municipios
 from cras_lib.erros import ErroCras
-
-SAIDA_OK, SAIDA_USO = 0, 2
+from cras_lib.execucao.codigos import SAIDA_OK, SAIDA_USO, codigo_de_saida
 
 
 def adicionar_parser(comandos) -> argparse.ArgumentParser:
@@ -52,5 +51,5 @@ def executar(args: argparse.Namespace) -> int:
     except (ErroCras, ValueError) as erro:
         print(f"cras importar: erro: {erro}", file=sys.stderr)
         print("Nada foi gravado; corrija os arquivos e rode de novo.", file=sys.stderr)
-        return SAIDA_USO
+        return codigo_de_saida(erro) if isinstance(erro, ErroCras) else SAIDA_USO
     return SAIDA_OK

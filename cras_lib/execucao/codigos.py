@@ -1,0 +1,38 @@
+"""The exit codes of ``cras`` and the one table that says which error class gives which code.
+
+Input errors leave the output untouched (2); an execution failure after the inputs were accepted is 1. The closest
+class in the error's MRO wins, so a new subclass inherits its parent's code unless the table says otherwise.
+"""
+
+from __future__ import annotations
+
+from cras_lib.erros import (
+    ArgumentoInvalido,
+    DadosInvalidos,
+    ErroCras,
+    ErroNucleo,
+    ErroOcupada,
+    ErroPublicacao,
+    ErroSelecao,
+    MunicipioAusente,
+    ParametrosInvalidos,
+)
+
+SAIDA_OK, SAIDA_FALHA, SAIDA_USO, SAIDA_INTERROMPIDA = 0, 1, 2, 130
+
+CODIGOS_SAIDA: dict[type[ErroCras], int] = {
+    ErroCras: SAIDA_USO,
+    ParametrosInvalidos: SAIDA_USO,
+    DadosInvalidos: SAIDA_USO,
+    ArgumentoInvalido: SAIDA_USO,
+    ErroSelecao: SAIDA_USO,
+    ErroOcupada: SAIDA_USO,
+    MunicipioAusente: SAIDA_USO,
+    ErroNucleo: SAIDA_FALHA,
+    ErroPublicacao: SAIDA_FALHA,
+}
+
+
+def codigo_de_saida(erro: ErroCras) -> int:
+    """The exit code of ``cras`` for ``erro`` (:data:`CODIGOS_SAIDA`)."""
+    return next(CODIGOS_SAIDA[c] for c in type(erro).__mro__ if c in CODIGOS_SAIDA)
