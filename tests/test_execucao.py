@@ -117,18 +117,19 @@ def test_configuracao_lista_todos_os_problemas_em_portugues(tmp_path):
         carregar_configuracao(arquivo)
     nome = f"{tmp_path.name}/execucao.yaml"
     assert [str(p) for p in erro.value.problemas] == [
-        f"valor inválido '' em {nome}, municipio › nome — deve ser um texto não vazio",
-        f"valor inválido 'Minas' em {nome}, municipio › uf — deve ser a sigla da UF, com duas letras (ex.: MG)",
-        f"valor inválido '31/12/2025' em {nome}, plano › data_referencia — deve ser uma data que existe, no "
-        "formato AAAA-MM-DD",
-        f"valor inválido '2025-13' em {nome}, avaliacao › inicio — deve ser um mês no formato AAAA-MM, entre "
+        f"valor inválido '' em {nome}, municipio › nome (linha 2) — deve ser um texto não vazio",
+        f"valor inválido 'Minas' em {nome}, municipio › uf (linha 2) — deve ser a sigla da UF, com duas letras "
+        "(ex.: MG)",
+        f"valor inválido '31/12/2025' em {nome}, plano › data_referencia (linha 4) — deve ser uma data que existe, "
+        "no formato AAAA-MM-DD",
+        f"valor inválido '2025-13' em {nome}, avaliacao › inicio (linha 6) — deve ser um mês no formato AAAA-MM, "
+        'entre aspas (ex.: "2025-01")',
+        f"valor inválido '2024-01' em {nome}, avaliacao › comparacao_fim (linha 9) — é anterior a "
+        "comparacao_inicio (2024-12)",
+        f"valor inválido '2025-13' em {nome}, cras › inicio (linha 11) — deve ser um mês no formato AAAA-MM, entre "
         'aspas (ex.: "2025-01")',
-        f"valor inválido '2024-01' em {nome}, avaliacao › comparacao_fim — é anterior a comparacao_inicio "
-        "(2024-12)",
-        f"valor inválido '2025-13' em {nome}, cras › inicio — deve ser um mês no formato AAAA-MM, entre aspas "
-        '(ex.: "2025-01")',
-        f"arquivo não encontrado 'avaliacao.yaml' em {nome}, avaliacao › params — o caminho é relativo à pasta "
-        "do arquivo de execução",
+        f"arquivo não encontrado 'avaliacao.yaml' em {nome}, avaliacao › params (linha 10) — o caminho é relativo "
+        "à pasta do arquivo de execução",
     ]
     assert str(tmp_path) not in str(erro.value)  # files named as the user names them, never by absolute path
 
@@ -143,10 +144,10 @@ def test_configuracao_valida_os_arquivos_de_cada_documento(tmp_path):
         carregar_configuracao(arquivo)
     pasta = tmp_path.name
     assert [str(p) for p in erro.value.problemas] == [
-        f"chave desconhecida 'tamanho_grupos' em {pasta}/plano.yaml, ciclos › 6_a_15 — você quis dizer "
+        f"chave desconhecida 'tamanho_grupos' em {pasta}/plano.yaml, ciclos › 6_a_15 (linha 3) — você quis dizer "
         "'tamanho_grupo'?",
-        f"valor inválido 'quinze' em {pasta}/avaliacao.yaml, inclusao_produtiva › vagas_por_cras — deve ser um "
-        "número (com ponto decimal: 0.5)",
+        f"valor inválido 'quinze' em {pasta}/avaliacao.yaml, inclusao_produtiva › vagas_por_cras (linha 2) — deve "
+        "ser um número (com ponto decimal: 0.5)",
     ]
 
 
@@ -600,59 +601,81 @@ def _params_do_projeto(pasta: Path, arquivo: str, de: str, para: str) -> Path:
     return destino / "exemplo.yaml"
 
 
+def _linha(arquivo: Path, marcador: str) -> int:
+    """The line (1-based) of the first occurrence of ``marcador`` in ``arquivo``."""
+    texto = arquivo.read_text(encoding="utf-8")
+    return texto[: texto.index(marcador)].count("\n") + 1
+
+
 @pytest.mark.parametrize(
-    ("arquivo", "de", "para", "esperado"),
+    ("arquivo", "de", "para", "marcador", "esperado"),
     [
         (
             "plano_scfv.yaml",
             "  6_a_15:\n    tamanho_grupo: 15",
             "  6_a_15:\n    tamanho_grupos: 15",
-            "chave desconhecida 'tamanho_grupos' em params/plano_scfv.yaml, ciclos › 6_a_15 — você quis dizer "
-            "'tamanho_grupo'?",
+            "tamanho_grupos:",
+            "chave desconhecida 'tamanho_grupos' em params/plano_scfv.yaml, ciclos › 6_a_15 (linha {linha}) — você "
+            "quis dizer 'tamanho_grupo'?",
         ),
         (
             "plano_scfv.yaml",
             "jornada_orientador: 40",
             "jornada_orientadr: 40",
-            "chave desconhecida 'jornada_orientadr' em params/plano_scfv.yaml, equipe — você quis dizer "
-            "'jornada_orientador'?",
+            "jornada_orientadr:",
+            "chave desconhecida 'jornada_orientadr' em params/plano_scfv.yaml, equipe (linha {linha}) — você quis "
+            "dizer 'jornada_orientador'?",
         ),
         (
             "plano_scfv.yaml",
             "    tamanho_grupo: 15",
             "    tamanho_grupo: quinze",
-            "valor inválido 'quinze' em params/plano_scfv.yaml, ciclos › ate_6 › tamanho_grupo — deve ser um "
-            "número inteiro",
+            "tamanho_grupo: quinze",
+            "valor inválido 'quinze' em params/plano_scfv.yaml, ciclos › ate_6 › tamanho_grupo (linha {linha}) — deve "
+            "ser um número inteiro",
         ),
         (
             "avaliacao.yaml",
             "vagas_por_cras: 15",
             "vagas_por_cras: quinze",
-            "valor inválido 'quinze' em params/avaliacao.yaml, inclusao_produtiva › vagas_por_cras — deve ser um "
-            "número",
+            "vagas_por_cras:",
+            "valor inválido 'quinze' em params/avaliacao.yaml, inclusao_produtiva › vagas_por_cras (linha {linha}) — "
+            "deve ser um número",
         ),
         (
             "avaliacao.yaml",
             "  PAIF-12:\n    meta: 10",
             "  PAIF-12:\n    mta: 10",
-            "chave desconhecida 'mta' em params/avaliacao.yaml, metas › PAIF-12 — você quis dizer 'meta'?",
+            "mta:",
+            "chave desconhecida 'mta' em params/avaliacao.yaml, metas › PAIF-12 (linha {linha}) — você quis dizer "
+            "'meta'?",
         ),
         (
             "exemplo.yaml",
             "  uf: MG",
             "  UF: MG",
-            "falta a chave obrigatória 'uf' em params/exemplo.yaml, municipio — sigla da UF",
+            "municipio:",
+            "falta a chave obrigatória 'uf' em params/exemplo.yaml, municipio (linha {linha}) — sigla da UF",
+        ),
+        (
+            "exemplo.yaml",
+            "  uf: MG",
+            "  UF: MG",
+            "UF:",
+            "chave desconhecida 'UF' em params/exemplo.yaml, municipio (linha {linha}) — você quis dizer 'uf'?",
         ),
         (
             "exemplo.yaml",
             "limiar_supressao: 5",
             "limiar_supresao: 5",
-            "chave desconhecida 'limiar_supresao' em params/exemplo.yaml — você quis dizer 'limiar_supressao'?",
+            "limiar_supresao:",
+            "chave desconhecida 'limiar_supresao' em params/exemplo.yaml (linha {linha}) — você quis dizer "
+            "'limiar_supressao'?",
         ),
     ],
 )
 def test_parametro_invalido_sai_com_2_antes_de_executar(
-    tmp_path, monkeypatch, capsys, arquivo, de, para, esperado
+    tmp_path, monkeypatch, capsys, arquivo, de, para, marcador, esperado
 ):
     monkeypatch.chdir(tmp_path)  # messages name the files as the user does: params/...
     params = _params_do_projeto(tmp_path, arquivo, de, para)
@@ -663,7 +686,8 @@ def test_parametro_invalido_sai_com_2_antes_de_executar(
     )  # fmt: skip
     erro = capsys.readouterr().err
     assert codigo == 2
-    assert esperado in erro and "Nada foi publicado" in erro
+    assert esperado.format(linha=_linha(params.parent / arquivo, marcador)) in erro
+    assert "Nada foi publicado" in erro
     assert str(params.parent) not in erro  # no absolute path of a params file
     assert not (saida / "html").exists() and not (saida / "notebooks").exists()
     assert not (saida / "manifest.json").exists()
@@ -684,12 +708,18 @@ def test_todos_os_problemas_de_todos_os_arquivos_de_uma_vez(tmp_path, monkeypatc
         ["run", "--dados", str(EXEMPLO), "--params", "params/exemplo.yaml", "--saida", "saida",
          "--notebooks", str(NOTEBOOKS_TESTE)]
     )  # fmt: skip
-    erro = capsys.readouterr().err
+    linhas = capsys.readouterr().err.splitlines()
     assert codigo == 2
-    assert "cras: erro: 3 problemas encontrados nos parâmetros:" in erro
-    assert "valor inválido 2026.5 em params/exemplo.yaml, plano › ano — deve ser um número inteiro" in erro
-    assert "'ocupacao_minim' em params/plano_scfv.yaml — você quis dizer 'ocupacao_minima'?" in erro
-    assert "chave desconhecida 'PAIF-5' em params/avaliacao.yaml, metas — você quis dizer 'PAIF-05'?" in erro
+    plano = tmp_path / "params" / "plano_scfv.yaml"
+    assert linhas[:4] == [
+        "cras: erro: 3 problemas encontrados nos parâmetros:",
+        f"- valor inválido 2026.5 em params/exemplo.yaml, plano › ano (linha {_linha(exemplo, 'ano: 2026.5')}) — "
+        "deve ser um número inteiro",
+        f"- chave desconhecida 'ocupacao_minim' em params/plano_scfv.yaml (linha {_linha(plano, 'ocupacao_minim')}) "
+        "— você quis dizer 'ocupacao_minima'?",
+        f"- chave desconhecida 'PAIF-5' em params/avaliacao.yaml, metas (linha {_linha(avaliacao, 'PAIF-5:')}) — "
+        "você quis dizer 'PAIF-05'?",
+    ]
 
 
 def test_comando_real_sai_com_2_para_parametro_invalido(tmp_path):

@@ -336,3 +336,18 @@ def test_parametros_da_avaliacao_do_projeto():
     p = parametros_da_avaliacao(RAIZ / "params" / "avaliacao.yaml")
     assert p.inclusao_produtiva.vagas_por_cras == 15 and p.metas["PAIF-13"].tolerancia == 0.05
     assert metas(p)["PAIF-01"].tolerancia == pytest.approx(0.2 * 0.8)
+
+
+def test_problema_do_arquivo_diz_a_linha(tmp_path):
+    caminho = tmp_path / "plano.yaml"
+    caminho.write_text(
+        "# comentário\ncalendario:\n  recessos:\n    - inicio: 2026-01-01\n      fim: 2026-01-16\n"
+        "    - inicio: 2026-12-21\n      fm: 2026-12-31\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParametrosInvalidos) as erro:
+        carregar(ArquivoPlano, caminho)
+    assert [(p.mensagem, p.caminho, p.linha) for p in erro.value.problemas] == [
+        ("falta a chave obrigatória 'fim'", ("calendario", "recessos", "2º item"), 6),
+        ("chave desconhecida 'fm'", ("calendario", "recessos", "2º item"), 7),
+    ]

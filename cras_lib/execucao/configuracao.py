@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from cras_lib.calculo.periodo import Periodo
 from cras_lib.erros import ErroConfiguracao, ProblemaParametro
-from cras_lib.parametros.arquivo import ler, ler_mapeamento, rotulo, validar
+from cras_lib.parametros.arquivo import ler, ler_mapeamento, linhas_das_chaves, rotulo, validar
 from cras_lib.parametros.avaliacao import ArquivoAvaliacao
 from cras_lib.parametros.boletim import ArquivoBoletim
 from cras_lib.parametros.execucao import ArquivoExecucao
@@ -57,7 +57,7 @@ class Configuracao:
 
 
 def _arquivos_por_secao(
-    dados: dict, pasta: Path, nome: str
+    dados: dict, pasta: Path, nome: str, linhas: dict[tuple[str, ...], int]
 ) -> tuple[dict[str, Path], list[ProblemaParametro]]:
     """The per-document params files named in the run file (read from the raw mapping, so that they are checked
     even when the run file has other problems), and the problems of those that do not exist."""
@@ -76,6 +76,7 @@ def _arquivos_por_secao(
                     (secao, "params"),
                     f"arquivo não encontrado '{valor.strip()}'",
                     "o caminho é relativo à pasta do arquivo de execução",
+                    linhas.get((secao, "params")),
                 )
             )
     return arquivos, problemas
@@ -89,8 +90,9 @@ def carregar_configuracao(arquivo: Path) -> Configuracao:
     dados, problemas = ler_mapeamento(arquivo, nome)
     if dados is None:
         raise ErroConfiguracao(problemas)
-    modelo, invalidos = validar(ArquivoExecucao, dados, nome)
-    arquivos, ausentes = _arquivos_por_secao(dados, arquivo.parent, nome)
+    linhas = linhas_das_chaves(arquivo)
+    modelo, invalidos = validar(ArquivoExecucao, dados, nome, linhas)
+    arquivos, ausentes = _arquivos_por_secao(dados, arquivo.parent, nome, linhas)
     problemas += invalidos + ausentes
     lidos: set[Path] = set()
     for secao, caminho in arquivos.items():

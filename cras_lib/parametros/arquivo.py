@@ -147,12 +147,40 @@ def ler_yaml(caminho: str | Path) -> dict:
     return dados
 
 
-def validar(modelo: type[M], dados, arquivo: str) -> tuple[M | None, list[ProblemaParametro]]:
-    """``dados`` validated by ``modelo``; on failure ``(None, problems)`` naming ``arquivo`` and each key path."""
+def linhas_das_chaves(caminho: str | Path) -> dict[tuple[str, ...], int]:
+    """Line (1-based) of every key and list item of the YAML file, by key path as messages show it; empty when
+    the file cannot be read."""
+    try:
+        raiz = yaml.compose(Path(caminho).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    linhas: dict[tuple[str, ...], int] = {}
+    pendentes = [((), raiz)]
+    while pendentes:
+        prefixo, no = pendentes.pop()
+        if isinstance(no, yaml.MappingNode):
+            filhos = [
+                (chave.value, chave, valor) for chave, valor in no.value if isinstance(chave, yaml.ScalarNode)
+            ]
+        elif isinstance(no, yaml.SequenceNode):
+            filhos = [(mensagens.rotulo_da_chave(i), item, item) for i, item in enumerate(no.value)]
+        else:
+            continue
+        for nome, marca, valor in filhos:
+            linhas.setdefault((*prefixo, nome), marca.start_mark.line + 1)
+            pendentes.append(((*prefixo, nome), valor))
+    return linhas
+
+
+def validar(
+    modelo: type[M], dados, arquivo: str, linhas: dict[tuple[str, ...], int] | None = None
+) -> tuple[M | None, list[ProblemaParametro]]:
+    """``dados`` validated by ``modelo``; on failure ``(None, problems)`` naming ``arquivo``, each key path and,
+    with ``linhas`` (:func:`linhas_das_chaves`), each line."""
     try:
         return modelo.model_validate(dados), []
     except ValidationError as erro:
-        return None, mensagens.problemas(erro, modelo, arquivo)
+        return None, mensagens.problemas(erro, modelo, arquivo, linhas)
 
 
 def ler(modelo: type[M], caminho: str | Path) -> tuple[M | None, list[ProblemaParametro]]:
@@ -161,7 +189,7 @@ def ler(modelo: type[M], caminho: str | Path) -> tuple[M | None, list[ProblemaPa
     dados, problemas = ler_mapeamento(Path(caminho), nome)
     if dados is None:
         return None, problemas
-    valor, invalidos = validar(modelo, dados, nome)
+    valor, invalidos = validar(modelo, dados, nome, linhas_das_chaves(caminho) if dados else None)
     problemas += invalidos
     return (None if problemas else valor), problemas
 

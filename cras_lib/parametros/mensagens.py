@@ -7,6 +7,7 @@ closest valid key of the same mapping (``difflib``), or lists the valid keys whe
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import types
 import typing
@@ -103,9 +104,10 @@ def _campo_em(modelo: type[BaseModel], caminho: Sequence) -> FieldInfo | None:
 
 def sugestao(chave: str, validas: Sequence[str]) -> str | None:
     """'você quis dizer 'x'?' for the closest valid key, else the list of valid keys (None if there is none)."""
-    proximas = difflib.get_close_matches(str(chave), list(validas), n=1, cutoff=0.6)
+    por_minusculas = {v.lower(): v for v in validas}  # 'UF' -> 'uf'
+    proximas = difflib.get_close_matches(str(chave).lower(), list(por_minusculas), n=1, cutoff=0.6)
     if proximas:
-        return f"você quis dizer '{proximas[0]}'?"
+        return f"você quis dizer '{por_minusculas[proximas[0]]}'?"
     if validas:
         return f"chaves válidas: {', '.join(validas)}"
     return None
@@ -133,7 +135,8 @@ def _numero(valor):
     return valor
 
 
-def _rotulo_parte(parte) -> str:
+def rotulo_da_chave(parte) -> str:
+    """A step of a key path as messages show it: the key, or '2º item' for a position in a list."""
     return f"{parte + 1}º item" if isinstance(parte, int) else str(parte)
 
 
@@ -143,27 +146,30 @@ def _literais(tipo) -> list[str]:
     return []
 
 
-def _problema(erro: dict, modelo: type[BaseModel], arquivo: str) -> ProblemaParametro:
+def _problema(erro: dict, modelo: type[BaseModel], arquivo: str) -> tuple[ProblemaParametro, tuple[str, ...]]:
+    """The problem and where in the file it is (the key path of the offending key or value)."""
     tipo_erro, loc = erro["type"], tuple(erro["loc"])
     contexto = erro.get("ctx") or {}
-    mostrado = tuple(_rotulo_parte(p) for p in loc)
+    mostrado = tuple(rotulo_da_chave(p) for p in loc)
     if tipo_erro == "extra_forbidden":
         pai = _tipo_em(modelo, loc[:-1])
         validas = chaves_validas(pai) if _e_modelo(pai) else []
         return ProblemaParametro(
             arquivo, mostrado[:-1], f"chave desconhecida '{loc[-1]}'", sugestao(loc[-1], validas)
-        )
+        ), mostrado
     if tipo_erro == "missing":
         campo = _campo_em(modelo, loc)
         dica = campo.description if campo is not None else None
-        return ProblemaParametro(arquivo, mostrado[:-1], f"falta a chave obrigatória '{loc[-1]}'", dica)
+        return ProblemaParametro(
+            arquivo, mostrado[:-1], f"falta a chave obrigatória '{loc[-1]}'", dica
+        ), mostrado[:-1]
     if loc and loc[-1] == _CHAVE_DE_DICIONARIO:  # a key of a mapping whose keys are checked
         chave = loc[-2]
         if tipo_erro == "literal_error":
             dica = sugestao(chave, _literais(_simples(typing.get_args(_tipo_em(modelo, loc[:-2]))[0])))
         else:
             dica = erro["msg"] if tipo_erro.startswith(PREFIXO_PROPRIO) else "chave não aceita"
-        return ProblemaParametro(arquivo, mostrado[:-2], f"chave desconhecida '{chave}'", dica)
+        return ProblemaParametro(arquivo, mostrado[:-2], f"chave desconhecida '{chave}'", dica), mostrado[:-1]
     if tipo_erro == "literal_error":
         validas = _literais(_tipo_em(modelo, loc))
         dica = f"use um destes: {', '.join(validas)}" if validas else "valor não aceito"
@@ -175,18 +181,29 @@ def _problema(erro: dict, modelo: type[BaseModel], arquivo: str) -> ProblemaPara
         dica = "valor não aceito"  # pydantic's own text would be English
     valor = erro.get("input")
     if isinstance(valor, Mapping) and tipo_erro.startswith(PREFIXO_PROPRIO):
-        return ProblemaParametro(arquivo, mostrado, erro["msg"])  # a check across keys of one mapping
+        return ProblemaParametro(
+            arquivo, mostrado, erro["msg"]
+        ), mostrado  # a check across keys of one mapping
     mensagem = (
         f"valor inválido {mostrar(valor)}" if not isinstance(valor, Mapping | list) else "valor inválido"
     )
-    return ProblemaParametro(arquivo, mostrado, mensagem, dica)
+    return ProblemaParametro(arquivo, mostrado, mensagem, dica), mostrado
 
 
-def problemas(erro: ValidationError, modelo: type[BaseModel], arquivo: str) -> list[ProblemaParametro]:
-    """Every error of ``erro`` (raised validating ``modelo`` from the file ``arquivo``), in Portuguese."""
+def problemas(
+    erro: ValidationError,
+    modelo: type[BaseModel],
+    arquivo: str,
+    linhas: Mapping[tuple[str, ...], int] | None = None,
+) -> list[ProblemaParametro]:
+    """Every error of ``erro`` (raised validating ``modelo`` from the file ``arquivo``), in Portuguese; with
+    ``linhas`` (key path -> line of the file, :func:`cras_lib.parametros.arquivo.linhas_das_chaves`) each
+    problem also says its line."""
     saida: list[ProblemaParametro] = []
     for e in erro.errors(include_url=False):
-        p = _problema(e, modelo, arquivo)
+        p, onde = _problema(e, modelo, arquivo)
+        if linhas and onde in linhas:
+            p = dataclasses.replace(p, linha=linhas[onde])
         if p not in saida:
             saida.append(p)
     return saida
