@@ -463,7 +463,7 @@ def test_varios_municipios_por_uf_e_todos(origem, tmp_path):
     assert list(municipios.columns) == ["ibge", "nome", "uf", "porte", "populacao"]
     assert municipios.to_dict("records") == [
         {"ibge": "310002", "nome": "", "uf": "MG", "porte": "", "populacao": ""},
-        {"ibge": "3179999", "nome": "Vale Serrano", "uf": "MG", "porte": "Pequeno Porte II", "populacao": ""},
+        {"ibge": "3179999", "nome": "Vale Serrano", "uf": "MG", "porte": "Pequeno porte II", "populacao": ""},
     ]
     for ibge in municipios["ibge"]:
         carregar_municipio(tmp_path / "mg" / ibge)  # each a complete contract folder

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cras_lib.dados.contrato import RMA_COLUNAS
+from cras_lib.dados.contrato import RMA_COLUNAS, normalizar_nome
 from cras_lib.dados.importacao import valores
 from cras_lib.dados.importacao.base import COLUNAS_MUNICIPIO, Leitura, NaoMapeado
+from cras_lib.norma.porte import PORTES
 
 COLUNAS_UNIDADES = (
     "id_cras",
@@ -324,6 +325,15 @@ def _municipio(municipio: str, leituras: list[Leitura]) -> dict[str, str | None]
         "nome": fatos["nome"],
         # the state is the one of the code's first two digits (IBGE), whatever a file's text column says
         "uf": valores.UF_POR_CODIGO.get(municipio[:2]) or fatos["uf"],
-        "porte": fatos["porte"],
+        "porte": _porte(fatos["porte"]),
         "populacao": None,
     }
+
+
+def _porte(rotulo: str | None) -> str | None:
+    """The PNAS 2004 porte as :data:`cras_lib.norma.porte.PORTES` names it ("Pequeno porte I"), when the file's
+    label is one of them written another way (" PEQUENO PORTE I", "Metropole"); else the label as written."""
+    if rotulo is None:
+        return None
+    chave = normalizar_nome(rotulo)
+    return next((p.nome for p in PORTES if normalizar_nome(p.nome) == chave), rotulo.strip())
