@@ -523,3 +523,16 @@ def test_mes_repetido_no_mesmo_arquivo_nomeia_as_duas_linhas(origem, tmp_path):
     with pytest.raises(DadosInvalidos, match=r"arquivo rma.csv, linha 4, coluna 'NU_IDENTIFICADOR': CRAS "
                        r"31799900001 e mês 2022-01 repetidos: já aparecem na linha 2"):  # fmt: skip
         importar(origem, tmp_path / "dados", municipio="317999")
+
+
+def test_saida_dentro_da_origem_nao_e_lida_de_novo(origem):
+    of.rma_municipal_csv(origem / "cras.csv", _municipal(["2024-01"]))
+    primeira = importar(origem, origem / "dados", municipio="317999")
+    antes = {p.name: p.read_bytes() for p in (origem / "dados").iterdir()}
+    segunda = importar(origem, origem / "dados", municipio="317999")
+    assert {p.name: p.read_bytes() for p in (origem / "dados").iterdir()} == antes
+    assert (
+        [a["arquivo"] for a in segunda.registro["arquivos"]]
+        == ["cras.csv"]
+        == [a["arquivo"] for a in primeira.registro["arquivos"]]
+    )

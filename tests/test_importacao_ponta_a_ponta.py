@@ -123,13 +123,10 @@ def execucao(tmp_path_factory):
     importacao = _cras("importar", raiz / "baixados", "--municipio", "3179999", "--saida", dados)
     params = yaml.safe_load((RAIZ / "params" / "exemplo.yaml").read_text(encoding="utf-8"))
     params["municipio"] = {"nome": "Vale Serrano", "uf": "MG"}
-    params["plano"] |= {
-        "ano": 2026,
-        "data_referencia": "2025-12-31",
-        "params": str(RAIZ / "params" / "plano_scfv.yaml"),
-    }
-    params["avaliacao"] |= {"params": str(RAIZ / "params" / "avaliacao.yaml")}
-    params["cras"] |= {"params": str(RAIZ / "params" / "avaliacao.yaml")}
+    params["plano"] |= {"ano": 2026, "data_referencia": "2025-12-31"}
+    for secao in params.values():  # every document's params file, from the repository's params/
+        if isinstance(secao, dict) and "params" in secao:
+            secao["params"] = str(RAIZ / "params" / secao["params"])
     (raiz / "params.yaml").write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
     run = _cras("run", "--dados", dados, "--params", raiz / "params.yaml", "--saida", saida)
     return raiz, dados, saida, importacao, run

@@ -59,8 +59,12 @@ def codigo_municipio(texto: str) -> str:
     return codigo[:6]
 
 
-def _ler(origem: Path, selecao: Selecao) -> tuple[list[Leitura], dict[str, str], list[resumo.Ignorado]]:
-    origem = Path(origem)
+def _ler(
+    origem: Path, selecao: Selecao, saida: Path
+) -> tuple[list[Leitura], dict[str, str], list[resumo.Ignorado]]:
+    """Read every file of ``origem`` except those under ``saida`` (an output folder inside ORIGEM is not
+    input: importing again must not read the contract files of the last import)."""
+    origem, saida = Path(origem), Path(saida).resolve()
     if not origem.is_dir():
         motivo = "não é uma pasta" if origem.exists() else "não existe"
         raise DadosInvalidos([Problema(str(origem), None, None, f"a pasta de origem {motivo}")])
@@ -70,7 +74,8 @@ def _ler(origem: Path, selecao: Selecao) -> tuple[list[Leitura], dict[str, str],
     ignorados: list[resumo.Ignorado] = []
     for caminho in sorted(p for p in origem.rglob("*") if p.is_file()):
         relativo = caminho.relative_to(origem).as_posix()
-        if any(parte.startswith(".") for parte in Path(relativo).parts):
+        oculto = any(parte.startswith(".") for parte in Path(relativo).parts)
+        if oculto or caminho.resolve().is_relative_to(saida):
             continue
         conteudo = caminho.read_bytes()
         hashes[relativo] = hashlib.sha256(conteudo).hexdigest()
@@ -130,7 +135,7 @@ def importar(origem: str | Path, saida: str | Path, *, municipio: str) -> Import
     contract folder ``saida``. Raises :class:`DadosInvalidos` (nothing written) for a recognised file that is
     broken, :class:`MunicipioAusente` when no file has the municipality."""
     alvo = codigo_municipio(municipio)
-    leituras, hashes, ignorados = _ler(Path(origem), Selecao(municipio=alvo))
+    leituras, hashes, ignorados = _ler(Path(origem), Selecao(municipio=alvo), Path(saida))
     particoes = _particoes(leituras)
     if alvo not in _municipios_presentes(particoes):
         raise _ausente(alvo, leituras)
@@ -147,7 +152,7 @@ def importar_municipios(origem: str | Path, saida: str | Path, *, uf: str | None
         uf = uf.strip().upper()
         if uf not in valores.CODIGO_POR_UF:
             raise ArgumentoInvalido(f"UF inválida: '{uf}' (use a sigla, por exemplo MG)")
-    leituras, hashes, ignorados = _ler(Path(origem), Selecao(uf=uf))
+    leituras, hashes, ignorados = _ler(Path(origem), Selecao(uf=uf), Path(saida))
     particoes = _particoes(leituras)
     presentes = _municipios_presentes(particoes)
     if not presentes:
