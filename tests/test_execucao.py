@@ -159,10 +159,20 @@ def test_configuracao_de_arquivo_inexistente(tmp_path):
 # --- planning -----------------------------------------------------------------------------------------------
 
 
-def test_listar_documentos_lista_plano_avaliacao_e_um_relatorio_por_cras(tmp_path):
+def test_listar_documentos_lista_plano_avaliacao_um_relatorio_por_cras_e_o_boletim(tmp_path):
     config = carregar_configuracao(escrever_params(tmp_path))
-    docs = listar_documentos(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
-    assert [d.id for d in docs] == ["plano-anual-scfv", "avaliacao", "cras/31799900001", "cras/31799900002"]
+    docs = listar_documentos(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE, mes_boletim="2025-12")
+    assert [d.id for d in docs] == [
+        "plano-anual-scfv",
+        "avaliacao",
+        "cras/31799900001",
+        "cras/31799900002",
+        "boletim/2025-12",
+    ]
+    assert docs[4].html == "boletim/2025-12.html" and docs[4].periodo == "dezembro de 2025"
+    assert docs[4].titulo == "Boletim mensal da vigilância — dezembro de 2025"
+    with pytest.raises(ErroSelecao, match="precisa do mês de referência"):
+        listar_documentos(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
     assert [d.html for d in docs][2] == "cras/31799900001.html"
     assert docs[2].titulo == "Relatório do CRAS Vila Nova"
     assert docs[3].titulo == "Relatório do CRAS Santa Luzia"  # "CRAS" added once, not twice
@@ -172,7 +182,9 @@ def test_listar_documentos_lista_plano_avaliacao_e_um_relatorio_por_cras(tmp_pat
 
 def test_cada_notebook_recebe_so_os_parametros_que_declara(tmp_path):
     config = carregar_configuracao(escrever_params(tmp_path))
-    plano, avaliacao, cras, _ = listar_documentos(config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE)
+    plano, avaliacao, cras, _, boletim = listar_documentos(
+        config, UNIDADES, EXEMPLO, NOTEBOOKS_TESTE, mes_boletim="2025-12"
+    )
     assert plano.parametros == {
         "dados": str(EXEMPLO.resolve()),
         "municipio_nome": "Vale Serrano",
@@ -193,11 +205,21 @@ def test_cada_notebook_recebe_so_os_parametros_que_declara(tmp_path):
         "inicio": "2025-01",
         "fim": "2025-12",
     }
+    # no boletim section in the run file: the month only (the notebook's own params default is unused)
+    assert boletim.parametros == {
+        "dados": str(EXEMPLO.resolve()),
+        "municipio_nome": "Vale Serrano",
+        "uf": "MG",
+        "limiar_supressao": 5,
+        "mes_referencia": "2025-12",
+    }
 
 
 def test_params_exemplo_chega_a_cada_notebook_real():
     config = carregar_configuracao(RAIZ / "params" / "exemplo.yaml")
-    plano, avaliacao, cras, _ = listar_documentos(config, UNIDADES, EXEMPLO, RAIZ / "notebooks")
+    plano, avaliacao, cras, _, boletim = listar_documentos(
+        config, UNIDADES, EXEMPLO, RAIZ / "notebooks", mes_boletim="2025-12"
+    )
     comuns = {
         "dados": str(EXEMPLO.resolve()),
         "municipio_nome": "Vale Serrano",
@@ -225,6 +247,7 @@ def test_params_exemplo_chega_a_cada_notebook_real():
         "comparacao_inicio": "2024-01",
         "comparacao_fim": "2024-12",
     }
+    assert boletim.parametros == comuns | {"params": str(params / "boletim.yaml"), "mes_referencia": "2025-12"}
 
 
 def test_selecao_de_documentos_e_de_cras(tmp_path):

@@ -75,17 +75,17 @@ def test_execucao_incremental_executa_so_o_que_mudou(tmp_path, capsys):
     primeira = documentos(saida)
     assert {d["situacao"] for d in primeira.values()} == {"gerado"}
     datas = {p: p.stat().st_mtime_ns for p in (saida / "html").rglob("*.html") if p.name != "index.html"}
-    assert len(datas) == 4
+    assert len(datas) == 5  # plan, evaluation, 2 CRAS reports, the bulletin of the RMA's last month
 
     capsys.readouterr()
     assert rodar(saida, EXEMPLO, params, *selecao) == 0  # nothing changed: nothing executed
-    assert "Nesta execução: 0 gerados, 4 inalterados, 0 com falha." in capsys.readouterr().out
+    assert "Nesta execução: 0 gerados, 5 inalterados, 0 com falha." in capsys.readouterr().out
     segunda = documentos(saida)
     assert {d["situacao"] for d in segunda.values()} == {"inalterado"}
     assert all(segunda[i]["ultima_geracao"] == primeira[i]["ultima_geracao"] for i in primeira)
     assert {p: p.stat().st_mtime_ns for p in datas} == datas
     indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
-    assert indice.count("Inalterado desde a última geração") == 4
+    assert indice.count("Inalterado desde a última geração") == 5
 
     (tmp_path / "avaliacao.yaml").write_text(
         "metas: {PAIF-01: {meta: 0.9}}\n", encoding="utf-8"
@@ -96,6 +96,7 @@ def test_execucao_incremental_executa_so_o_que_mudou(tmp_path, capsys):
         "avaliacao": "gerado",
         f"cras/{CRAS_A}": "inalterado",
         f"cras/{CRAS_B}": "inalterado",
+        "boletim/2025-12": "inalterado",
     }
 
     assert rodar(saida, EXEMPLO, params, *selecao, "--forcar") == 0
@@ -209,6 +210,7 @@ def test_mesmas_entradas_dao_paginas_identicas(tmp_path):
         )
     assert sorted(paginas[0]) == [
         "html/avaliacao.html",
+        "html/boletim/2025-12.html",
         f"html/cras/{CRAS_A}.html",
         "html/plano-anual-scfv.html",
     ]

@@ -1,8 +1,10 @@
 """The ``cras`` command (also ``python -m cras_lib``), with help and messages in Brazilian Portuguese.
 
-Exit codes: 0 every document generated or already up to date; 1 some document failed (the others were
-published, the failed one kept its previous version); 2 wrong usage or invalid inputs (parameters file, data
-folder, unknown CRAS or document), nothing written to the output's documents; 130 interrupted (Ctrl+C).
+Exit codes: 0 every document generated or already up to date (also when the bulletin has data-quality alerts:
+they are findings, not failures); 1 some document failed (the others were published, the failed one kept its
+previous version); 2 wrong usage or invalid inputs (parameters file, data folder, unknown CRAS or document),
+nothing written to the output's documents; 3 only with ``--falhar-com-alertas``: everything was published and
+the bulletin has alerts of that severity; 130 interrupted (Ctrl+C).
 Which error class gives which code is :data:`cras_lib.execucao.codigos.CODIGOS_SAIDA`, the one table of it.
 """
 
@@ -16,12 +18,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import cras_lib
+from cras_lib.calculo.verificacoes.catalogo import SEVERIDADES
 from cras_lib.erros import ErroCras
 from cras_lib.execucao import comando_importar
 from cras_lib.execucao.argumentos import AnalisadorArgumentos
-from cras_lib.execucao.codigos import SAIDA_FALHA, SAIDA_INTERROMPIDA, SAIDA_USO, codigo_de_saida
+from cras_lib.execucao.codigos import (
+    SAIDA_ALERTAS,
+    SAIDA_FALHA,
+    SAIDA_INTERROMPIDA,
+    SAIDA_OK,
+    SAIDA_USO,
+    codigo_de_saida,
+)
 from cras_lib.execucao.documentos import TIPOS
 from cras_lib.execucao.executores import EXECUTORES
+from cras_lib.execucao.indice import texto_alertas
 from cras_lib.execucao.lote import (
     EXECUTOR_PADRAO,
     PASTA_NOTEBOOKS,
@@ -36,6 +47,8 @@ CODIGOS = """códigos de saída:
        ou a execução foi interrompida por um erro inesperado (detalhes em SAIDA/logs/)
   2    uso incorreto, entradas inválidas (parâmetros, pasta de dados, CRAS desconhecido) ou outra
        execução em andamento na mesma pasta de saída; nada foi publicado
+  3    só com --falhar-com-alertas: tudo foi publicado, mas o boletim mensal tem alertas da gravidade
+       pedida (sem a opção, alertas não mudam o código: são achados a conferir, não falhas)
   130  interrompido (Ctrl+C)
 """
 
@@ -71,8 +84,9 @@ def _segundos(texto: str) -> float | None:
 def criar_parser() -> argparse.ArgumentParser:
     parser = AnalisadorArgumentos(
         prog="cras",
-        description="Bancada de relatórios dos CRAS: gera o Plano Anual do SCFV, a avaliação e um relatório "
-        "por CRAS em HTML autocontido, pronto para compartilhar com os conselhos.",
+        description="Bancada de relatórios dos CRAS: gera o Plano Anual do SCFV, a avaliação, um relatório "
+        "por CRAS e o boletim mensal da vigilância em HTML autocontido, pronto para compartilhar com os "
+        "conselhos.",
         epilog=CODIGOS,
     )
     parser.add_argument(
@@ -85,7 +99,8 @@ def criar_parser() -> argparse.ArgumentParser:
         help="executa os notebooks e publica os documentos em SAIDA/html/",
         description=textwrap.fill(
             "Executa os notebooks do período com os parâmetros dados e publica em SAIDA/html/ (a pasta para "
-            "compartilhar): index.html, plano-anual-scfv.html, avaliacao.html e cras/<id_cras>.html. Os notebooks "
+            "compartilhar): index.html, plano-anual-scfv.html, avaliacao.html, cras/<id_cras>.html e "
+            "boletim/<AAAA-MM>.html (os boletins dos meses anteriores continuam publicados). Os notebooks "
             "executados ficam em SAIDA/notebooks/, a proveniência em SAIDA/manifest.json e o registro em "
             "SAIDA/logs/. Um documento cujos notebook, dados, parâmetros e biblioteca não mudaram desde a última "
             "geração bem-sucedida não é executado de novo (use --forcar).",
@@ -137,6 +152,17 @@ def criar_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--forcar", action="store_true", help="executa todos os documentos, mesmo os que não mudaram"
+    )
+    run.add_argument(
+        "--falhar-com-alertas",
+        nargs="?",
+        const="grave",
+        default=None,
+        choices=tuple(SEVERIDADES),
+        metavar="GRAVIDADE",
+        help="termina com código 3 se o boletim mensal tiver alertas desta gravidade ou maior (grave, o "
+        "padrão da opção, ou moderada); os documentos são publicados do mesmo jeito. Sem a opção, alertas "
+        "não mudam o código de saída",
     )
     run.add_argument(
         "--executor",
@@ -207,11 +233,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return SAIDA_FALHA
     print(desfecho.resumo)
     print(f"Documentos para compartilhar: {desfecho.indice.parent}{os.sep} (abra {desfecho.indice.name})")
+    for id_, contagem in desfecho.alertas.items():
+        print(f"Alertas de qualidade dos dados em {id_}.html: {texto_alertas(contagem)}.")
     if desfecho.falhas:
         print(
             f"Falharam: {', '.join(desfecho.falhas)} (detalhes em {desfecho.indice.parent.parent / 'logs'})"
         )
+    if desfecho.codigo == SAIDA_OK and _alertas_que_falham(desfecho.alertas, args.falhar_com_alertas):
+        resumo = "; ".join(f"{i}: {texto_alertas(c)}" for i, c in desfecho.alertas.items())
+        print(
+            f"cras: o boletim tem alertas de gravidade '{args.falhar_com_alertas}' ou maior ({resumo}); "
+            f"código de saída {SAIDA_ALERTAS} (--falhar-com-alertas).",
+            file=sys.stderr,
+        )
+        return SAIDA_ALERTAS
     return desfecho.codigo
+
+
+def _alertas_que_falham(alertas: dict[str, dict[str, int]], gravidade: str | None) -> int:
+    """How many alerts of ``gravidade`` or more severe (:data:`SEVERIDADES` is ordered from the most severe)
+    the run's bulletins have; 0 when ``gravidade`` is None (the option was not given)."""
+    if gravidade is None:
+        return 0
+    contam = list(SEVERIDADES)[: list(SEVERIDADES).index(gravidade) + 1]
+    return sum(contagem.get(s, 0) for contagem in alertas.values() for s in contam)
 
 
 if __name__ == "__main__":

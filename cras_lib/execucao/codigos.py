@@ -18,7 +18,9 @@ from cras_lib.erros import (
     ParametrosInvalidos,
 )
 
-SAIDA_OK, SAIDA_FALHA, SAIDA_USO, SAIDA_INTERROMPIDA = 0, 1, 2, 130
+SAIDA_OK, SAIDA_FALHA, SAIDA_USO, SAIDA_ALERTAS, SAIDA_INTERROMPIDA = 0, 1, 2, 3, 130
+# SAIDA_ALERTAS is no error's code: ``cras run --falhar-com-alertas`` returns it when everything was published and
+# the monthly bulletin has alerts of the severity asked (data-quality findings; without the option they give 0).
 
 CODIGOS_SAIDA: dict[type[ErroCras], int] = {
     ErroCras: SAIDA_USO,

@@ -1,7 +1,8 @@
 """The documents of a run: which notebook, which parameters, which title, period and output name each one has.
 
-A run of a municipality makes one Plano Anual do SCFV, one avaliação and one report per CRAS (the CRAS list is
-``unidades.csv``). Each notebook receives only the parameters its ``parameters`` cell declares
+A run of a municipality makes one Plano Anual do SCFV, one avaliação, one report per CRAS (the CRAS list is
+``unidades.csv``) and the boletim mensal of the reference month (``boletim/<AAAA-MM>``; the bulletins of earlier
+months stay published, listed from the manifest). Each notebook receives only the parameters its ``parameters`` cell declares
 (``papermill.inspect_notebook``), so a notebook that does not use, say, ``uf`` never breaks a run.
 """
 
@@ -23,6 +24,7 @@ NOTEBOOKS = {
     "plano": "plano_anual_scfv.ipynb",
     "avaliacao": "avaliacao.ipynb",
     "cras": "relatorio_cras.ipynb",
+    "boletim": "boletim_mensal.ipynb",
 }
 TIPOS = tuple(NOTEBOOKS)
 
@@ -72,11 +74,14 @@ def listar_documentos(
     pasta_notebooks: Path,
     tipos: tuple[str, ...] = TIPOS,
     cras: tuple[str, ...] = (),
+    mes_boletim: str | None = None,
 ) -> list[Documento]:
-    """The documents to produce, in order (plan, evaluation, one per CRAS of ``unidades``).
+    """The documents to produce, in order (plan, evaluation, one per CRAS of ``unidades``, the bulletin).
 
     ``unidades`` is the municipality's ``unidades`` table (``id_cras``, ``nome``); ``cras`` restricts the CRAS
-    reports to those ids. Raises ``ErroSelecao`` for an unknown kind or CRAS, or a missing notebook.
+    reports to those ids; ``mes_boletim`` ('AAAA-MM') is the bulletin's reference month (required when the
+    kind ``boletim`` is asked for: the run resolves it, by default the last month of ``rma_cras.csv``).
+    Raises ``ErroSelecao`` for an unknown kind or CRAS, or a missing notebook.
     """
     desconhecidos = [t for t in tipos if t not in NOTEBOOKS]
     if desconhecidos:
@@ -101,7 +106,12 @@ def listar_documentos(
         "limiar_supressao": config.limiar_supressao,
     }
     escolhidos = {c: n for c, n in nomes.items() if not cras or c in cras}
-    candidatos = {"plano": _plano, "avaliacao": _avaliacao, "cras": lambda c: _relatorios_cras(c, escolhidos)}
+    candidatos = {
+        "plano": _plano,
+        "avaliacao": _avaliacao,
+        "cras": lambda c: _relatorios_cras(c, escolhidos),
+        "boletim": lambda c: _boletim(c, mes_boletim),
+    }
     documentos = []
     for tipo in TIPOS:
         if tipo not in tipos:
@@ -171,3 +181,18 @@ def _relatorios_cras(config: Configuracao, nomes: dict[str, str]) -> list[tuple[
         )
         for id_cras, nome in nomes.items()
     ]
+
+
+def id_boletim(mes: str) -> str:
+    """The bulletin's id (and path under ``html/``) for the month 'AAAA-MM'."""
+    return f"boletim/{mes}"
+
+
+def _boletim(config: Configuracao, mes: str | None) -> list[tuple[str, str, str, dict]]:
+    if mes is None:
+        raise ErroSelecao("O boletim mensal precisa do mês de referência.")
+    proprios = {"mes_referencia": mes}
+    if config.params_boletim:
+        proprios["params"] = str(config.params_boletim)
+    extenso = formatacao.mes_extenso(mes)
+    return [(id_boletim(mes), f"Boletim mensal da vigilância — {extenso}", extenso, proprios)]

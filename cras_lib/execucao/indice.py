@@ -13,9 +13,12 @@ SITUACOES = {
     "falhou": "Falhou nesta execução",
 }
 GRUPOS = (
+    ("Boletins mensais", "Boletim mensal da vigilância, do mais recente ao mais antigo", ("boletim",)),
     ("Planejamento e avaliação", "Documentos do município", ("plano", "avaliacao")),
     ("Relatórios por CRAS", "Um relatório por CRAS", ("cras",)),
 )
+# How the index says a bulletin's alerts (they are findings to check, not failures of the run).
+ALERTAS = {"grave": ("alerta grave", "alertas graves"), "moderada": ("alerta moderado", "alertas moderados")}
 
 
 def data_hora(iso: str | None) -> str:
@@ -35,6 +38,8 @@ def _linha(entrada: dict, pasta_html: Path) -> dict:
         texto += "; mostrada a versão anterior" if existe else "; ainda sem versão publicada"
     if not entrada.get("nesta_execucao", True):
         texto += " (não incluído nesta execução)"
+    if (alertas := entrada.get("alertas")) is not None:
+        texto += "; " + texto_alertas(alertas)
     return {
         "titulo": entrada["titulo"],
         "periodo": entrada["periodo"],
@@ -46,11 +51,20 @@ def _linha(entrada: dict, pasta_html: Path) -> dict:
     }
 
 
+def texto_alertas(alertas: dict[str, int]) -> str:
+    """'3 alertas graves e 7 alertas moderados' / 'nenhum alerta' (counts by severity of a bulletin)."""
+    partes = [formatacao.plural(n, *ALERTAS.get(s, (s, s))) for s, n in alertas.items() if n]
+    return formatacao.lista(partes) if partes else "nenhum alerta"
+
+
 def montar(entradas: list[dict], pasta_html: Path) -> tuple[str, list[dict]]:
-    """The summary sentence and the groups of rows of the index."""
+    """The summary sentence and the groups of rows of the index (bulletins from the most recent month)."""
     grupos = []
     for titulo, legenda, tipos in GRUPOS:
-        linhas = [_linha(e, pasta_html) for e in entradas if e["tipo"] in tipos]
+        escolhidas = [e for e in entradas if e["tipo"] in tipos]
+        if "boletim" in tipos:
+            escolhidas.sort(key=lambda e: e["id"], reverse=True)  # boletim/AAAA-MM: text order is month order
+        linhas = [_linha(e, pasta_html) for e in escolhidas]
         if linhas:
             grupos.append({"titulo": titulo, "legenda": legenda, "documentos": linhas})
     deste = [e for e in entradas if e.get("nesta_execucao", True)]

@@ -54,12 +54,15 @@ class Opcoes:
 
 @dataclass(frozen=True)
 class Desfecho:
-    """How a run ended: exit code, the index's summary sentence, where the shareable index is, what failed."""
+    """How a run ended: exit code, the index's summary sentence, where the shareable index is, what failed, and
+    the alerts by severity of this run's bulletin (findings of the data checks, not failures: the code stays 0;
+    ``cras run --falhar-com-alertas`` turns them into an exit code)."""
 
     codigo: int
     resumo: str
     indice: Path
     falhas: list[str]
+    alertas: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def _travar(saida: Path):
@@ -100,7 +103,13 @@ def _fechar_log(manipulador: logging.Handler) -> None:
 
 
 def _arquivos_parametros(config: Configuracao) -> dict[str, str]:
-    arquivos = [config.arquivo, config.params_plano, config.params_avaliacao, config.params_cras]
+    arquivos = [
+        config.arquivo,
+        config.params_plano,
+        config.params_avaliacao,
+        config.params_cras,
+        config.params_boletim,
+    ]
     return {str(a): sha256_arquivo(a) for a in dict.fromkeys(arquivos) if a is not None}
 
 
@@ -131,18 +140,26 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
         ]
         log.info("%d documentos, %d a executar", len(plano.documentos), len(a_executar))
         publicacao = Publicacao(
-            saida, plano.config, plano.municipio, plano.chaves, _proveniencia(plano, inicio)
+            saida,
+            plano.config,
+            plano.municipio,
+            plano.chaves,
+            _proveniencia(plano, inicio),
+            (plano.mes_boletim,) if plano.mes_boletim else (),
         )
         registro = Path(manipulador.baseFilename)
         novas = _executar_e_publicar(opcoes, plano, a_executar, anteriores, publicacao, registro, fluxo)
-        entradas = [_entrada(d, plano.chaves[d.id], novas[d.id]) for d in plano.documentos]
+        entradas = [
+            _entrada(d, plano.chaves[d.id], novas[d.id]) | _alertas_da_entrada(plano, d)
+            for d in plano.documentos
+        ]
         ids = {d.id for d in plano.documentos}
         entradas += [e | {"nesta_execucao": False} for i, e in anteriores.items() if i not in ids]
         resumo = publicacao.indice(entradas)
         _gravar_manifesto(saida, opcoes, plano, entradas, resumo, inicio, relogio)
         log.info("%s Duração: %.1f s.", resumo, time.perf_counter() - relogio)
         falhas = [e["id"] for e in entradas if e["nesta_execucao"] and e["situacao"] == "falhou"]
-        return Desfecho(1 if falhas else 0, resumo, saida / "html" / "index.html", falhas)
+        return Desfecho(1 if falhas else 0, resumo, saida / "html" / "index.html", falhas, plano.alertas)
     except ErroCras as erro:
         log.error("execução interrompida: %s", erro)
         raise
@@ -169,6 +186,8 @@ class _Plano:
     versoes: dict[str, str]
     git: dict | None
     chaves: dict[str, str]
+    alertas: dict[str, dict[str, int]]  # bulletin id -> alerts by severity (what its page lists)
+    mes_boletim: str | None  # 'AAAA-MM' of this run's bulletin; None without one
 
 
 def _proveniencia(plano: _Plano, inicio: dt.datetime) -> Proveniencia:
@@ -191,8 +210,9 @@ def _planejar(opcoes: Opcoes) -> _Plano:
     municipio = carregar_municipio(dados)
     for aviso in municipio.avisos:
         log.warning("dados: %s", aviso)
+    mes_boletim = _mes_boletim(config, municipio) if "boletim" in opcoes.documentos else None
     documentos = listar_documentos(
-        config, municipio.unidades, dados, opcoes.notebooks, opcoes.documentos, opcoes.cras
+        config, municipio.unidades, dados, opcoes.notebooks, opcoes.documentos, opcoes.cras, mes_boletim
     )
     # only the contract's files are read, fingerprinted and named on the pages; any other file of the folder (a
     # scanned form named after a person, a spreadsheet) is listed in the log and the manifest, never in HTML
@@ -224,7 +244,40 @@ def _planejar(opcoes: Opcoes) -> _Plano:
         versoes,
         manifesto.commit_git(),
         chaves,
+        _alertas_dos_boletins(config, municipio, documentos, mes_boletim),
+        mes_boletim,
     )
+
+
+def _mes_boletim(config: Configuracao, municipio) -> str:
+    """The bulletin's month: the run file's ``boletim.mes_referencia``, else the last month of the RMA file."""
+    from cras_lib.calculo.rma_mensal import mes_de_referencia
+
+    return str(mes_de_referencia(municipio.rma_cras, config.mes_boletim))
+
+
+def _alertas_dos_boletins(
+    config: Configuracao, municipio, documentos: list[Documento], mes: str | None
+) -> dict[str, dict]:
+    """Per bulletin of the run, its alerts by severity: the same catalogue and parameters as its notebook
+    (computed here, in the runner, so the manifest and the exit code know them even when the page is
+    up to date and not executed again)."""
+    boletins = [d for d in documentos if d.tipo == "boletim"]
+    if not boletins:
+        return {}
+    import pandas as pd
+
+    from cras_lib.calculo import verificacoes
+    from cras_lib.parametros.boletim import carregar_parametros_boletim
+
+    parametros = carregar_parametros_boletim(config.params_boletim)
+    contexto = verificacoes.Contexto(municipio, pd.Period(mes, "M"), parametros)
+    contagem = verificacoes.por_severidade(verificacoes.alertas(contexto))
+    return {d.id: contagem for d in boletins}
+
+
+def _alertas_da_entrada(plano: _Plano, documento: Documento) -> dict:
+    return {"alertas": plano.alertas[documento.id]} if documento.id in plano.alertas else {}
 
 
 def _executar_e_publicar(
@@ -338,6 +391,7 @@ def _gravar_manifesto(
                 "valores": asdict(plano.config),
             },
             "resumo": resumo,
+            "alertas": plano.alertas,  # this run's bulletin(s): alerts by severity
             "documentos": entradas,
         },
     )

@@ -33,9 +33,12 @@ def agora() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-def datas_da_execucao(config: Configuracao, hoje: dt.date) -> set[dt.date]:
-    """Dates a page may print legitimately (so the privacy guard does not take them for birth dates)."""
+def datas_da_execucao(config: Configuracao, hoje: dt.date, meses: tuple[str, ...] = ()) -> set[dt.date]:
+    """Dates a page may print legitimately (so the privacy guard does not take them for birth dates); ``meses``
+    are other months of the run ('AAAA-MM', e.g. the bulletin's), whose first and last days are allowed."""
     datas = {hoje, dt.date.fromisoformat(config.data_referencia)}
+    for mes in meses:
+        datas |= {pd.Period(mes, "M").start_time.date(), pd.Period(mes, "M").end_time.date()}
     if config.data_referencia_cras:
         datas.add(dt.date.fromisoformat(config.data_referencia_cras))
     for periodo in (config.avaliacao, config.comparacao, config.periodo_cras, config.comparacao_cras):
@@ -56,6 +59,7 @@ class Publicacao:
         municipio,
         chaves: dict[str, str],
         proveniencia: Proveniencia,
+        meses: tuple[str, ...] = (),
     ):
         self.html = saida / "html"
         self.notebooks = saida / "notebooks"
@@ -64,7 +68,7 @@ class Publicacao:
         self.proveniencia = proveniencia
         self.guarda = GuardaPrivacidade.do_municipio(
             municipio,
-            datas_da_execucao(config, agora().date()),
+            datas_da_execucao(config, agora().date(), meses),
             campos=[
                 (f"{config.arquivo.name}, campo 'municipio.nome'", config.municipio_nome),
                 (f"{config.arquivo.name}, campo 'municipio.uf'", config.uf),
