@@ -247,7 +247,10 @@ def test_params_exemplo_chega_a_cada_notebook_real():
         "comparacao_inicio": "2024-01",
         "comparacao_fim": "2024-12",
     }
-    assert boletim.parametros == comuns | {"params": str(params / "boletim.yaml"), "mes_referencia": "2025-12"}
+    assert boletim.parametros == comuns | {
+        "params": str(params / "boletim.yaml"),
+        "mes_referencia": "2025-12",
+    }
 
 
 def test_selecao_de_documentos_e_de_cras(tmp_path):

@@ -1,5 +1,5 @@
-"""README's first command on the example: ``cras run`` with the real notebooks produces the 18 documents and the
-index, with the promised layout, provenance and self-contained pages; a second run executes nothing; and the
+"""README's first command on the example: ``cras run`` with the real notebooks produces the 19 documents and the
+index (the bulletin of December 2025 among them), with the promised layout, provenance and self-contained pages; a second run executes nothing; and the
 warm pool produces the same per-CRAS notebook as a plain cold Papermill run."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def execucao(tmp_path_factory):
     return saida, primeira, manifesto
 
 
-def test_gera_os_18_documentos_e_o_indice(execucao):
+def test_gera_os_19_documentos_e_o_indice(execucao):
     saida, primeira, manifesto = execucao
     assert primeira.returncode == 0, primeira.stdout + primeira.stderr
     ids_cras = sorted(
@@ -69,6 +69,7 @@ def test_gera_os_18_documentos_e_o_indice(execucao):
         "plano-anual-scfv.html",
         "avaliacao.html",
         *(f"cras/{i}.html" for i in ids_cras),
+        "boletim/2025-12.html",  # the last month of rma_cras.csv
     }
     assert {
         p.relative_to(saida / "html").as_posix() for p in (saida / "html").rglob("*") if p.is_file()
@@ -76,20 +77,39 @@ def test_gera_os_18_documentos_e_o_indice(execucao):
     cadernos = {p.relative_to(saida / "notebooks").as_posix() for p in (saida / "notebooks").rglob("*.ipynb")}
     assert cadernos == {n.replace(".html", ".ipynb") for n in esperado - {"index.html"}}
     assert len(list((saida / "logs").glob("*.log"))) == 1
-    assert [d["situacao"] for d in manifesto["documentos"]] == ["gerado"] * 18
-    assert "18 documentos. Nesta execução: 18 gerados, 0 inalterados, 0 com falha." in primeira.stdout
+    assert [d["situacao"] for d in manifesto["documentos"]] == ["gerado"] * 19
+    assert "19 documentos. Nesta execução: 19 gerados, 0 inalterados, 0 com falha." in primeira.stdout
     indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="cras/{i}.html"' in indice for i in ids_cras)
     assert 'href="plano-anual-scfv.html"' in indice and 'href="avaliacao.html"' in indice
+    assert 'href="boletim/2025-12.html"' in indice
+
+
+def test_boletim_do_exemplo_com_os_alertas_plantados(execucao):
+    """The planted alerts (data/exemplo/LEIAME.md) are in the page and counted in the manifest; exit code 0."""
+    saida, primeira, manifesto = execucao
+    assert primeira.returncode == 0
+    assert manifesto["alertas"] == {"boletim/2025-12": {"grave": 3, "moderada": 7}}
+    assert "3 alertas graves e 7 alertas moderados" in primeira.stdout
+    boletim = (saida / "html" / "boletim" / "2025-12.html").read_text(encoding="utf-8")
+    for codigo in ("ENV-01", "RMA-01", "RMA-02", "RMA-03", "RMA-04", "RMA-05", "CRZ-01", "CRZ-02", "FRQ-01"):
+        assert f"<td>{codigo}</td>" in boletim
+    assert boletim.count('<img src="data:image/png;base64,') == 5
 
 
 def test_manifesto_registra_a_proveniencia(execucao):
     saida, _, manifesto = execucao
-    arquivos = {p.name: sha256(p) for p in sorted(EXEMPLO.iterdir()) if p.is_file()}
-    assert manifesto["dados"]["arquivos"] == arquivos  # every input file, recomputed here
+    arquivos = {p.name: sha256(p) for p in sorted(EXEMPLO.glob("*.csv"))}
+    assert manifesto["dados"]["arquivos"] == arquivos  # every contract file read, recomputed here
+    assert manifesto["dados"]["ignorados"] == ["LEIAME.md"]  # not read, not fingerprinted on the pages
     parametros = {
         str(p): sha256(p)
-        for p in (PARAMS, RAIZ / "params" / "plano_scfv.yaml", RAIZ / "params" / "avaliacao.yaml")
+        for p in (
+            PARAMS,
+            RAIZ / "params" / "plano_scfv.yaml",
+            RAIZ / "params" / "avaliacao.yaml",
+            RAIZ / "params" / "boletim.yaml",
+        )
     }
     assert manifesto["parametros"]["arquivos"] == parametros
     assert manifesto["parametros"]["valores"]["municipio_nome"] == "Vale Serrano"
@@ -125,9 +145,9 @@ def test_segunda_execucao_sem_mudancas_nao_executa_nada(execucao):
     datas = {p: p.stat().st_mtime_ns for p in (saida / "notebooks").rglob("*.ipynb")}
     segunda = cras_run(saida)
     assert segunda.returncode == 0, segunda.stderr
-    assert "Nesta execução: 0 gerados, 18 inalterados, 0 com falha." in segunda.stdout
+    assert "Nesta execução: 0 gerados, 19 inalterados, 0 com falha." in segunda.stdout
     novo = json.loads((saida / "manifest.json").read_text(encoding="utf-8"))
-    assert [d["situacao"] for d in novo["documentos"]] == ["inalterado"] * 18
+    assert [d["situacao"] for d in novo["documentos"]] == ["inalterado"] * 19
     assert [d["ultima_geracao"] for d in novo["documentos"]] == [
         d["ultima_geracao"] for d in manifesto["documentos"]
     ]
