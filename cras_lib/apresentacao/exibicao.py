@@ -9,18 +9,15 @@ from __future__ import annotations
 import base64
 import html
 import io
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import matplotlib
+import pandas as pd
+from IPython.display import HTML, Markdown, display
 
-matplotlib.use("Agg")  # noqa: E402 — render off-screen; the figure is embedded by ``figura``
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from IPython.display import HTML, Markdown, display  # noqa: E402
-
-from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, lista, numero  # noqa: E402
+from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, lista, numero
 
 
 def markdown(texto: str) -> None:
@@ -60,16 +57,27 @@ def tabela(tabela_: pd.DataFrame, legenda: str) -> None:
 
 
 def figura_html(fig, alt: str, legenda: str | None = None) -> str:
-    """HTML <figure> with the chart as an embedded PNG (no external request) and its text alternative."""
+    """HTML <figure> with the chart as an embedded PNG (no external request) and its text alternative.
+
+    The PNG is rendered off-screen by the figure's own canvas (Agg for the charts of
+    :mod:`cras_lib.apresentacao.graficos`); a figure made with ``pyplot`` is closed afterwards, so the notebook
+    does not show it a second time."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
+    _fechar(fig)
     dados = base64.b64encode(buffer.getvalue()).decode("ascii")
     rodape = f"<figcaption>{html.escape(legenda)}</figcaption>" if legenda else ""
     return (
         f'<figure class="grafico"><img src="data:image/png;base64,{dados}" alt="{html.escape(alt, quote=True)}"'
         f' style="max-width:100%;height:auto">{rodape}</figure>'
     )
+
+
+def _fechar(fig) -> None:
+    """Close ``fig`` if ``pyplot`` manages it (the library's own charts are not ``pyplot`` figures)."""
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None and getattr(fig, "number", None) in pyplot.get_fignums():
+        pyplot.close(fig)
 
 
 def figura(fig, alt: str, legenda: str | None = None) -> None:

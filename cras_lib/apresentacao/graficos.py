@@ -2,6 +2,10 @@
 
 Axis labels and figures are pt-BR (Babel via ``formatacao``); the alternative text lists the values so that a
 reader who cannot see the chart (screen reader, text-only e-mail) gets the same information.
+
+No global state: each chart is a :class:`matplotlib.figure.Figure` with its own off-screen Agg canvas (never
+registered with ``pyplot``, so a notebook never shows it by itself), built inside ``matplotlib.rc_context``
+with :data:`ESTILO`; importing this module changes neither the backend nor ``rcParams``.
 """
 
 from __future__ import annotations
@@ -10,28 +14,33 @@ import math
 from collections.abc import Sequence
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from cras_lib.apresentacao import formatacao  # noqa: E402
+from cras_lib.apresentacao import formatacao
 
 COR = "#1f5f8b"
 COR_ALERTA = "#c0392b"
 COR_META = "#333333"
 CORES_SERIES = ("#1f5f8b", "#e08e0b", "#2e8b57", "#8e44ad", "#c0392b", "#7f8c8d")
 
-plt.rcParams.update(
-    {
-        "figure.dpi": 100,
-        "font.size": 10,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.titleweight": "bold",
-        "svg.hashsalt": "cras",
-    }
-)
+ESTILO = {
+    "figure.dpi": 100,
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titleweight": "bold",
+    "svg.hashsalt": "cras",
+}
+"""The charts' style, applied while each chart is built (``matplotlib.rc_context``)."""
+
+
+def _figura(largura: float, altura: float):
+    """A new figure with its own Agg canvas and one axes."""
+    fig = Figure(figsize=(largura, altura))
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
 
 
 def _formatador(tipo: str):
@@ -67,10 +76,27 @@ def barras(
     ``tipo`` is 'numero', 'percentual' (values are fractions) or 'moeda'. Missing values are drawn as no bar and
     said as "sem dados" in the text alternative. Returns ``(fig, alt)``.
     """
+    with matplotlib.rc_context(ESTILO):
+        return _barras(
+            categorias,
+            valores,
+            titulo=titulo,
+            eixo_valor=eixo_valor,
+            tipo=tipo,
+            meta=meta,
+            rotulo_meta=rotulo_meta,
+            destacar_abaixo_da_meta=destacar_abaixo_da_meta,
+            destaque=destaque,
+        )
+
+
+def _barras(
+    categorias, valores, *, titulo, eixo_valor, tipo, meta, rotulo_meta, destacar_abaixo_da_meta, destaque
+):
     categorias = [str(c) for c in categorias]
     valores = [None if formatacao.ausente(v) else float(v) for v in valores]
     altura = max(2.5, 0.35 * len(categorias) + 1.2)
-    fig, ax = plt.subplots(figsize=(7.5, altura))
+    fig, ax = _figura(7.5, altura)
     cores = []
     for c, v in zip(categorias, valores, strict=True):
         abaixo = destacar_abaixo_da_meta and meta is not None and v is not None and v < meta
@@ -113,8 +139,13 @@ def serie_mensal(
     Returns ``(fig, alt)``; the alternative text gives, per series, first and last values, minimum and maximum and
     the months without data.
     """
+    with matplotlib.rc_context(ESTILO):
+        return _serie_mensal(meses, series, titulo=titulo, eixo_valor=eixo_valor, tipo=tipo, meta=meta)
+
+
+def _serie_mensal(meses, series, *, titulo, eixo_valor, tipo, meta):
     rotulos = [formatacao.mes_abreviado(m) for m in meses]
-    fig, ax = plt.subplots(figsize=(8, 3.6))
+    fig, ax = _figura(8, 3.6)
     partes = []
     for i, (nome, valores) in enumerate(series.items()):
         ys = [float("nan") if formatacao.ausente(v) else float(v) for v in valores]

@@ -9,6 +9,7 @@ missing from ``unidades.csv``, an SCFV user in an unknown group) become warnings
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,9 +69,75 @@ def nomes_dos_cras(unidades: pd.DataFrame) -> dict[str, str]:
     return {str(c): str(n) for c, n in zip(codigos, nomes.fillna(codigos), strict=True) if not pd.isna(c)}
 
 
+class CacheMunicipio:
+    """The loader's declared cache, for processes that load the same folder again and again (the warm kernels of
+    the runner, ``cras_lib.execucao.aquecimento``). Off by default: :func:`carregar_municipio` reads the files
+    at every call until :meth:`ativar` is called.
+
+    When active it keeps the latest municipality only, keyed by the folder's resolved path and the sha256 of each
+    of its files (an edited file is read again), and every call gets its own shallow copy: with pandas'
+    copy-on-write, changes one document makes to its tables never reach the cached object nor the next document.
+    """
+
+    def __init__(self) -> None:
+        self._ativo = False
+        self._chave: tuple | None = None
+        self._municipio: Municipio | None = None
+
+    @property
+    def ativo(self) -> bool:
+        return self._ativo
+
+    def ativar(self) -> None:
+        self._ativo = True
+
+    def desativar(self) -> None:
+        self._ativo = False
+        self.limpar()
+
+    def limpar(self) -> None:
+        self._chave = self._municipio = None
+
+    @staticmethod
+    def _assinatura(pasta: Path) -> tuple:
+        arquivos = sorted(p for p in pasta.iterdir() if p.is_file()) if pasta.is_dir() else []
+        return (str(pasta), tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in arquivos))
+
+    def obter(self, pasta: Path, carregar) -> Municipio:
+        """A copy of the cached municipality of ``pasta``, loaded with ``carregar(pasta)`` when absent or stale."""
+        chave = self._assinatura(pasta)
+        if chave != self._chave or self._municipio is None:
+            self.limpar()
+            self._municipio, self._chave = carregar(pasta), chave
+        return _copia_rasa(self._municipio)
+
+
+def _copia_rasa(municipio: Municipio) -> Municipio:
+    """A new ``Municipio`` whose tables are shallow copies (see :class:`CacheMunicipio`)."""
+    novo = copy.copy(municipio)
+    for nome, valor in vars(municipio).items():
+        if isinstance(valor, pd.DataFrame):
+            setattr(novo, nome, valor.copy(deep=False))
+        elif isinstance(valor, dict | list | set):
+            setattr(novo, nome, copy.copy(valor))
+    return novo
+
+
+cache = CacheMunicipio()
+"""The one cache of :func:`carregar_municipio` (inactive unless a long-lived process calls ``cache.ativar()``)."""
+
+
 def carregar_municipio(pasta: str | Path) -> Municipio:
-    """Read every contract file of ``pasta``; raise :class:`DadosInvalidos` listing ALL problems found."""
+    """Read every contract file of ``pasta``; raise :class:`DadosInvalidos` listing ALL problems found.
+
+    With :data:`cache` active, a folder whose files did not change is not read again."""
     pasta = Path(pasta).resolve()
+    if cache.ativo:
+        return cache.obter(pasta, _carregar)
+    return _carregar(pasta)
+
+
+def _carregar(pasta: Path) -> Municipio:
     if not pasta.is_dir():
         motivo = "não é uma pasta" if pasta.exists() else "não existe"
         raise DadosInvalidos([Problema(str(pasta), None, None, f"a pasta de dados {motivo}")])

@@ -1,16 +1,18 @@
 """Evaluation indicators (eficácia, eficiência, impacto) of PAIF, SCFV and Programa de Inclusão Produtiva.
 
-Importing the package registers every indicator in :data:`CATALOGO` (order: PAIF, SCFV, Inclusão Produtiva,
-Eficiência). See :mod:`.catalogo` for the declaration, :mod:`.tabela` for computing them all.
+Importing the package declares every indicator (modules :mod:`.paif`, :mod:`.scfv`, :mod:`.inclusao`,
+:mod:`.eficiencia`) and composes :data:`CATALOGO` in the declared order :data:`.catalogo.ORDEM`. See
+:mod:`.catalogo` for the declaration, :mod:`.tabela` for computing them all.
 """
 
-from cras_lib.calculo.indicadores import eficiencia, inclusao, paif, scfv  # noqa: F401 — registration, in catalogue order
+from cras_lib.calculo.indicadores import eficiencia, inclusao, paif, scfv  # noqa: F401 — the declarations
 from cras_lib.calculo.indicadores.catalogo import (
     CATALOGO,
     DIMENSOES,
     MUNICIPIO,
+    ORDEM,
     Indicador,
-    ordenar_catalogo,
+    compor_catalogo,
     resultado,
 )
 from cras_lib.calculo.indicadores.contexto import Contexto
@@ -23,12 +25,13 @@ from cras_lib.calculo.indicadores.tabela import (
     situacao_por_cras,
 )
 
-ordenar_catalogo()
+compor_catalogo()
 
 __all__ = [
     "CATALOGO",
     "DIMENSOES",
     "MUNICIPIO",
+    "ORDEM",
     "Contexto",
     "Indicador",
     "Meta",

@@ -66,28 +66,72 @@ class Indicador:
         return self.nome_no_contexto(ctx)
 
 
+ORDEM: tuple[str, ...] = (
+    "PAIF-01",
+    "PAIF-02",
+    "PAIF-03",
+    "PAIF-04",
+    "PAIF-05",
+    "PAIF-06",
+    "PAIF-07",
+    "PAIF-08",
+    "PAIF-09",
+    "PAIF-10",
+    "PAIF-11",
+    "PAIF-12",
+    "PAIF-13",
+    "SCFV-01",
+    "SCFV-02",
+    "SCFV-03",
+    "SCFV-04",
+    "IP-01",
+    "IP-02",
+    "IP-03",
+    "IP-04",
+    "IP-05",
+    "IP-06",
+    "IP-07",
+    "IP-08",
+    "IP-09",
+    "IP-10",
+    "IP-11",
+    "EF-01",
+    "EF-02",
+    "EF-03",
+    "EF-04",
+)
+"""The catalogue's order, the evaluation document's: PAIF, SCFV, Inclusão Produtiva, Eficiência, each by code.
+Declared here, never derived from the order in which the indicator modules are imported."""
+
 CATALOGO: dict[str, Indicador] = {}
-PREFIXOS = ("PAIF", "SCFV", "IP", "EF")  # order of the catalogue: by service block, then by code
+"""Every indicator by code, in :data:`ORDEM` (filled by :func:`compor_catalogo`)."""
+
+_REGISTRADOS: dict[str, Indicador] = {}
 
 
-def ordenar_catalogo() -> None:
-    """Put :data:`CATALOGO` in the document's order (PAIF, SCFV, Inclusão Produtiva, Eficiência), whatever the
-    order in which the indicator modules were imported."""
-    ordem = sorted(CATALOGO.items(), key=lambda item: (PREFIXOS.index(item[0].split("-")[0]), item[0]))
+def compor_catalogo() -> None:
+    """Fill :data:`CATALOGO` with the registered indicators in :data:`ORDEM`; every registered indicator must be
+    in :data:`ORDEM` and every code of :data:`ORDEM` registered."""
+    faltam, sobram = set(ORDEM) - set(_REGISTRADOS), set(_REGISTRADOS) - set(ORDEM)
+    if faltam or sobram:
+        raise ValueError(
+            f"catálogo: códigos sem indicador: {sorted(faltam)}; indicadores fora de ORDEM: {sorted(sobram)}"
+        )
     CATALOGO.clear()
-    CATALOGO.update(ordem)
+    CATALOGO.update((codigo, _REGISTRADOS[codigo]) for codigo in ORDEM)
 
 
 def registrar(
     **declaracao,
 ) -> Callable[[Callable[[Contexto], pd.DataFrame]], Callable[[Contexto], pd.DataFrame]]:
-    """Decorator: declare the indicator computed by the decorated function and add it to :data:`CATALOGO`."""
+    """Decorator: declare the indicator computed by the decorated function (it enters :data:`CATALOGO` at its
+    place in :data:`ORDEM` when the package composes the catalogue)."""
 
     def decorar(funcao):
         indicador = Indicador(calcular=funcao, **declaracao)
-        if indicador.codigo in CATALOGO:
+        if indicador.codigo in _REGISTRADOS:
             raise ValueError(f"indicador registrado duas vezes: {indicador.codigo}")
-        CATALOGO[indicador.codigo] = indicador
+        _REGISTRADOS[indicador.codigo] = indicador
         return funcao
 
     return decorar

@@ -18,9 +18,10 @@ period's flow total shown is the sum over the months reported.
 Position among the municipality's CRAS: rank k of n on each key indicator of the catalogue
 (:mod:`cras_lib.calculo.indicadores`, ``chave=True``), computed for every CRAS at once.
 
-Municipality-wide tables (RMA of every CRAS, SCFV situation, program results, team compliance, ranks) are built once
-by :func:`base_municipal` (and kept in a small in-process cache keyed by the inputs' sha256, so a warm kernel that
-renders several CRAS of the same data builds them once); :func:`fatos_de` then picks one CRAS in milliseconds.
+Municipality-wide tables (RMA of every CRAS, SCFV situation, program results, team compliance, ranks) are built
+once by :func:`base_municipal` and kept in :data:`cache_bases` (a small declared cache keyed by the inputs'
+sha256, so a warm kernel that renders several CRAS of the same data builds them once); :func:`fatos_de` then
+picks one CRAS in milliseconds.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -278,8 +280,36 @@ def data_de_referencia(periodo: Periodo, data_referencia=None) -> dt.date:
     return pd.Timestamp(data_referencia).date()
 
 
-_CACHE: OrderedDict[tuple, BaseMunicipal] = OrderedDict()
-CACHE_MAXIMO = 4
+class CacheBases:
+    """The municipality-wide bases last built, keyed by the inputs' sha256, the periods and the parameters
+    (least recently used dropped beyond ``maximo``): a warm kernel that produces the reports of several CRAS of
+    the same data builds the base once. A municipality not read from files (no hashes) is never cached."""
+
+    def __init__(self, maximo: int = 4) -> None:
+        self.maximo = maximo
+        self._bases: OrderedDict[tuple, BaseMunicipal] = OrderedDict()
+
+    def obter(self, chave: tuple | None, construir: Callable[[], BaseMunicipal]) -> BaseMunicipal:
+        """The base of ``chave``, built with ``construir()`` when absent (always built when ``chave`` is None)."""
+        if chave is None:
+            return construir()
+        if chave in self._bases:
+            self._bases.move_to_end(chave)
+            return self._bases[chave]
+        base = self._bases[chave] = construir()
+        while len(self._bases) > self.maximo:
+            self._bases.popitem(last=False)
+        return base
+
+    def limpar(self) -> None:
+        self._bases.clear()
+
+    def __len__(self) -> int:
+        return len(self._bases)
+
+
+cache_bases = CacheBases()
+"""The one cache of :func:`base_municipal`."""
 
 
 def _chave_cache(
@@ -314,20 +344,14 @@ def base_municipal(
     The RMA and program aggregates are those of the indicator catalogue's :class:`Contexto` (computed once and
     shared with the key indicators); ``parametros`` are the evaluation params (e.g. the program's places).
 
-    The result is kept in a small in-process cache keyed by the sha256 of the input files, the period and the
+    The result is kept in :data:`cache_bases`, keyed by the sha256 of the input files, the periods and the
     parameters: a warm kernel that produces the reports of several CRAS of the same data computes it once.
     """
     recorte = (periodo, comparacao, data_de_referencia(periodo, data_referencia))
     chave = _chave_cache(municipio, recorte, parametros, psicologo_obrigatorio)
-    if chave is not None and chave in _CACHE:
-        _CACHE.move_to_end(chave)
-        return _CACHE[chave]
-    base = _base_municipal(municipio, *recorte, parametros, psicologo_obrigatorio)
-    if chave is not None:
-        _CACHE[chave] = base
-        while len(_CACHE) > CACHE_MAXIMO:
-            _CACHE.popitem(last=False)
-    return base
+    return cache_bases.obter(
+        chave, lambda: _base_municipal(municipio, *recorte, parametros, psicologo_obrigatorio)
+    )
 
 
 def _base_municipal(
