@@ -207,11 +207,18 @@ def pequenos_multiplos(
     says it as ``texto_valor`` does ('< 5'). Returns ``(fig, alt)``; the alternative text gives, per panel,
     the last month's value, the first month's and the months without data.
     """
+    with matplotlib.rc_context(ESTILO):
+        return _pequenos_multiplos(meses, paineis, titulo, eixo_valor, colunas, texto_valor, ocultar)
+
+
+def _pequenos_multiplos(meses, paineis, titulo, eixo_valor, colunas, texto_valor, ocultar):
     texto_valor = texto_valor or (lambda v: _valor_texto(v, "numero"))
     ocultar = ocultar or (lambda _v: False)
     nomes = list(paineis)
     linhas = max(1, math.ceil(len(nomes) / colunas))
-    fig, eixos = plt.subplots(linhas, colunas, figsize=(7.2, 1.25 * linhas + 0.7), squeeze=False)
+    fig = Figure(figsize=(7.2, 1.25 * linhas + 0.7))
+    FigureCanvasAgg(fig)
+    eixos = fig.subplots(linhas, colunas, squeeze=False)
     rotulos = [formatacao.mes_abreviado(m) for m in meses]
     partes = []
     for i, ax in enumerate(eixos.flat):
