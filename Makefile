@@ -1,12 +1,14 @@
 # Porta de entrada do projeto. Comandos do README:
 #   make run   — cria o ambiente (.venv), instala o projeto e gera todos os documentos do exemplo em outputs/
 #   make test  — cria/atualiza o ambiente com o extra de testes e roda a suíte inteira
+# Outros: make test-rapido (a suíte sem os testes marcados `lento`), make referencias (regera as cópias revisadas
+# dos notebooks executados em tests/referencias/, ver docs/testes.md), make lab, make limpar.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: run test lab navegador limpar
+.PHONY: run test test-rapido referencias lab navegador limpar
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +27,10 @@ run: $(VENV)/.base
 
 test: $(VENV)/.testes navegador
 	$(BIN)/python -m pytest
+
+# A suíte sem os testes que executam notebooks, o comando completo, o navegador ou a instalação (segundos).
+test-rapido: $(VENV)/.testes
+	$(BIN)/python -m pytest -m "not lento"
 
 # Chromium do Debian para o teste de navegador (abre o HTML sem rede).
 navegador:

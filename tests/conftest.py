@@ -1,13 +1,12 @@
-"""Shared test fixtures."""
+"""Shared test fixtures. Helpers live in the ``apoio`` package (tests never import each other)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-RAIZ = Path(__file__).resolve().parent.parent
-EXEMPLO = RAIZ / "data" / "exemplo"
+from apoio.caminhos import EXEMPLO, RAIZ
+from apoio.execucao import ExecucaoExemplo, executar_exemplo
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +17,10 @@ def raiz() -> Path:
 @pytest.fixture(scope="session")
 def exemplo() -> Path:
     return EXEMPLO
+
+
+@pytest.fixture(scope="session")
+def execucao_exemplo(tmp_path_factory) -> ExecucaoExemplo:
+    """``cras run`` on data/exemplo with params/exemplo.yaml, ONCE per test session, shared by the runner, notebook
+    and browser tests that only read its outputs. Tests must not change files under its output folder."""
+    return executar_exemplo(tmp_path_factory.mktemp("exemplo"))

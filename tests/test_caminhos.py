@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import RAIZ
+from apoio.caminhos import RAIZ
 
 from cras_lib.dados.caminhos import resolver
 

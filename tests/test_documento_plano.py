@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import nbformat
 import pandas as pd
 import pytest
-from test_scfv_plano import municipio, parametros
+from apoio.plano import municipio, parametros
 
 from cras_lib.calculo import scfv_plano as sp
 from cras_lib.dados.municipio import carregar_municipio
@@ -263,8 +263,6 @@ def test_notas_com_avisos():
 
 @pytest.fixture(scope="module")
 def exemplo() -> doc.DocumentoPlano:
-    if not (EXEMPLO / "unidades.csv").exists():
-        pytest.skip("data/exemplo ainda não foi gerado")
     return doc.montar(
         municipio=carregar_municipio(EXEMPLO),
         params=PARAMS,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -16,7 +15,8 @@ from types import SimpleNamespace
 import nbformat
 import pandas as pd
 import pytest
-from conftest import EXEMPLO, RAIZ
+from apoio.caminhos import EXEMPLO, NOTEBOOKS_TESTE, RAIZ
+from apoio.execucao import escrever_params, recursos_externos
 from papermill.exceptions import PapermillExecutionError
 
 from cras_lib.calculo.periodo import Periodo
@@ -28,58 +28,6 @@ from cras_lib.execucao.executores import descrever_erro
 from cras_lib.execucao.guarda import Achado, GuardaPrivacidade, descrever_achados
 from cras_lib.execucao.html import Pagina, Proveniencia, RenderizadorHTML
 from cras_lib.execucao.progresso import Progresso
-
-NOTEBOOKS_TESTE = RAIZ / "tests" / "notebooks_teste"
-
-# src of any element, href of <link>, CSS url(...) and @import: what a browser fetches by itself.
-_RECURSOS = re.compile(
-    r"""\ssrc\s*=\s*["']?([^"'\s>]+)|<link\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)|url\(\s*["']?([^"')\s]+)|@import\s+["']?([^"';\s]+)""",
-    re.I,
-)
-
-
-def recursos_externos(pagina: str) -> list[str]:
-    """Every resource reference of a page that is not embedded (data:) nor local (relative path or #anchor)."""
-    achados = []
-    for grupos in _RECURSOS.findall(pagina):
-        valor = next(g for g in grupos if g)
-        if valor.startswith(("data:", "#")):
-            continue
-        if "//" in valor or re.match(r"^[a-z][a-z0-9+.-]*:", valor, re.I):
-            achados.append(valor)
-    return achados
-
-
-def escrever_params(pasta: Path, **mudancas) -> Path:
-    """A run parameters file like params/exemplo.yaml, with its per-document params files beside it."""
-    (pasta / "plano.yaml").write_text("ciclos: {}\n", encoding="utf-8")
-    (pasta / "avaliacao.yaml").write_text("metas: {}\n", encoding="utf-8")
-    campos = {
-        "nome": "Vale Serrano",
-        "uf": "MG",
-        "ano": "2026",
-        "data_referencia": '"2025-12-31"',
-        "inicio": '"2025-01"',
-        "fim": '"2025-12"',
-        "comparacao_inicio": '"2024-01"',
-        "comparacao_fim": '"2024-12"',
-    } | mudancas
-    texto = f"""
-municipio: {{nome: {campos["nome"]}, uf: {campos["uf"]}}}
-limiar_supressao: 5
-plano: {{ano: {campos["ano"]}, data_referencia: {campos["data_referencia"]}, params: plano.yaml}}
-avaliacao:
-  inicio: {campos["inicio"]}
-  fim: {campos["fim"]}
-  comparacao_inicio: {campos["comparacao_inicio"]}
-  comparacao_fim: {campos["comparacao_fim"]}
-  params: avaliacao.yaml
-cras: {{inicio: {campos["inicio"]}, fim: {campos["fim"]}}}
-"""
-    arquivo = pasta / "execucao.yaml"
-    arquivo.write_text(texto, encoding="utf-8")
-    return arquivo
-
 
 UNIDADES = pd.DataFrame(
     {"id_cras": ["31799900001", "31799900002"], "nome": ["CRAS Vila Nova", "Santa Luzia"]}

@@ -6,54 +6,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
+import shutil
 import sys
 
 import nbformat
 import pytest
-from conftest import EXEMPLO, RAIZ
-from test_execucao import recursos_externos
-from test_execucao_lote import equivalencia
+from apoio.caminhos import EXEMPLO, NOTEBOOKS, PARAMS_EXEMPLO, RAIZ
+from apoio.execucao import cras_run, equivalencia, recursos_externos
 
 pytestmark = pytest.mark.lento
 
-PARAMS = RAIZ / "params" / "exemplo.yaml"
-NOTEBOOKS = RAIZ / "notebooks"
+PARAMS = PARAMS_EXEMPLO
 
 
 def sha256(caminho) -> str:
     return hashlib.sha256(caminho.read_bytes()).hexdigest()
 
 
-def cras_run(saida, *extra) -> subprocess.CompletedProcess:
-    """The command as README and cron call it: a new process, ``python -m cras_lib``."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cras_lib",
-            "run",
-            "--dados",
-            str(EXEMPLO),
-            "--params",
-            str(PARAMS),
-            "--saida",
-            str(saida),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=RAIZ,
-        timeout=900,
-    )
-
-
-@pytest.fixture(scope="module")
-def execucao(tmp_path_factory):
-    saida = tmp_path_factory.mktemp("exemplo") / "outputs"
-    primeira = cras_run(saida)
-    manifesto = json.loads((saida / "manifest.json").read_text(encoding="utf-8"))
-    return saida, primeira, manifesto
+@pytest.fixture
+def execucao(execucao_exemplo):
+    """The session's one run of the example (conftest.py): output folder, first process, first manifest."""
+    return execucao_exemplo.saida, execucao_exemplo.processo, execucao_exemplo.manifesto
 
 
 def test_gera_os_19_documentos_e_o_indice(execucao):
@@ -140,8 +113,12 @@ def test_paginas_autocontidas_com_cabecalho_e_rodape(execucao):
     assert "carregar_municipio" not in relatorio  # code hidden
 
 
-def test_segunda_execucao_sem_mudancas_nao_executa_nada(execucao):
-    saida, _, manifesto = execucao
+def test_segunda_execucao_sem_mudancas_nao_executa_nada(execucao, tmp_path):
+    original, _, manifesto = execucao
+    saida = (
+        tmp_path / "outputs"
+    )  # a copy (times kept): the shared run's folder stays as the first run left it
+    shutil.copytree(original, saida)
     datas = {p: p.stat().st_mtime_ns for p in (saida / "notebooks").rglob("*.ipynb")}
     segunda = cras_run(saida)
     assert segunda.returncode == 0, segunda.stderr

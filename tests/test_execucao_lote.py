@@ -9,10 +9,9 @@ import shutil
 from pathlib import Path
 
 import nbformat
-import papermill
 import pytest
-from conftest import EXEMPLO, RAIZ
-from test_execucao import NOTEBOOKS_TESTE, escrever_params
+from apoio.caminhos import EXEMPLO, NOTEBOOKS_TESTE, RAIZ
+from apoio.execucao import equivalencia, escrever_params
 
 from cras_lib.execucao import cli, lote
 from cras_lib.execucao.executores import Tarefa, criar_executor
@@ -217,46 +216,6 @@ def test_mesmas_entradas_dao_paginas_identicas(tmp_path):
     assert all(pagina.count("Gerado em (hora) por cras-lib") == 1 for pagina in paginas[0].values())
     assert 'id="cell-id=parametros-injetados"' in paginas[0][f"html/cras/{CRAS_A}.html"]
     assert paginas[0] == paginas[1]
-
-
-def normalizar(nb: nbformat.NotebookNode, fonte: Path) -> dict:
-    """A notebook without what legitimately differs between two runs: times, durations, paths, and the cell ids
-    drawn at random on each run (by Papermill for the injected-parameters cell, by nbformat for every cell of a
-    source notebook saved without ids)."""
-    ids_fixos = {c.get("id") for c in json.loads(fonte.read_text(encoding="utf-8"))["cells"]} - {None}
-    nb = json.loads(nbformat.writes(nb))
-    for chave in ("start_time", "end_time", "duration", "input_path", "output_path"):
-        nb["metadata"]["papermill"].pop(chave, None)
-    for celula in nb["cells"]:
-        celula["metadata"].pop("execution", None)
-        for chave in ("start_time", "end_time", "duration"):
-            celula["metadata"].get("papermill", {}).pop(chave, None)
-        if celula.get("id") not in ids_fixos:
-            celula.pop("id", None)
-    return nb
-
-
-def equivalencia(tmp_path: Path, notebook: Path, parametros: list[dict]) -> None:
-    """The last document executed by one warm kernel, after the others, equals a cold Papermill run of it."""
-    frio = papermill.execute_notebook(
-        str(notebook),
-        str(tmp_path / "frio.ipynb"),
-        parameters=parametros[-1],
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(RAIZ),
-    )
-    with criar_executor("local", workers=1, dados=EXEMPLO) as executor:
-        for i, p in enumerate(parametros):
-            resultado = executor.submeter(
-                Tarefa(f"d{i}", notebook, p, tmp_path / f"quente{i}.ipynb", RAIZ)
-            ).result()
-            assert resultado.ok, resultado.erro
-    quente = nbformat.read(tmp_path / f"quente{len(parametros) - 1}.ipynb", as_version=4)
-    assert [c.execution_count for c in quente.cells if c.cell_type == "code"] == list(
-        range(1, 1 + sum(c.cell_type == "code" for c in quente.cells))
-    )
-    assert normalizar(quente, notebook) == normalizar(frio, notebook)
 
 
 def test_pool_quente_produz_o_mesmo_notebook_que_papermill_frio(tmp_path):

@@ -10,6 +10,7 @@ import pytest
 
 from cras_lib.dados import exemplo as gerador
 from cras_lib.dados.contrato import ARQUIVOS, RMA_CRAS
+from cras_lib.dados.municipio import carregar_municipio
 from cras_lib.norma.nob_rh import equipe_minima
 
 CSVS = tuple(a.nome for a in ARQUIVOS)
@@ -289,8 +290,7 @@ def test_custos_de_inclusao_so_onde_ha_inscricoes(dados):
 
 
 def test_carregar_municipio_sem_problemas_nem_avisos(exemplo):
-    municipio = pytest.importorskip("cras_lib.dados.municipio")
-    m = municipio.carregar_municipio(exemplo)
+    m = carregar_municipio(exemplo)
     # the one warning is the planted alert CRZ-02 (a December form typed under a wrong CRAS code)
     assert m.avisos == [
         f"rma_cras.csv: 1 código de CRAS que não consta em unidades.csv: {gerador.CODIGO_TROCADO}"

@@ -347,7 +347,6 @@ def test_cache_de_bases_descarta_a_menos_usada():
     assert len(cache) == 0
 
 
-@pytest.mark.skipif(not (EXEMPLO / "unidades.csv").exists(), reason="dados de exemplo ainda não gerados")
 def test_exemplo_todos_os_cras_conferem_com_a_biblioteca():
     m = carregar_municipio(EXEMPLO)
     todos = fc.fatos_de_todos(m, Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12"))

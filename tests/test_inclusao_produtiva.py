@@ -2,8 +2,8 @@
 
 import pandas as pd
 import pytest
-from test_indicadores_dados import A, B, C
-from test_indicadores_dados import tabela_inclusao as inclusao
+from apoio.indicadores import A, B, C
+from apoio.indicadores import tabela_inclusao as inclusao
 
 from cras_lib.calculo import inclusao_produtiva as ip
 

@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 import pytest
-from test_indicadores_dados import PARAMETROS, A, B, C, contexto, municipio
+from apoio.indicadores import PARAMETROS, A, B, C, contexto, municipio
 
 from cras_lib.calculo.indicadores import (
     CATALOGO,

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 import yaml
-from test_indicadores_dados import PARAMETROS, municipio
+from apoio.indicadores import PARAMETROS, municipio
 
 from cras_lib.apresentacao.exibicao import Figura, Tabela, omitida
 from cras_lib.calculo.indicadores import CATALOGO, quadro_municipal

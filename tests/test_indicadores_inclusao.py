@@ -7,7 +7,7 @@ work); C has no enrolment. Goal of places: 10 per CRAS that offered the program 
 
 import pandas as pd
 import pytest
-from test_indicadores_dados import A, B, C, contexto
+from apoio.indicadores import A, B, C, contexto
 
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, calcular_indicador
 

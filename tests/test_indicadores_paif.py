@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from test_indicadores_dados import A, B, C, contexto
+from apoio.indicadores import A, B, C, contexto
 
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, calcular_indicador
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 
 import pandas as pd
+from apoio.tabelas import FORMATOS_DATA, FORMATOS_MES, Estilo, como_texto, gravar, tipada, variante
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_leitura import FORMATOS_DATA, FORMATOS_MES, Estilo, como_texto, gravar, tipada, variante
 
 from cras_lib.dados import contrato
 from cras_lib.dados.leitura import ler_bytes

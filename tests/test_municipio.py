@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_leitura import AMOSTRAS, ID2, LATIN1_BR, amostra, como_texto, escrever
+from apoio.tabelas import AMOSTRAS, ID2, LATIN1_BR, amostra, como_texto, escrever
 
 from cras_lib.dados import contrato
 from cras_lib.dados.leitura import DTYPES
@@ -165,10 +165,6 @@ def test_aviso_lista_ate_cinco_codigos(tmp_path):
 
 @pytest.fixture(scope="module")
 def municipio_exemplo(exemplo) -> Municipio:
-    if not (exemplo / "unidades.csv").exists():
-        pytest.skip(
-            "data/exemplo ainda não gerado (python -m cras_lib.dados.exemplo --saida data/exemplo --seed 2026)"
-        )
     return carregar_municipio(exemplo)
 
 

@@ -1,6 +1,6 @@
 """The shared pages in a real browser: Debian's Chromium, headless, with the network off.
 
-Opens ``index.html`` and one CRAS report produced by ``cras run`` on the example and asserts that every image
+Opens ``index.html`` and one CRAS report of the session's ``cras run`` on the example and asserts that every image
 rendered, that the browser logged no error and requested nothing but the local files, and that a phone-sized
 screen needs no sideways scrolling of the page. Chromium is driven over the DevTools protocol on a pipe
 (``--remote-debugging-pipe``): no driver, no extra package, no port.
@@ -19,9 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXEMPLO, RAIZ
-
-from cras_lib.execucao import cli
 
 pytestmark = pytest.mark.lento
 
@@ -196,28 +193,11 @@ class Navegador:
 
 
 @pytest.fixture(scope="module")
-def paginas(tmp_path_factory):
+def paginas(execucao_exemplo, tmp_path_factory):
+    """The pages of the session's one run of the example (conftest.py), opened in one browser."""
     executavel = _chromium()
-    saida = tmp_path_factory.mktemp("navegador")
-    codigo = cli.main(
-        [
-            "run",
-            "--dados",
-            str(EXEMPLO),
-            "--params",
-            str(RAIZ / "params" / "exemplo.yaml"),
-            "--saida",
-            str(saida),
-            "--documentos",
-            "cras",
-            "--cras",
-            CRAS,
-            "--workers",
-            "1",
-        ]
-    )
-    assert codigo == 0
-    navegador = Navegador(executavel, saida / "perfil-chromium")
+    saida = execucao_exemplo.saida
+    navegador = Navegador(executavel, tmp_path_factory.mktemp("perfil-chromium"))
     try:
         yield {
             "indice": navegador.abrir(saida / "html" / "index.html"),

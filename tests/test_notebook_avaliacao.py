@@ -11,7 +11,7 @@ import nbformat
 import pandas as pd
 import papermill as pm
 import pytest
-from conftest import EXEMPLO, RAIZ
+from apoio.caminhos import EXEMPLO, RAIZ
 
 from cras_lib.calculo.indicadores import CATALOGO, parametros_da_avaliacao
 from cras_lib.calculo.indicadores.avaliacao import avaliar
@@ -104,8 +104,10 @@ def _texto_visivel(caderno) -> str:
 
 
 @pytest.fixture(scope="module")
-def executado(tmp_path_factory):
-    return _executar(tmp_path_factory.mktemp("avaliacao") / "avaliacao.ipynb")
+def executado(execucao_exemplo):
+    """The evaluation as the session's one ``cras run`` of the example executed it (the parameters of
+    params/exemplo.yaml are the notebook's defaults, ``PARAMETROS_ESPERADOS``)."""
+    return execucao_exemplo.caderno("avaliacao")
 
 
 def test_celula_de_parametros_tem_os_nomes_e_padroes_do_documento():

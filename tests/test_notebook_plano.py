@@ -113,10 +113,10 @@ def _ler(nome: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def executado(tmp_path_factory):
-    if not (EXEMPLO / "unidades.csv").exists():
-        pytest.skip("data/exemplo ainda não foi gerado")
-    return executar(tmp_path_factory.mktemp("plano"), EXEMPLO)
+def executado(execucao_exemplo):
+    """The plan as the session's one ``cras run`` of the example executed it (params/exemplo.yaml: 2026, situation
+    on 2025-12-31, params/plano_scfv.yaml)."""
+    return execucao_exemplo.caderno("plano-anual-scfv")
 
 
 @pytest.fixture(scope="module")
@@ -273,8 +273,6 @@ def test_nenhum_dado_pessoal_e_contagens_pequenas_suprimidas(executado):
 
 def executar_sem(tmp_path: Path, *ausentes: str) -> str:
     """Execute on a copy of the example without the files ``ausentes``; the outputs' text, checked clean."""
-    if not (EXEMPLO / "unidades.csv").exists():
-        pytest.skip("data/exemplo ainda não foi gerado")
     dados = tmp_path / "dados"
     shutil.copytree(EXEMPLO, dados)
     for arquivo in ausentes:

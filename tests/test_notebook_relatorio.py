@@ -1,5 +1,5 @@
-"""The per-CRAS report notebook executed with Papermill for EVERY CRAS of the example data (one kernel reused, as
-the batch runner's warm pool does), plus one run without the optional files: key figures equal the library's, no
+"""The per-CRAS report notebook executed for EVERY CRAS of the example data (by the session's one ``cras run``,
+whose warm pool reuses kernels), plus one run on the notebook's defaults and one run without the optional files: key figures equal the library's, no
 personal value of the inputs and no missing-value word reaches any output."""
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ PALAVRA = r"[^\W\d_]+"
 
 pytestmark = [
     pytest.mark.lento,
-    pytest.mark.skipif(not (EXEMPLO / "unidades.csv").exists(), reason="dados de exemplo ainda não gerados"),
 ]
 
 
@@ -57,29 +56,28 @@ def saidas(nb) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def relatorios(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
-    """Every CRAS report, executed in ONE kernel started outside the repository (so the default relative data
-    folder must be found from the library's location). The first report runs on the notebook's defaults."""
-    pasta = tmp_path_factory.mktemp("relatorios")
+def relatorios(execucao_exemplo) -> dict[str, nbformat.NotebookNode]:
+    """Every CRAS report, as the session's one ``cras run`` of the example executed them (warm kernels reused
+    across reports)."""
+    return {id_cras: execucao_exemplo.caderno(f"cras/{id_cras}") for id_cras in ids_cras()}
+
+
+def test_padroes_do_notebook_fora_do_repositorio(tmp_path, relatorios):
+    """Run on the notebook's defaults in a kernel started outside the repository: the default relative data
+    folder is found from the library's location, and the report is the first CRAS's of the example run."""
     km = KernelManager(kernel_name="python3")
-    km.start_kernel(cwd=str(pasta))
-    executados = {}
+    km.start_kernel(cwd=str(tmp_path))
     try:
-        for n, id_cras in enumerate(ids_cras()):
-            destino = pasta / f"{id_cras}.ipynb"
-            parametros = {} if n == 0 else {"id_cras": id_cras, "dados": str(EXEMPLO), **PERIODO}
-            papermill.execute_notebook(
-                str(NOTEBOOK),
-                str(destino),
-                parameters=parametros,
-                kernel_name="python3",
-                km=km,
-                progress_bar=False,
-            )
-            executados[id_cras] = nbformat.read(destino, as_version=4)
+        papermill.execute_notebook(
+            str(NOTEBOOK), str(tmp_path / "padrao.ipynb"), kernel_name="python3", km=km, progress_bar=False
+        )
     finally:
         km.shutdown_kernel(now=True)
-    return executados
+    padrao = nbformat.read(tmp_path / "padrao.ipynb", as_version=4)
+    primeiro = ids_cras()[0]
+    assert f"(código {primeiro})" in "\n".join(saidas(padrao))
+    corpo = [t for t in saidas(padrao) if "resumo-cras" in t]
+    assert corpo and corpo == [t for t in saidas(relatorios[primeiro]) if "resumo-cras" in t]
 
 
 def test_um_relatorio_por_cras_com_todas_as_partes(relatorios):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
 
 import yaml
-from conftest import RAIZ
+from apoio.caminhos import RAIZ
 
 # PyPI name -> conda-forge name, where they differ.
 NOMES_CONDA: dict[str, str] = {}
@@ -39,12 +38,26 @@ def test_sem_pino_exato_que_bloqueie_versoes_novas():
     assert not [r for r in todos if "==" in r or "<" in r]
 
 
-def test_ruff_sem_problemas():
-    ruff = shutil.which("ruff") or str(RAIZ / ".venv" / "bin" / "ruff")
-    resultado = subprocess.run(
-        [ruff, "check", "cras_lib", "tests", "bench"], cwd=RAIZ, capture_output=True, text=True
+def _ruff(*argumentos: str) -> subprocess.CompletedProcess:
+    """ruff of the running environment (a test dependency), on the library, the tests and the benchmarks."""
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *argumentos, "cras_lib", "tests", "bench"],
+        cwd=RAIZ,
+        capture_output=True,
+        text=True,
     )
+
+
+def test_ruff_sem_problemas():
+    resultado = _ruff("check")
     assert resultado.returncode == 0, resultado.stdout + resultado.stderr
+
+
+def test_ruff_format_sem_diferencas():
+    resultado = _ruff("format", "--check")
+    assert resultado.returncode == 0, (
+        "rode: .venv/bin/ruff format cras_lib tests bench\n" + resultado.stdout + resultado.stderr
+    )
 
 
 def test_notebooks_versionados_sem_saidas():
