@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# The checkout's root when the package is used from a source tree (editable install).
-RAIZ_DO_PROJETO = Path(__file__).resolve().parents[2]
+_PAI_DO_PACOTE = Path(__file__).resolve().parents[2]
+# The checkout's root when the package is used from a source tree (editable install); None when installed
+# (site-packages is nobody's project root: there, relative paths resolve from the current folder only).
+RAIZ_DO_PROJETO: Path | None = _PAI_DO_PACOTE if (_PAI_DO_PACOTE / "pyproject.toml").is_file() else None
 
 
 def resolver(caminho: str | Path | None) -> Path | None:
     """``caminho`` as given when absolute or found from the current folder or one of its parents; else relative
-    to the project root of a checkout. An absent optional path (None or '') stays None."""
+    to the project root of a checkout (as given when the package is installed). An absent optional path (None
+    or '') stays None."""
     if caminho is None or caminho == "":
         return None
     caminho = Path(caminho)
@@ -23,4 +26,4 @@ def resolver(caminho: str | Path | None) -> Path | None:
     for pasta in Path.cwd().resolve().parents:
         if (pasta / caminho).exists():
             return pasta / caminho
-    return RAIZ_DO_PROJETO / caminho
+    return caminho if RAIZ_DO_PROJETO is None else RAIZ_DO_PROJETO / caminho
