@@ -3,7 +3,6 @@ whose data breaks its report, the privacy guard, and the warm pool against a pla
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -11,52 +10,20 @@ from pathlib import Path
 import nbformat
 import pytest
 from apoio.caminhos import EXEMPLO, NOTEBOOKS_TESTE, RAIZ
-from apoio.execucao import equivalencia, escrever_params
+from apoio.execucao import (
+    CRAS_A,
+    CRAS_B,
+    CRAS_C,
+    copiar_dados,
+    documentos,
+    equivalencia,
+    escrever_params,
+    rodar,
+)
 
-from cras_lib.execucao import cli, lote
 from cras_lib.execucao.executores import Tarefa, criar_executor
 
-pytestmark = pytest.mark.lento
-
-
-@pytest.fixture(autouse=True)
-def biblioteca_fixa(monkeypatch):
-    """These tests change data and parameters; the library's own fingerprint (tested in test_execucao.py) is held
-    still, so that an edit of cras_lib made while they run cannot re-execute what they expect to be skipped."""
-    monkeypatch.setattr(lote, "hash_biblioteca", lambda: "biblioteca-fixa")
-
-
-CRAS_A, CRAS_B, CRAS_C = "31799900001", "31799900002", "31799900003"
-
-
-def rodar(saida: Path, dados: Path, params: Path, *extra: str, notebooks: Path = NOTEBOOKS_TESTE) -> int:
-    return cli.main(
-        [
-            "run",
-            "--dados",
-            str(dados),
-            "--params",
-            str(params),
-            "--saida",
-            str(saida),
-            "--notebooks",
-            str(notebooks),
-            "--workers",
-            "2",
-            *extra,
-        ]
-    )
-
-
-def documentos(saida: Path) -> dict[str, dict]:
-    return {
-        d["id"]: d for d in json.loads((saida / "manifest.json").read_text(encoding="utf-8"))["documentos"]
-    }
-
-
-def copiar_dados(destino: Path) -> Path:
-    shutil.copytree(EXEMPLO, destino)
-    return destino
+pytestmark = [pytest.mark.lento, pytest.mark.usefixtures("biblioteca_fixa")]
 
 
 def remover_equipe(dados: Path, id_cras: str) -> None:

@@ -9,13 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXEMPLO
-from test_execucao import escrever_params
-from test_execucao_lote import CRAS_A, CRAS_B, biblioteca_fixa, copiar_dados, documentos, rodar  # noqa: F401
+from apoio.caminhos import EXEMPLO
+from apoio.execucao import CRAS_A, CRAS_B, copiar_dados, documentos, escrever_params, rodar
 
 from cras_lib.dados.contrato import ARQUIVOS
 
-pytestmark = pytest.mark.lento
+pytestmark = [pytest.mark.lento, pytest.mark.usefixtures("biblioteca_fixa")]
 
 
 def paginas(saida: Path) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from pathlib import Path
 import nbformat
 import papermill
 
-from apoio.caminhos import EXEMPLO, PARAMS_EXEMPLO, RAIZ
+from apoio.caminhos import EXEMPLO, NOTEBOOKS_TESTE, PARAMS_EXEMPLO, RAIZ
+from cras_lib.execucao import cli
 from cras_lib.execucao.executores import Tarefa, criar_executor
 from cras_lib.execucao.pool_quente import PoolQuente  # noqa: F401 — defines (registers) the "local" executor
 
@@ -138,3 +140,36 @@ def executar_exemplo(pasta: Path) -> ExecucaoExemplo:
     assert processo.returncode == 0, processo.stdout + processo.stderr
     manifesto = json.loads((saida / "manifest.json").read_text(encoding="utf-8"))
     return ExecucaoExemplo(saida, processo, manifesto)
+
+
+CRAS_A, CRAS_B, CRAS_C = "31799900001", "31799900002", "31799900003"
+
+
+def rodar(saida: Path, dados: Path, params: Path, *extra: str, notebooks: Path = NOTEBOOKS_TESTE) -> int:
+    return cli.main(
+        [
+            "run",
+            "--dados",
+            str(dados),
+            "--params",
+            str(params),
+            "--saida",
+            str(saida),
+            "--notebooks",
+            str(notebooks),
+            "--workers",
+            "2",
+            *extra,
+        ]
+    )
+
+
+def documentos(saida: Path) -> dict[str, dict]:
+    return {
+        d["id"]: d for d in json.loads((saida / "manifest.json").read_text(encoding="utf-8"))["documentos"]
+    }
+
+
+def copiar_dados(destino: Path) -> Path:
+    shutil.copytree(EXEMPLO, destino)
+    return destino
