@@ -38,6 +38,10 @@ navegador:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Regera tests/referencias/ (notebooks executados no exemplo, revisados) depois de mudar o texto de um documento.
+referencias: $(VENV)/.testes
+	cd tests && PYTHONPATH=. ../$(BIN)/python -m apoio.referencias
+
 lab: $(VENV)/.testes
 	$(BIN)/jupyter lab notebooks/
 

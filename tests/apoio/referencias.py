@@ -1,0 +1,159 @@
+"""Reviewed reference copies of the three notebooks executed on the example (``tests/referencias/``), for the
+regression tests of ``test_referencias.py`` (pytest-notebook).
+
+``make referencias`` (``PYTHONPATH=tests python -m apoio.referencias``) regenerates them: it runs ``cras run`` on
+the example exactly as README does (plan, evaluation and the report of one CRAS), takes the executed notebooks
+and keeps what a reader sees — every output's text — without what changes from run to run or machine to machine:
+the data and params paths become relative to the repository root, embedded images become a placeholder,
+execution counts, times and kernel versions are dropped. Review the diff (``git diff tests/referencias``) before
+committing it: it is the change of the reports' text.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from apoio.caminhos import NOTEBOOKS, RAIZ
+
+PASTA = RAIZ / "tests" / "referencias"
+CRAS = "31799900001"
+DOCUMENTOS = {
+    # source notebook (cras_lib/notebooks/<nome>.ipynb) -> document of a run (SAIDA/notebooks/<id>.ipynb)
+    "plano_anual_scfv": "plano-anual-scfv",
+    "avaliacao": "avaliacao",
+    "relatorio_cras": f"cras/{CRAS}",
+}
+INJETADA = "injected-parameters"  # Papermill's tag of the cell it adds after the parameters cell
+IMAGEM = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=\s]+")
+SEM_IMAGEM = "data:image/png;base64,…"
+# What the comparison ignores (pytest-notebook diff paths); see docs/testes.md.
+IGNORAR = (
+    "/metadata/language_info",
+    "/metadata/kernelspec",
+    "/metadata/papermill",
+    "/metadata/widgets",
+    "/cells/*/metadata/papermill",
+    "/cells/*/metadata/execution",
+    "/cells/*/execution_count",
+    "/cells/*/outputs/*/execution_count",
+    "/cells/*/outputs/*/data/image/png",
+)
+SUBSTITUIR = (
+    ("/cells/*/outputs/*/data/text/html", IMAGEM.pattern, SEM_IMAGEM),
+    ("/cells/*/outputs/*/data/text/markdown", IMAGEM.pattern, SEM_IMAGEM),
+)
+
+
+def _relativo(valor):
+    raiz = f"{RAIZ}/"
+    return valor.removeprefix(raiz) if isinstance(valor, str) else valor
+
+
+def _injetada(celula) -> bool:
+    return INJETADA in celula.metadata.get("tags", [])
+
+
+def limpar(executado: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """An executed notebook as kept for review: paths relative to the repository, images replaced, no volatile
+    metadata (times, counts, versions)."""
+    nb = copy.deepcopy(executado)
+    parametros = {k: _relativo(v) for k, v in nb.metadata.get("papermill", {}).get("parameters", {}).items()}
+    nb.metadata = nbformat.from_dict({"papermill": {"parameters": parametros}})
+    for celula in nb.cells:
+        celula.metadata.pop("execution", None)
+        celula.metadata.pop("papermill", None)
+        if celula.cell_type != "code":
+            continue
+        celula.execution_count = None
+        if _injetada(celula):
+            celula.source = celula.source.replace(f"{RAIZ}/", "")
+        for saida in celula.outputs:
+            if "execution_count" in saida:
+                saida.execution_count = None
+            dados = saida.get("data", {})
+            dados.pop("image/png", None)
+            for tipo in ("text/html", "text/markdown"):
+                if tipo in dados:
+                    texto = dados[tipo] if isinstance(dados[tipo], str) else "".join(dados[tipo])
+                    dados[tipo] = IMAGEM.sub(SEM_IMAGEM, texto)
+    return nb
+
+
+def candidato(nome: str) -> nbformat.NotebookNode:
+    """What pytest-notebook executes and compares: the CURRENT source notebook, with the reference's injected
+    parameters and, cell by cell (matched by cell id), the reference's outputs.
+
+    Executing it replaces the outputs with today's: the diff is then exactly the change of what the reader sees.
+    Code is taken from the source notebook, so a rewrite of a cell that keeps its output is not a regression.
+    """
+    referencia = nbformat.read(PASTA / f"{nome}.ipynb", as_version=4)
+    fonte = nbformat.read(NOTEBOOKS / f"{nome}.ipynb", as_version=4)
+    injetadas = [c for c in referencia.cells if _injetada(c)]
+    por_id = {c.get("id"): c for c in referencia.cells if not _injetada(c)}
+    ausentes = [c.get("id") for c in fonte.cells if c.get("id") not in por_id]
+    sobrando = sorted(set(por_id) - {c.get("id") for c in fonte.cells})
+    if ausentes or sobrando:
+        raise AssertionError(
+            f"as células de {nome}.ipynb mudaram (novas: {ausentes}; removidas: {sobrando}): "
+            "revise e regere as referências com `make referencias`"
+        )
+    nb = copy.deepcopy(fonte)
+    celulas = []
+    for celula in nb.cells:
+        original = por_id[celula.get("id")]
+        if celula.cell_type == "code":
+            celula.outputs = copy.deepcopy(original.outputs)
+        celulas.append(celula)
+        if "parameters" in celula.metadata.get("tags", []):
+            celulas.extend(copy.deepcopy(injetadas))
+    nb.cells = celulas
+    nb.metadata = copy.deepcopy(referencia.metadata)
+    nb.metadata["kernelspec"] = fonte.metadata.get(
+        "kernelspec", {"name": "python3", "display_name": "Python 3"}
+    )
+    return nb
+
+
+def regerar() -> list[Path]:
+    """Run the example (plan, evaluation, one CRAS) and write the three cleaned references."""
+    from apoio.execucao import cras_run  # the runner only when regenerating
+
+    PASTA.mkdir(exist_ok=True)
+    escritos = []
+    with tempfile.TemporaryDirectory() as temporaria:
+        saida = Path(temporaria) / "outputs"
+        processo = cras_run(saida, "--cras", CRAS, "--workers", "1")
+        if processo.returncode != 0:
+            raise SystemExit(processo.stdout + processo.stderr)
+        for nome, documento in DOCUMENTOS.items():
+            executado = nbformat.read(saida / "notebooks" / f"{documento}.ipynb", as_version=4)
+            destino = PASTA / f"{nome}.ipynb"
+            nbformat.write(limpar(executado), destino)
+            escritos.append(destino)
+    return escritos
+
+
+if __name__ == "__main__":
+    for caminho in regerar():
+        print(f"referência regerada: {caminho.relative_to(RAIZ)}", file=sys.stderr)
+    print(
+        "Revise com `git diff tests/referencias/` e faça o commit junto com a mudança do texto.",
+        file=sys.stderr,
+    )
+
+
+def diferenca(antes: nbformat.NotebookNode, depois: nbformat.NotebookNode) -> str:
+    """The diff pytest-notebook reports between two notebooks with this module's replacements and ignored paths
+    (the same steps as ``NBRegressionFixture.check`` after execution); empty when they are equal."""
+    from pytest_notebook.diffing import diff_notebooks, diff_to_string, filter_diff
+    from pytest_notebook.notebook import regex_replace_nb
+
+    antes, depois = regex_replace_nb(antes, list(SUBSTITUIR)), regex_replace_nb(depois, list(SUBSTITUIR))
+    filtrada = filter_diff(diff_notebooks(antes, depois), set(IGNORAR))
+    return diff_to_string(antes, filtrada, use_color=False) if filtrada else ""
