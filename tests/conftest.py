@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 from apoio.caminhos import EXEMPLO, RAIZ
 from apoio.execucao import ExecucaoExemplo, executar_exemplo
+from apoio.instalacao import Instalacao
 
 from cras_lib.execucao import lote
+
+_INSTALACAO = pytest.StashKey[Instalacao]()
+
+
+def pytest_collection_finish(session):
+    """When the installation test is selected, start the fresh installation now, in the background, so that it
+    runs while the other tests run (apoio/instalacao.py)."""
+    if any(item.path.name == "test_instalacao.py" for item in session.items):
+        pasta = Path(tempfile.mkdtemp(prefix="cras-instalacao-"))
+        session.config.stash[_INSTALACAO] = Instalacao(pasta).iniciar()
+
+
+def pytest_unconfigure(config):
+    instalacao = config.stash.get(_INSTALACAO, None)
+    if instalacao is not None:
+        instalacao.encerrar()
+
+
+@pytest.fixture(scope="session")
+def instalacao(request) -> Instalacao:
+    """The background installation started at collection (see ``pytest_collection_finish``)."""
+    return request.config.stash[_INSTALACAO]
 
 
 @pytest.fixture(scope="session")

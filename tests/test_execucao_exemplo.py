@@ -9,10 +9,10 @@ import json
 import shutil
 import sys
 
-import nbformat
+import papermill
 import pytest
 from apoio.caminhos import EXEMPLO, NOTEBOOKS, PARAMS_EXEMPLO, RAIZ
-from apoio.execucao import cras_run, equivalencia, recursos_externos
+from apoio.execucao import cras_run, normalizar, recursos_externos
 
 pytestmark = pytest.mark.lento
 
@@ -132,19 +132,23 @@ def test_segunda_execucao_sem_mudancas_nao_executa_nada(execucao, tmp_path):
     assert "Inalterado desde a última geração" in (saida / "html" / "index.html").read_text(encoding="utf-8")
 
 
-def test_pool_quente_igual_a_papermill_frio_no_relatorio_do_cras(tmp_path):
-    base = {
-        "dados": str(EXEMPLO),
-        "inicio": "2025-01",
-        "fim": "2025-12",
-        "comparacao_inicio": "2024-01",
-        "comparacao_fim": "2024-12",
-        "params": str(RAIZ / "params" / "avaliacao.yaml"),
-    }
-    equivalencia(
-        tmp_path,
-        NOTEBOOKS / "relatorio_cras.ipynb",
-        [base | {"id_cras": "31799900001"}, base | {"id_cras": "31799900002"}],
+def test_pool_quente_igual_a_papermill_frio_no_relatorio_do_cras(execucao_exemplo, tmp_path):
+    """The last CRAS report of the session's run (executed by a warm kernel after other documents) equals a plain
+    cold Papermill run of the same notebook with the same parameters."""
+    quente = execucao_exemplo.caderno("cras/31799900016")
+    parametros = dict(quente.metadata["papermill"]["parameters"])
+    assert parametros["id_cras"] == "31799900016"
+    notebook = NOTEBOOKS / "relatorio_cras.ipynb"
+    frio = papermill.execute_notebook(
+        str(notebook),
+        str(tmp_path / "frio.ipynb"),
+        parameters=parametros,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(RAIZ),
     )
-    quente = nbformat.read(tmp_path / "quente1.ipynb", as_version=4)
+    assert [c.execution_count for c in quente.cells if c.cell_type == "code"] == list(
+        range(1, 1 + sum(c.cell_type == "code" for c in quente.cells))
+    )
+    assert normalizar(quente, notebook) == normalizar(frio, notebook)
     assert any("image/png;base64" in str(o) for c in quente.cells for o in c.get("outputs", []))

@@ -2,16 +2,14 @@
 (NOT editable) into a fresh virtual environment, then ``cras run`` from an unrelated folder produces the 18
 documents of the example and the index.
 
-The clone is of the committed ``HEAD`` (uncommitted edits are not in it, as on any other machine). The
-environment is new and has no access to the running one's packages; pip resolves from its configured
-indexes and caches, and skips byte-compilation (``--no-compile``) to save time.
+The steps run in the background from the start of the session (``apoio/instalacao.py``, started by
+``conftest.py``); these tests wait for them. The clone is of the committed ``HEAD`` (uncommitted edits are not
+in it, as on any other machine). The environment is new and has no access to the running one's packages.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,36 +18,27 @@ from apoio.caminhos import RAIZ
 pytestmark = pytest.mark.lento
 
 
-def _rodar(comando: list, cwd: Path, timeout: float) -> subprocess.CompletedProcess:
-    ambiente = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    resultado = subprocess.run(
-        [str(c) for c in comando], cwd=cwd, env=ambiente, capture_output=True, text=True, timeout=timeout
-    )
-    assert resultado.returncode == 0, f"{comando}\n{resultado.stdout[-3000:]}\n{resultado.stderr[-3000:]}"
-    return resultado
-
-
 @pytest.fixture(scope="module")
-def instalado(tmp_path_factory) -> dict[str, Path]:
-    pasta = tmp_path_factory.mktemp("instalacao")
-    clone, venv = pasta / "clone", pasta / "venv"
-    _rodar(["git", "clone", "--quiet", RAIZ, clone], pasta, 120)
-    _rodar([sys.executable, "-m", "venv", venv], pasta, 120)
-    python = venv / "bin" / "python"
-    _rodar([python, "-m", "pip", "install", "--quiet", "--no-compile", clone], pasta, 900)
-    return {"pasta": pasta, "clone": clone, "python": python, "cras": venv / "bin" / "cras"}
+def instalado(instalacao):
+    status = instalacao.esperar()
+    assert status == 0, instalacao.registro.read_text(encoding="utf-8", errors="replace")[-5000:]
+    print("tempos da instalação (s):", instalacao.tempos())
+    return instalacao.pasta
 
 
 def test_pacote_instalado_nao_e_o_checkout(instalado):
-    origem = _rodar(
-        [instalado["python"], "-c", "import cras_lib, sys; print(cras_lib.__file__); print(sys.prefix)"],
-        instalado["pasta"],
-        60,
-    ).stdout.split()
-    assert Path(origem[0]).is_relative_to(instalado["pasta"] / "venv")
-    assert "site-packages" in Path(origem[0]).parts
+    python = instalado / "venv" / "bin" / "python"
+    arquivo = subprocess.run(
+        [python, "-c", "import cras_lib; print(cras_lib.__file__)"],
+        cwd=instalado,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},
+    ).stdout.strip()
+    pacote = Path(arquivo).parent
+    assert pacote.is_relative_to(instalado / "venv") and "site-packages" in pacote.parts
     # the notebooks and the HTML templates travel as package data
-    pacote = Path(origem[0]).parent
     assert sorted(p.name for p in (pacote / "notebooks").glob("*.ipynb")) == sorted(
         p.name for p in (RAIZ / "cras_lib" / "notebooks").glob("*.ipynb")
     )
@@ -57,26 +46,10 @@ def test_pacote_instalado_nao_e_o_checkout(instalado):
 
 
 def test_cras_run_de_outra_pasta_gera_os_18_documentos(instalado):
-    fora = instalado["pasta"] / "outra-pasta"
-    fora.mkdir()
-    saida = instalado["pasta"] / "saida"
-    clone = instalado["clone"]
-    execucao = _rodar(
-        [
-            instalado["cras"],
-            "run",
-            "--dados",
-            clone / "data" / "exemplo",
-            "--params",
-            clone / "params" / "exemplo.yaml",
-            "--saida",
-            saida,
-        ],
-        fora,
-        900,
-    )
-    assert "18 documentos. Nesta execução: 18 gerados, 0 inalterados, 0 com falha." in execucao.stdout
+    saida = instalado / "saida"
+    relato = (instalado / "cras_run.txt").read_text(encoding="utf-8")
+    assert "18 documentos. Nesta execução: 18 gerados, 0 inalterados, 0 com falha." in relato
     paginas = sorted(p.relative_to(saida / "html").as_posix() for p in (saida / "html").rglob("*.html"))
     assert len(paginas) == 19 and {"index.html", "plano-anual-scfv.html", "avaliacao.html"} <= set(paginas)
     assert len([p for p in paginas if p.startswith("cras/")]) == 16
-    assert list(fora.iterdir()) == []  # nothing written where the command was started
+    assert list((instalado / "outra-pasta").iterdir()) == []  # nothing written where the command was started
