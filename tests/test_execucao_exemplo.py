@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sys
 
@@ -115,9 +116,8 @@ def test_paginas_autocontidas_com_cabecalho_e_rodape(execucao):
 
 def test_segunda_execucao_sem_mudancas_nao_executa_nada(execucao, tmp_path):
     original, _, manifesto = execucao
-    saida = (
-        tmp_path / "outputs"
-    )  # a copy (times kept): the shared run's folder stays as the first run left it
+    # a copy (times kept): the shared run's folder stays as the first run left it
+    saida = tmp_path / "outputs"
     shutil.copytree(original, saida)
     datas = {p: p.stat().st_mtime_ns for p in (saida / "notebooks").rglob("*.ipynb")}
     segunda = cras_run(saida)
@@ -136,7 +136,9 @@ def test_pool_quente_igual_a_papermill_frio_no_relatorio_do_cras(execucao_exempl
     """The last CRAS report of the session's run (executed by a warm kernel after other documents) equals a plain
     cold Papermill run of the same notebook with the same parameters."""
     quente = execucao_exemplo.caderno("cras/31799900016")
-    parametros = dict(quente.metadata["papermill"]["parameters"])
+    injetada = next(c for c in quente.cells if "injected-parameters" in c.metadata.get("tags", []))
+    ordem = re.findall(r"^(\w+) = ", injetada.source, re.M)  # the order the runner injected them in
+    parametros = {nome: quente.metadata["papermill"]["parameters"][nome] for nome in ordem}
     assert parametros["id_cras"] == "31799900016"
     notebook = NOTEBOOKS / "relatorio_cras.ipynb"
     frio = papermill.execute_notebook(
