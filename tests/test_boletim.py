@@ -6,7 +6,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
-from test_verificacoes import DEZ, A, B, com, montar_pasta, rma_limpo
+from apoio.verificacoes import DEZ, A, B, com, montar_pasta, rma_limpo
 
 from cras_lib.apresentacao.exibicao import Figura, Tabela
 from cras_lib.calculo import rma_mensal

@@ -7,7 +7,7 @@ import pickle
 import re
 
 import pytest
-from conftest import RAIZ
+from apoio.caminhos import RAIZ
 
 from cras_lib import erros
 from cras_lib.erros import ErroCras, Problema, ProblemaParametro

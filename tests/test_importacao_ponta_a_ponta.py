@@ -19,7 +19,7 @@ from cras_lib.dados.municipio import carregar_municipio
 
 pytestmark = pytest.mark.lento
 
-from conftest import RAIZ  # noqa: E402
+from apoio.caminhos import RAIZ  # noqa: E402
 
 A, B, C = "31799900001", "31799900002", "31799900003"
 X = "35000100001"  # another municipality in the same national base

@@ -9,7 +9,7 @@ import typing
 
 import pytest
 import yaml
-from conftest import RAIZ
+from apoio.caminhos import RAIZ
 from pydantic import BaseModel
 
 from cras_lib.calculo import scfv_plano as sp

@@ -122,5 +122,16 @@ def test_docs_tem_contrato_dominio_e_arquitetura_com_links_validos():
             assert (RAIZ / modulo).exists(), f"{pagina.name}: {modulo} não existe"
 
 
+def test_testes_nao_importam_uns_aos_outros():
+    """Shared builders and parsers live in tests/apoio/; a test module never imports another one or conftest."""
+    cruzados = [
+        f"{caminho.name}:{numero}: {linha.strip()}"
+        for caminho in sorted((RAIZ / "tests").rglob("*.py"))
+        for numero, linha in enumerate(caminho.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"\s*(from|import)\s+(test_\w+|conftest)\b", linha)
+    ]
+    assert cruzados == [], "mova o que é comum para tests/apoio/"
+
+
 def test_python_do_ambiente():
     assert sys.version_info >= (3, 11)
