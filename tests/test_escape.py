@@ -8,7 +8,7 @@ import dataclasses
 
 import jinja2
 import pytest
-from conftest import EXEMPLO
+from apoio.caminhos import EXEMPLO
 
 from cras_lib.apresentacao.escape import ambiente_markdown, md, seguro
 from cras_lib.calculo.periodo import Periodo

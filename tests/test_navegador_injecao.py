@@ -14,8 +14,8 @@ import shutil
 import pandas as pd
 import pytest
 import yaml
-from conftest import EXEMPLO, RAIZ
-from test_navegador import Navegador, _chromium
+from apoio.caminhos import EXEMPLO, RAIZ
+from apoio.navegador import Navegador, chromium
 
 from cras_lib.execucao import cli
 
@@ -59,7 +59,7 @@ def _com_cargas(destino):
 
 @pytest.fixture(scope="module")
 def paginas(tmp_path_factory):
-    executavel = _chromium()
+    executavel = chromium()
     pasta = tmp_path_factory.mktemp("injecao")
     dados, params = _com_cargas(pasta)
     saida = pasta / "saida"
