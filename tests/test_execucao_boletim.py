@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXEMPLO
-from test_execucao import escrever_params
-from test_execucao_lote import documentos, rodar
+from apoio.caminhos import EXEMPLO
+from apoio.execucao import documentos, escrever_params, rodar
 
 from cras_lib.dados import exemplo as gerador
 from cras_lib.execucao import cli, lote

@@ -1,6 +1,6 @@
 """Installed as a package, not from the checkout: a clean ``git clone`` of the repository, ``pip install .``
-(NOT editable) into a fresh virtual environment, then ``cras run`` from an unrelated folder produces the 18
-documents of the example and the index.
+(NOT editable) into a fresh virtual environment, then ``cras run`` from an unrelated folder produces every
+document of the example (plan, evaluation, 16 CRAS reports, monthly boletim) and the index.
 
 The steps run in the background from the start of the session (``apoio/instalacao.py``, started by
 ``conftest.py``); these tests wait for them. The clone is of the committed ``HEAD`` (uncommitted edits are not
@@ -45,11 +45,12 @@ def test_pacote_instalado_nao_e_o_checkout(instalado):
     assert (pacote / "execucao" / "modelos" / "cras" / "index.html.j2").is_file()
 
 
-def test_cras_run_de_outra_pasta_gera_os_18_documentos(instalado):
+def test_cras_run_de_outra_pasta_gera_todos_os_documentos(instalado):
     saida = instalado / "saida"
     relato = (instalado / "cras_run.txt").read_text(encoding="utf-8")
-    assert "18 documentos. Nesta execução: 18 gerados, 0 inalterados, 0 com falha." in relato
+    assert "19 documentos. Nesta execução: 19 gerados, 0 inalterados, 0 com falha." in relato
     paginas = sorted(p.relative_to(saida / "html").as_posix() for p in (saida / "html").rglob("*.html"))
-    assert len(paginas) == 19 and {"index.html", "plano-anual-scfv.html", "avaliacao.html"} <= set(paginas)
+    fixas = {"index.html", "plano-anual-scfv.html", "avaliacao.html", "boletim/2025-12.html"}
+    assert len(paginas) == 20 and fixas <= set(paginas)
     assert len([p for p in paginas if p.startswith("cras/")]) == 16
     assert list((instalado / "outra-pasta").iterdir()) == []  # nothing written where the command was started

@@ -1,4 +1,4 @@
-"""Regression of what each report says (pytest-notebook): the three notebooks executed on the example are compared
+"""Regression of what each report says (pytest-notebook): each notebook executed on the example is compared
 with their reviewed reference copies in ``tests/referencias/``, so that an unintended change of a report's text
 fails with a readable diff. Intended changes: ``make referencias``, review ``git diff tests/referencias``, commit.
 

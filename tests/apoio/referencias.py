@@ -1,8 +1,8 @@
-"""Reviewed reference copies of the three notebooks executed on the example (``tests/referencias/``), for the
+"""Reviewed reference copies of the notebooks executed on the example (``tests/referencias/``), for the
 regression tests of ``test_referencias.py`` (pytest-notebook).
 
 ``make referencias`` (``PYTHONPATH=tests python -m apoio.referencias``) regenerates them: it runs ``cras run`` on
-the example exactly as README does (plan, evaluation and the report of one CRAS), takes the executed notebooks
+the example exactly as README does (plan, evaluation, the report of one CRAS and the boletim), takes the executed notebooks
 and keeps what a reader sees — every output's text — without what changes from run to run or machine to machine:
 the data and params paths become relative to the repository root, embedded images become a placeholder,
 execution counts, times and kernel versions are dropped. Review the diff (``git diff tests/referencias``) before
@@ -28,6 +28,7 @@ DOCUMENTOS = {
     "plano_anual_scfv": "plano-anual-scfv",
     "avaliacao": "avaliacao",
     "relatorio_cras": f"cras/{CRAS}",
+    "boletim_mensal": "boletim/2025-12",
 }
 INJETADA = "injected-parameters"  # Papermill's tag of the cell it adds after the parameters cell
 IMAGEM = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=\s]+")
