@@ -1,5 +1,5 @@
 """Regression of what each report says (pytest-notebook): each notebook executed on the example is compared
-with their reviewed reference copies in ``tests/referencias/``, so that an unintended change of a report's text
+with its reviewed reference copy in ``tests/referencias/``, so that an unintended change of a report's text
 fails with a readable diff. Intended changes: ``make referencias``, review ``git diff tests/referencias``, commit.
 
 What is compared: every output of every cell (the text, tables and image descriptions the reader sees). What is
