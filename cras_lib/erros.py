@@ -154,3 +154,8 @@ class MunicipioAusente(ErroCras, LookupError):
 
     def __reduce__(self):
         return type(self), (self.municipio, self.encontrados)
+
+
+class ErroAmbienteDistribuido(ErroCras):
+    """The Dask cluster of ``--executor dask`` cannot be used: unreachable, without workers, or with other project
+    or package versions than the client's (every difference, per worker)."""

@@ -113,7 +113,8 @@ def criar_parser() -> argparse.ArgumentParser:
         required=True,
         type=Path,
         metavar="PASTA",
-        help="pasta com os arquivos CSV do município (ex.: data/exemplo)",
+        help="pasta com os arquivos CSV do município (ex.: data/exemplo), ou uma raiz de vários municípios "
+        "(com municipios.csv e uma pasta por código IBGE, como grava 'cras importar --uf')",
     )
     run.add_argument(
         "--params",
@@ -144,6 +145,13 @@ def criar_parser() -> argparse.ArgumentParser:
         help="gera o relatório só destes CRAS (códigos de 11 dígitos); padrão: todos",
     )
     run.add_argument(
+        "--municipios",
+        nargs="+",
+        default=(),
+        metavar="IBGE",
+        help="numa raiz de vários municípios, gera só estes (códigos IBGE de 7 dígitos); padrão: todos",
+    )
+    run.add_argument(
         "--workers",
         type=_inteiro_positivo,
         default=os.cpu_count() or 1,
@@ -168,8 +176,16 @@ def criar_parser() -> argparse.ArgumentParser:
         "--executor",
         choices=sorted(EXECUTORES),
         default=EXECUTOR_PADRAO,
-        help="como executar: 'local' (kernels aquecidos e reaproveitados, padrão) ou 'frio' "
-        "(um papermill comum por documento)",
+        help="como executar: 'local' (kernels aquecidos e reaproveitados, padrão), 'frio' "
+        "(um papermill comum por documento) ou 'dask' (workers do dask.distributed, nesta máquina ou num "
+        "cluster: veja --agendador)",
+    )
+    run.add_argument(
+        "--agendador",
+        metavar="tcp://HOST:PORTA",
+        default=None,
+        help="com --executor dask: endereço de um agendador (dask scheduler) já em execução; sem ele, um "
+        "cluster local com --workers processos é iniciado",
     )
     run.add_argument(
         "--notebooks",
@@ -208,7 +224,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         executor=args.executor,
         notebooks=args.notebooks.resolve(),
         tempo_limite=args.tempo_limite,
+        agendador=args.agendador,
+        municipios=tuple(dict.fromkeys(args.municipios)),
     )
+    if args.agendador and args.executor != "dask":
+        print("cras: erro: --agendador só vale com --executor dask", file=sys.stderr)
+        return SAIDA_USO
     if not Path(opcoes.dados).is_dir():
         print(f"cras: erro: a pasta de dados não existe: {opcoes.dados}", file=sys.stderr)
         return SAIDA_USO

@@ -82,14 +82,32 @@ def _arquivos_por_secao(
     return arquivos, problemas
 
 
-def carregar_configuracao(arquivo: Path) -> Configuracao:
+def _sobrepor(base: dict, ajustes: dict) -> dict:
+    """``base`` with ``ajustes`` merged in, mapping by mapping (a value of ``ajustes`` wins)."""
+    saida = dict(base)
+    for chave, valor in ajustes.items():
+        anterior = saida.get(chave)
+        saida[chave] = (
+            _sobrepor(anterior, valor) if isinstance(anterior, dict) and isinstance(valor, dict) else valor
+        )
+    return saida
+
+
+def carregar_configuracao(arquivo: Path, ajustes: dict | None = None) -> Configuracao:
     """Read and validate the run parameters file and every params file it names; raise
-    :class:`ErroConfiguracao` listing every problem of every file."""
+    :class:`ErroConfiguracao` listing every problem of every file.
+
+    ``ajustes`` (a multi-municipality run: one municipality's name, UF and overrides) is merged into the file's
+    mapping before validation; the file's own ``municipios`` section (the per-municipality overrides, see
+    ``execucao/estado.py``) is not part of one municipality's configuration."""
     arquivo = Path(arquivo).resolve()
     nome = rotulo(arquivo)
     dados, problemas = ler_mapeamento(arquivo, nome)
     if dados is None:
         raise ErroConfiguracao(problemas)
+    dados = {k: v for k, v in dados.items() if k != "municipios"}
+    if ajustes:
+        dados = _sobrepor(dados, ajustes)
     linhas = linhas_das_chaves(arquivo)
     modelo, invalidos = validar(ArquivoExecucao, dados, nome, linhas)
     arquivos, ausentes = _arquivos_por_secao(dados, arquivo.parent, nome, linhas)

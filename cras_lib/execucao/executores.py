@@ -19,13 +19,16 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import papermill
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.exceptions import PapermillExecutionError
+
+if TYPE_CHECKING:
+    from cras_lib.execucao.html import Pagina
 
 KERNEL_PADRAO = "python3"
 MOTOR_PADRAO = "cras"
@@ -34,13 +37,18 @@ ID_CELULA_INJETADA = "parametros-injetados"
 
 @dataclass(frozen=True)
 class Tarefa:
-    """One notebook execution: ``saida`` receives the executed notebook (also when a cell fails)."""
+    """One notebook execution: ``saida`` receives the executed notebook (also when a cell fails).
+
+    ``pagina`` (optional) is the page the document becomes: an executor that renders HTML where it executes
+    (``dask``) uses it; the others leave rendering to the publication.
+    """
 
     id: str
     notebook: Path
     parametros: dict
     saida: Path
     cwd: Path
+    pagina: Pagina | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class Resultado:
     erro: str | None  # what went wrong, in Portuguese
     duracao: float  # seconds of wall time spent executing
     trabalhador: str
+    html: str | None = None  # the page, when the executor rendered it already (else the publication does)
 
     @property
     def ok(self) -> bool:
@@ -78,7 +87,8 @@ class Executor(ABC):
 
     ``workers`` is the number of notebooks executed at once; ``dados`` (optional) lets a backend warm up by
     loading the municipality before the first task; ``tempo_limite`` is the limit per cell, in seconds;
-    ``registro`` (optional) is the run's log file, where kernels' own output (stderr) goes.
+    ``registro`` (optional) is the run's log file, where kernels' own output (stderr) goes; ``agendador``
+    (optional) is the address of a running cluster, for distributed executors.
     """
 
     nome: ClassVar[str]
@@ -90,8 +100,10 @@ class Executor(ABC):
         dados: Path | None = None,
         tempo_limite: float | None = None,
         registro: Path | None = None,
+        agendador: str | None = None,
     ):
         self.workers = max(1, workers)
+        self.agendador = agendador
         self.registro = registro
         self.kernel = kernel
         self.dados = dados

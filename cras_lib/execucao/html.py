@@ -138,4 +138,9 @@ class RenderizadorHTML:
         return corpo
 
     def indice(self, pagina: Pagina, resumo: str, grupos: list[dict]) -> str:
-        return self._jinja.get_template("indice.html.j2").render(pagina=pagina, resumo=resumo, grupos=grupos)
+        return self.modelo("indice.html.j2", pagina=pagina, resumo=resumo, grupos=grupos)
+
+    def modelo(self, nome: str, **contexto) -> str:
+        """A page of the runner's own (index, state index, panel) from the template ``nome``; templates escape
+        every value they print (``| e``)."""
+        return self._jinja.get_template(nome).render(**contexto)

@@ -18,8 +18,13 @@ from typing import TextIO
 
 import cras_lib
 from cras_lib.apresentacao import formatacao
+from cras_lib.dados.raiz import e_raiz
 from cras_lib.erros import ErroCras, ErroOcupada
-from cras_lib.execucao import cache, manifesto
+from cras_lib.execucao import (
+    cache,
+    executor_dask,  # noqa: F401  (registers the 'dask' executor)
+    manifesto,
+)
 from cras_lib.execucao.configuracao import Configuracao, carregar_configuracao
 from cras_lib.execucao.documentos import TIPOS, Documento, listar_documentos
 from cras_lib.execucao.executores import KERNEL_PADRAO, Tarefa, criar_executor
@@ -50,6 +55,8 @@ class Opcoes:
     notebooks: Path = PASTA_NOTEBOOKS
     kernel: str = KERNEL_PADRAO
     tempo_limite: float | None = TEMPO_LIMITE_PADRAO
+    agendador: str | None = None  # address of a running Dask scheduler (executor 'dask')
+    municipios: tuple[str, ...] = ()  # multi-municipality root: only these IBGE codes (default: all)
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,12 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
 
     Invalid inputs raise (``ErroConfiguracao``, ``DadosInvalidos``, ``ErroSelecao``) before any document, index or
     manifest is written (only the run's log file is created); ``cli.main`` turns them into exit code 2.
+    A multi-municipality root (``municipios.csv``) is run by ``estado.executar_estado``.
     """
+    if e_raiz(opcoes.dados):
+        from cras_lib.execucao.estado import executar_estado  # it builds on this module
+
+        return executar_estado(opcoes, fluxo)
     inicio = agora()
     relogio = time.perf_counter()
     saida = Path(opcoes.saida).resolve()
@@ -156,7 +168,7 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
         ids = {d.id for d in plano.documentos}
         entradas += [e | {"nesta_execucao": False} for i, e in anteriores.items() if i not in ids]
         resumo = publicacao.indice(entradas)
-        _gravar_manifesto(saida, opcoes, plano, entradas, resumo, inicio, relogio)
+        _gravar_manifesto(saida / "manifest.json", opcoes, plano, entradas, resumo, inicio, relogio)
         log.info("%s Duração: %.1f s.", resumo, time.perf_counter() - relogio)
         falhas = [e["id"] for e in entradas if e["nesta_execucao"] and e["situacao"] == "falhou"]
         return Desfecho(1 if falhas else 0, resumo, saida / "html" / "index.html", falhas, plano.alertas)
@@ -203,16 +215,36 @@ def _proveniencia(plano: _Plano, inicio: dt.datetime) -> Proveniencia:
 
 
 def _planejar(opcoes: Opcoes) -> _Plano:
+    return planejar_municipio(Path(opcoes.dados), carregar_configuracao(opcoes.params), opcoes)
+
+
+def planejar_municipio(
+    dados: Path,
+    config: Configuracao,
+    opcoes: Opcoes,
+    tipos: tuple[str, ...] | None = None,
+    cras: tuple[str, ...] | None = None,
+    ambiente: tuple[str, dict[str, str], dict | None] | None = None,
+) -> _Plano:
+    """Load and validate one municipality's data folder and plan its documents (``tipos`` and ``cras``
+    default to the options'; ``ambiente`` is ``ambiente_da_execucao()``, computed once for many
+    municipalities); raises ``ErroCras`` subclasses on invalid input."""
     from cras_lib.dados.municipio import carregar_municipio
 
-    dados = Path(opcoes.dados).resolve()
-    config = carregar_configuracao(opcoes.params)
+    dados = Path(dados).resolve()
     municipio = carregar_municipio(dados)
     for aviso in municipio.avisos:
         log.warning("dados: %s", aviso)
-    mes_boletim = _mes_boletim(config, municipio) if "boletim" in opcoes.documentos else None
+    tipos = opcoes.documentos if tipos is None else tipos
+    mes_boletim = _mes_boletim(config, municipio) if "boletim" in tipos else None
     documentos = listar_documentos(
-        config, municipio.unidades, dados, opcoes.notebooks, opcoes.documentos, opcoes.cras, mes_boletim
+        config,
+        municipio.unidades,
+        dados,
+        opcoes.notebooks,
+        tipos,
+        opcoes.cras if cras is None else cras,
+        mes_boletim,
     )
     # only the contract's files are read, fingerprinted and named on the pages; any other file of the folder (a
     # scanned form named after a person, a spreadsheet) is listed in the log and the manifest, never in HTML
@@ -224,8 +256,7 @@ def _planejar(opcoes: Opcoes) -> _Plano:
     ]
     if ignorados:
         log.info("dados: %d arquivos fora do contrato ignorados: %s", len(ignorados), ", ".join(ignorados))
-    hash_lib = hash_biblioteca()
-    versoes = manifesto.versoes()
+    hash_lib, versoes, git = ambiente or ambiente_da_execucao()
     chaves = {
         d.id: cache.chave_documento(
             d, hashes_dados, hash_lib, versoes, opcoes.kernel, config.rotulo_municipio
@@ -242,7 +273,7 @@ def _planejar(opcoes: Opcoes) -> _Plano:
         _arquivos_parametros(config),
         hash_lib,
         versoes,
-        manifesto.commit_git(),
+        git,
         chaves,
         _alertas_dos_boletins(config, municipio, documentos, mes_boletim),
         mes_boletim,
@@ -280,6 +311,11 @@ def _alertas_da_entrada(plano: _Plano, documento: Documento) -> dict:
     return {"alertas": plano.alertas[documento.id]} if documento.id in plano.alertas else {}
 
 
+def ambiente_da_execucao() -> tuple[str, dict[str, str], dict | None]:
+    """What every document of a run shares: the library's source hash, package versions, git commit."""
+    return hash_biblioteca(), manifesto.versoes(), manifesto.commit_git()
+
+
 def _executar_e_publicar(
     opcoes: Opcoes,
     plano: _Plano,
@@ -305,7 +341,14 @@ def _executar_e_publicar(
     if a_executar:
         por_id = {d.id: d for d in a_executar}
         tarefas = [
-            Tarefa(d.id, d.notebook, d.parametros, publicacao.temporario(d), opcoes.notebooks.parent)
+            Tarefa(
+                d.id,
+                d.notebook,
+                d.parametros,
+                publicacao.temporario(d),
+                opcoes.notebooks.parent,
+                publicacao.pagina(d),
+            )
             for d in a_executar
         ]
         workers = min(opcoes.workers, len(tarefas))
@@ -317,6 +360,7 @@ def _executar_e_publicar(
             dados=plano.dados,
             tempo_limite=opcoes.tempo_limite,
             registro=registro,
+            agendador=opcoes.agendador,
         ) as executor:
             for resultado in executor.mapear(tarefas):
                 d = por_id[resultado.tarefa.id]
@@ -349,7 +393,7 @@ def _entrada(documento: Documento, chave: str, novidade: dict) -> dict:
 
 
 def _gravar_manifesto(
-    saida: Path,
+    caminho: Path,
     opcoes: Opcoes,
     plano: _Plano,
     entradas: list[dict],
@@ -358,7 +402,7 @@ def _gravar_manifesto(
     relogio: float,
 ) -> None:
     manifesto.gravar(
-        saida / "manifest.json",
+        caminho,
         {
             "versao_manifesto": manifesto.VERSAO_MANIFESTO,
             "projeto": {
@@ -379,6 +423,7 @@ def _gravar_manifesto(
                 "executor": opcoes.executor,
                 "kernel": opcoes.kernel,
                 "notebooks": str(opcoes.notebooks),
+                "agendador": opcoes.agendador,
             },
             "dados": {
                 "pasta": str(plano.dados),

@@ -48,6 +48,19 @@ def datas_da_execucao(config: Configuracao, hoje: dt.date, meses: tuple[str, ...
     return datas
 
 
+def guarda_do_municipio(municipio, config: Configuracao, meses: tuple[str, ...] = ()) -> GuardaPrivacidade:
+    """The privacy guard of one municipality's pages: its personal values, the dates the run may print (``meses``:
+    the bulletins' months), and the run's own fields (the municipality's name and UF)."""
+    return GuardaPrivacidade.do_municipio(
+        municipio,
+        datas_da_execucao(config, agora().date(), meses),
+        campos=[
+            (f"{config.arquivo.name}, campo 'municipio.nome'", config.municipio_nome),
+            (f"{config.arquivo.name}, campo 'municipio.uf'", config.uf),
+        ],
+    )
+
+
 class Publicacao:
     """Turns results into published files (runs in the main thread while the kernels execute the next
     documents), and writes the index page."""
@@ -60,20 +73,17 @@ class Publicacao:
         chaves: dict[str, str],
         proveniencia: Proveniencia,
         meses: tuple[str, ...] = (),
+        subpasta: str | None = None,
+        guarda: GuardaPrivacidade | None = None,
     ):
-        self.html = saida / "html"
-        self.notebooks = saida / "notebooks"
+        # a multi-municipality run publishes each municipality under html/<ibge>/ and notebooks/<ibge>/
+        self.html = saida / "html" / (subpasta or "")
+        self.notebooks = saida / "notebooks" / (subpasta or "")
+        self.subpasta = subpasta
         self.config = config
         self.chaves = chaves
         self.proveniencia = proveniencia
-        self.guarda = GuardaPrivacidade.do_municipio(
-            municipio,
-            datas_da_execucao(config, agora().date(), meses),
-            campos=[
-                (f"{config.arquivo.name}, campo 'municipio.nome'", config.municipio_nome),
-                (f"{config.arquivo.name}, campo 'municipio.uf'", config.uf),
-            ],
-        )
+        self.guarda = guarda or guarda_do_municipio(municipio, config, meses)
         self.renderizador = RenderizadorHTML()
 
     def temporario(self, documento: Documento) -> Path:
@@ -89,7 +99,7 @@ class Publicacao:
         """The published version is current again: the diagnosis of an older failure is obsolete."""
         self._falha(documento).unlink(missing_ok=True)
 
-    def _pagina(self, documento: Documento) -> Pagina:
+    def pagina(self, documento: Documento) -> Pagina:
         voltar = "../" * documento.id.count("/") + "index.html"
         return Pagina(
             documento.titulo, self.config.rotulo_municipio, documento.periodo, self.proveniencia, voltar
@@ -104,7 +114,9 @@ class Publicacao:
                 log.warning(
                     "%s: o notebook escreveu em stderr (avisos); a saída foi omitida do HTML", documento.id
                 )
-            conteudo = self.renderizador.documento(resultado.notebook, self._pagina(documento))
+            conteudo = resultado.html
+            if conteudo is None:
+                conteudo = self.renderizador.documento(resultado.notebook, self.pagina(documento))
             if achados := self.guarda.verificar(conteudo):
                 erro = descrever_achados(achados)
         if erro is not None:
@@ -157,6 +169,7 @@ class Publicacao:
             f"{formatacao.periodo_extenso(config.periodo_cras.inicio, config.periodo_cras.fim)}; "
             f"Plano Anual do SCFV {config.ano_plano}",
             self.proveniencia,
+            "../index.html" if self.subpasta else None,  # back to the state index
         )
         conteudo = self.renderizador.indice(pagina, resumo, grupos)
         if achados := self.guarda.verificar(conteudo):

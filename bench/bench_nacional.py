@@ -1,0 +1,188 @@
+"""National-scale benchmark: a synthetic country (``cras_lib.dados.sintetico``) run with (a) the local warm pool
+and (b) Dask's ``LocalCluster`` with the same number of worker processes, side by side, in one run.
+
+For each executor it prints: wall time, documents per second, the steady-state wall time per document (time
+between the first and the last published document ÷ documents − 1: what one more document costs once everything
+is warm), the mean execution time per kind of document (from the manifest), the peak memory (RSS) of the client
+process and of its worker processes (kernels; for Dask also the worker processes themselves), sampled every
+0.2 s, and the extrapolation to the whole country: 5,570 plans, 5,570 evaluations and about 8,500 CRAS reports
+(≈ 19,640 documents) at the measured per-kind times and parallel efficiency.
+
+Goals (issue 15, on a 2-core machine): Dask overhead ≤ 10 % of the local pool's time; the extrapolated national
+run under 1 h; client memory flat in the number of municipalities.
+
+    .venv/bin/python bench/bench_nacional.py [--municipios 100] [--cras-min 1 --cras-max 2] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+RAIZ = Path(__file__).resolve().parent.parent
+CRAS = str(Path(sys.executable).with_name("cras"))
+NACIONAL = {"plano": 5_570, "avaliacao": 5_570, "cras": 8_500}
+
+
+def escrever_params(pasta: Path) -> Path:
+    p = RAIZ / "params"
+    arquivo = pasta / "execucao.yaml"
+    arquivo.write_text(
+        f"""limiar_supressao: 5
+plano: {{ano: 2026, data_referencia: "2025-12-31", params: {p / "plano_scfv.yaml"}}}
+avaliacao: {{inicio: "2025-01", fim: "2025-12", comparacao_inicio: "2024-01", comparacao_fim: "2024-12",
+  params: {p / "avaliacao.yaml"}}}
+cras: {{inicio: "2025-01", fim: "2025-12", comparacao_inicio: "2024-01", comparacao_fim: "2024-12",
+  params: {p / "avaliacao.yaml"}}}
+""",
+        encoding="utf-8",
+    )
+    return arquivo
+
+
+class Memoria(threading.Thread):
+    """Peak RSS of a process (the client) and of all its descendants (the workers), sampled."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.processo = psutil.Process(pid)
+        self.cliente = self.trabalhadores = self.maior = 0
+        self.parar = threading.Event()
+
+    def run(self) -> None:
+        while not self.parar.wait(0.2):
+            try:
+                self.cliente = max(self.cliente, self.processo.memory_info().rss)
+                filhos = [f.memory_info().rss for f in self.processo.children(recursive=True)]
+            except psutil.Error:
+                continue
+            self.trabalhadores = max(self.trabalhadores, sum(filhos))
+            self.maior = max(self.maior, max(filhos, default=0))
+
+
+def rodar(executor: str, raiz: Path, params: Path, saida: Path, workers: int) -> dict:
+    comando = [CRAS, "run", "--dados", str(raiz), "--params", str(params), "--saida", str(saida)]
+    comando += ["--workers", str(workers), "--executor", executor, "--forcar"]
+    inicio = time.perf_counter()
+    processo = subprocess.Popen(
+        comando, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=RAIZ
+    )
+    memoria = Memoria(processo.pid)
+    memoria.start()
+    chegadas = []
+    for linha in processo.stderr:
+        if re.match(r"\[\d+/\d+\] .*: gerado", linha):
+            chegadas.append(time.perf_counter() - inicio)
+        elif "FALHOU" in linha:
+            print("   ", linha.rstrip())
+    codigo = processo.wait()
+    total = time.perf_counter() - inicio
+    memoria.parar.set()
+    memoria.join()
+    registro = json.loads((saida / "manifest.json").read_text(encoding="utf-8"))
+    duracoes: dict[str, list[float]] = {}
+    for m in registro["municipios"]:
+        dados = json.loads((saida / m["manifesto"]).read_text(encoding="utf-8"))
+        for d in dados["documentos"]:
+            if d.get("situacao") == "gerado":
+                duracoes.setdefault(d["tipo"], []).append(d["duracao_s"])
+    n = len(chegadas)
+    return {
+        "codigo": codigo,
+        "total": total,
+        "documentos": n,
+        "primeiro": chegadas[0] if chegadas else float("nan"),
+        "marginal": (chegadas[-1] - chegadas[0]) / (n - 1) if n > 1 else float("nan"),
+        "duracoes": {t: sum(v) / len(v) for t, v in duracoes.items()},
+        "soma_duracoes": sum(sum(v) for v in duracoes.values()),
+        "cliente_mb": memoria.cliente / 2**20,
+        "trabalhadores_mb": memoria.trabalhadores / 2**20,
+        "maior_mb": memoria.maior / 2**20,
+    }
+
+
+def extrapolar(r: dict, workers: int) -> float:
+    """Seconds for the whole country: per-kind execution times over the workers, at the measured parallel
+    efficiency (executed seconds ÷ (steady wall time × workers)), plus this run's start-up."""
+    if r["documentos"] < 2:
+        return float("nan")
+    eficiencia = r["soma_duracoes"] / (r["marginal"] * (r["documentos"] - 1) * workers)
+    trabalho = sum(NACIONAL[t] * r["duracoes"].get(t, 0.0) for t in NACIONAL)
+    return r["primeiro"] + trabalho / workers / max(eficiencia, 1e-9)
+
+
+def numero(x: float, casas: int = 2) -> str:
+    return f"{x:,.{casas}f}".replace(",", " ").replace(".", ",")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--municipios", type=int, default=100)
+    parser.add_argument("--cras-min", type=int, default=1)
+    parser.add_argument("--cras-max", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--ufs", default="MG,SP,BA,RS")
+    parser.add_argument("--executores", default="local,dask")
+    args = parser.parse_args()
+
+    from cras_lib.dados import sintetico
+
+    with tempfile.TemporaryDirectory(prefix="bench-nacional-") as temporaria:
+        pasta = Path(temporaria)
+        inicio = time.perf_counter()
+        codigos = sintetico.gerar(
+            pasta / "raiz", args.municipios, (args.cras_min, args.cras_max), args.ufs.split(",")
+        )
+        n_cras = sum(
+            len((pasta / "raiz" / c / "unidades.csv").read_text(encoding="utf-8").splitlines()) - 1
+            for c in codigos
+        )
+        print(f"máquina: {os.cpu_count()} núcleos; carga média antes: {numero(os.getloadavg()[0])}")
+        print(
+            f"amostra: {len(codigos)} municípios, {n_cras} CRAS, {2 * len(codigos) + n_cras} documentos "
+            f"(gerada em {numero(time.perf_counter() - inicio, 1)} s); workers: {args.workers}"
+        )
+        params = escrever_params(pasta)
+        resultados = {}
+        for executor in args.executores.split(","):
+            resultados[executor] = r = rodar(
+                executor, pasta / "raiz", params, pasta / f"saida-{executor}", args.workers
+            )
+            print(f"\n({executor}) código de saída {r['codigo']}; carga média: {numero(os.getloadavg()[0])}")
+            print(f"  tempo total: {numero(r['total'], 1)} s; {r['documentos']} documentos")
+            print(f"  documentos por segundo: {numero(r['documentos'] / r['total'], 3)}")
+            print(f"  primeiro documento publicado após {numero(r['primeiro'], 1)} s (partida, aquecimento)")
+            print(f"  tempo marginal por documento (regime, todos os tipos): {numero(r['marginal'], 3)} s")
+            for tipo, media in sorted(r["duracoes"].items()):
+                print(f"  execução média de um documento '{tipo}' num kernel: {numero(media, 3)} s")
+            print(
+                f"  memória de pico: cliente {numero(r['cliente_mb'], 0)} MiB; workers (soma) "
+                f"{numero(r['trabalhadores_mb'], 0)} MiB, maior processo {numero(r['maior_mb'], 0)} MiB"
+            )
+            estimado = extrapolar(r, args.workers)
+            print(
+                f"  extrapolação para o país (≈ {sum(NACIONAL.values()):,} documentos): {numero(estimado / 3600, 2)} h"
+            )
+        if {"local", "dask"} <= resultados.keys():
+            a, b = resultados["local"], resultados["dask"]
+            print(
+                f"\nsobrecarga do Dask: {numero(100 * (b['total'] / a['total'] - 1), 1)} % do tempo total, "
+                f"{numero(100 * (b['marginal'] / a['marginal'] - 1), 1)} % do tempo marginal por documento "
+                "(meta: ≤ 10 %)"
+            )
+
+
+if __name__ == "__main__":
+    main()
