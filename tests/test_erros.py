@@ -28,6 +28,9 @@ EXEMPLOS = {
     erros.ErroOcupada: lambda: erros.ErroOcupada("outra execução do cras está gravando em saida"),
     erros.ErroNucleo: lambda: erros.ErroNucleo("NameError: name 'x' is not defined"),
     erros.ErroPublicacao: lambda: erros.ErroPublicacao("índice não publicado: CPF"),
+    erros.ErroAmbienteDistribuido: lambda: erros.ErroAmbienteDistribuido(
+        "os workers do Dask não rodam as mesmas versões que este computador"
+    ),
     erros.MunicipioAusente: lambda: erros.MunicipioAusente(
         "3171303", {"3106200": "Belo Horizonte", "3100104": ""}
     ),

@@ -25,6 +25,7 @@ import numpy as np
 
 from cras_lib.dados import exemplo
 from cras_lib.dados.raiz import ARQUIVO as ARQUIVO_MUNICIPIOS
+from cras_lib.erros import ArgumentoInvalido
 
 # IBGE codes of the states (first two digits of a municipality's code).
 CODIGOS_UF = {
@@ -113,10 +114,12 @@ def gerar(
     raiz = Path(raiz)
     minimo, maximo = cras
     if not 1 <= minimo <= maximo:
-        raise ValueError(f"CRAS por município: mínimo e máximo devem ser ao menos 1, nessa ordem: {cras}")
+        raise ArgumentoInvalido(
+            f"CRAS por município: mínimo e máximo devem ser ao menos 1, nessa ordem: {cras}"
+        )
     desconhecidas = [uf for uf in ufs if uf not in CODIGOS_UF]
     if desconhecidas:
-        raise ValueError(f"UF desconhecida: {', '.join(desconhecidas)}")
+        raise ArgumentoInvalido(f"UF desconhecida: {', '.join(desconhecidas)}")
     with tempfile.TemporaryDirectory() as temporaria:
         exemplo.gerar(temporaria, seed)
         base = {p.name: _ler(p) for p in sorted(Path(temporaria).glob("*.csv"))}

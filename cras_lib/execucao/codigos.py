@@ -9,6 +9,7 @@ from __future__ import annotations
 from cras_lib.erros import (
     ArgumentoInvalido,
     DadosInvalidos,
+    ErroAmbienteDistribuido,
     ErroCras,
     ErroNucleo,
     ErroOcupada,
@@ -30,6 +31,7 @@ CODIGOS_SAIDA: dict[type[ErroCras], int] = {
     ErroSelecao: SAIDA_USO,
     ErroOcupada: SAIDA_USO,
     MunicipioAusente: SAIDA_USO,
+    ErroAmbienteDistribuido: SAIDA_USO,  # nothing ran: the cluster cannot be used as it is
     ErroNucleo: SAIDA_FALHA,
     ErroPublicacao: SAIDA_FALHA,
 }
