@@ -130,6 +130,7 @@ def test_todas_as_secoes_montam_com_legendas_e_textos_alternativos(sem_beta):
         assert f.alt.startswith("Gráficos de linhas, um por unidade") and "CRAS Beta" in f.alt
         largura, _altura = f.fig.get_size_inches()
         assert largura <= 7.5  # inside the A4 text width
+        assert getattr(f.fig, "number", None) is None  # its own canvas: not a pyplot figure
 
 
 # --- suppression

@@ -24,6 +24,7 @@ def test_catalogo_declara_codigo_regra_gravidade_e_parametros():
     assert list(v.CATALOGO) == [
         "ENV-01", "RMA-01", "RMA-02", "RMA-03", "RMA-04", "RMA-05", "CRZ-01", "CRZ-02", "FRQ-01",
     ]  # fmt: skip
+    assert tuple(v.CATALOGO) == v.ORDEM  # the declared order, not the import order
     campos = set(ArquivoBoletim.model_fields)
     for verificacao in v.CATALOGO.values():
         assert verificacao.severidade in v.SEVERIDADES and verificacao.regra and verificacao.arquivos

@@ -1,7 +1,8 @@
 """Data-quality checks of the monthly bulletin: the catalogue (:data:`CATALOGO`) and the alerts of a month.
 
-Importing the package registers every check (modules ``rma`` and ``cruzamentos``); :func:`alertas` runs them
-all for one reference month and returns one row per alert, in catalogue order, then by CRAS.
+Importing the package declares every check (modules ``rma`` and ``cruzamentos``) and composes :data:`CATALOGO`
+in the declared order :data:`.catalogo.ORDEM`; :func:`alertas` runs them all for one reference month and returns
+one row per alert, in catalogue order, then by CRAS.
 """
 
 from __future__ import annotations
@@ -12,19 +13,21 @@ from cras_lib.calculo.verificacoes import cruzamentos, rma  # noqa: F401 — reg
 from cras_lib.calculo.verificacoes.catalogo import (
     CATALOGO,
     COLUNAS_ACHADO,
+    ORDEM,
     SEVERIDADES,
     Verificacao,
-    ordenar_catalogo,
+    compor_catalogo,
 )
 from cras_lib.calculo.verificacoes.contexto import Contexto
 
-ordenar_catalogo()
+compor_catalogo()
 
 COLUNAS_ALERTA = ("codigo", "severidade", *COLUNAS_ACHADO)
 
 __all__ = [
     "CATALOGO",
     "COLUNAS_ALERTA",
+    "ORDEM",
     "SEVERIDADES",
     "Contexto",
     "Verificacao",

@@ -63,15 +63,36 @@ class Verificacao:
         return f"{self.codigo} — {self.nome}"
 
 
+ORDEM: tuple[str, ...] = (
+    "ENV-01",
+    "RMA-01",
+    "RMA-02",
+    "RMA-03",
+    "RMA-04",
+    "RMA-05",
+    "CRZ-01",
+    "CRZ-02",
+    "FRQ-01",
+)
+"""The catalogue's order, the bulletin's: submission, the form itself, crossings with other files, attendance.
+Declared here, never derived from the order in which the check modules are imported."""
+
 CATALOGO: dict[str, Verificacao] = {}
-PREFIXOS = ("ENV", "RMA", "CRZ", "FRQ")  # catalogue order: submission, the form itself, crossings, attendance
+"""Every check by code, in :data:`ORDEM` (filled by :func:`compor_catalogo`)."""
+
+_REGISTRADAS: dict[str, Verificacao] = {}
 
 
-def ordenar_catalogo() -> None:
-    """Put :data:`CATALOGO` in the bulletin's order (by prefix, then code), whatever the import order."""
-    ordem = sorted(CATALOGO.items(), key=lambda item: (PREFIXOS.index(item[0].split("-")[0]), item[0]))
+def compor_catalogo() -> None:
+    """Fill :data:`CATALOGO` with the registered checks in :data:`ORDEM`; every registered check must be in
+    :data:`ORDEM` and every code of :data:`ORDEM` registered."""
+    faltam, sobram = set(ORDEM) - set(_REGISTRADAS), set(_REGISTRADAS) - set(ORDEM)
+    if faltam or sobram:
+        raise ValueError(
+            f"verificações: códigos sem regra: {sorted(faltam)}; fora de ORDEM: {sorted(sobram)}"
+        )
     CATALOGO.clear()
-    CATALOGO.update(ordem)
+    CATALOGO.update((codigo, _REGISTRADAS[codigo]) for codigo in ORDEM)
 
 
 def registrar(**declaracao) -> Callable[[Callable], Callable]:
@@ -79,9 +100,9 @@ def registrar(**declaracao) -> Callable[[Callable], Callable]:
 
     def decorar(funcao):
         verificacao = Verificacao(encontrar=funcao, **declaracao)
-        if verificacao.codigo in CATALOGO:
+        if verificacao.codigo in _REGISTRADAS:
             raise ValueError(f"verificação registrada duas vezes: {verificacao.codigo}")
-        CATALOGO[verificacao.codigo] = verificacao
+        _REGISTRADAS[verificacao.codigo] = verificacao
         return funcao
 
     return decorar
