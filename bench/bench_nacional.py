@@ -72,7 +72,15 @@ class Memoria(threading.Thread):
 
 def rodar(executor: str, raiz: Path, params: Path, saida: Path, workers: int) -> dict:
     comando = [CRAS, "run", "--dados", str(raiz), "--params", str(params), "--saida", str(saida)]
-    comando += ["--workers", str(workers), "--executor", executor, "--forcar"]
+    comando += [
+        "--workers",
+        str(workers),
+        "--executor",
+        executor,
+        "--forcar",
+        "--documentos",
+        "plano,avaliacao,cras",
+    ]
     inicio = time.perf_counter()
     processo = subprocess.Popen(
         comando, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=RAIZ

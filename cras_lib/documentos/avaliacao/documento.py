@@ -263,23 +263,45 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
     return [*blocos, Figura(fig, alt, legenda)]
 
 
+BARRAS_POR_PONTA = 10  # a ranking of more than twice as many CRAS charts the best and the worst
+
+
+def barras_do_ranking(ordem: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The CRAS a ranking chart draws, and what its caption adds: every CRAS up to 2 × ``BARRAS_POR_PONTA``;
+    beyond that the ``BARRAS_POR_PONTA`` best and worst with a value (the table below lists every CRAS).
+
+    A chart has one bar per CRAS, so its height, drawing and PNG grow with the number of CRAS: with 256 CRAS
+    each key indicator made a picture taller than an A4 page, and that was most of the evaluation's time."""
+    if len(ordem) <= 2 * BARRAS_POR_PONTA:
+        return ordem, ""
+    com_valor = ordem[ordem["valor"].notna()]
+    partes = pd.concat([com_valor.head(BARRAS_POR_PONTA), com_valor.tail(BARRAS_POR_PONTA)])
+    escolhidos = partes[~partes.index.duplicated()]
+    nota = (
+        f" Com {len(ordem)} CRAS, o gráfico mostra os {BARRAS_POR_PONTA} de melhor e os {BARRAS_POR_PONTA} de "
+        "pior resultado; a tabela abaixo traz todos."
+    )
+    return escolhidos, nota
+
+
 def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     """One key indicator by CRAS: heading with the formula, bar chart from best to worst against the
-    municipal target, and the table of values and situations."""
+    municipal target (:func:`barras_do_ranking`), and the table of values and situations of every CRAS."""
     ind, avaliacao, rotulo = CATALOGO[codigo], doc.avaliacao, doc.rotulo(codigo)
     ordem = apresentacao.ranking(avaliacao, codigo, doc.limiar)
     meta = avaliacao.metas.get(codigo)
+    no_grafico, nota_grafico = barras_do_ranking(ordem)
     fig, alt = graficos.barras(
-        list(ordem["nome"]),
-        list(ordem["valor"]),
+        list(no_grafico["nome"]),
+        list(no_grafico["valor"]),
         titulo=rotulo,
         eixo_valor=apresentacao.rotulo_eixo(ind),
         tipo=apresentacao.tipo_grafico(ind),
         meta=meta.valor if meta else None,
         destacar_abaixo_da_meta=ind.maior_melhor and meta is not None,
     )
-    sem_barra = ordem["valor"].isna().any()
-    nota = " CRAS sem dados ou com valor não divulgado ficam sem barra." if sem_barra else ""
+    sem_barra = no_grafico["valor"].isna().any()
+    nota = nota_grafico + (" CRAS sem dados ou com valor não divulgado ficam sem barra." if sem_barra else "")
     tabela = ordem[["nome", "texto", "situacao"]].set_axis(["CRAS", "Valor", "Situação"], axis=1)
     return [
         f"### {rotulo}\n\nFórmula: {ind.formula}.",
