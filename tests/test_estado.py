@@ -9,7 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from test_execucao import NOTEBOOKS_TESTE, escrever_params
+from apoio.caminhos import NOTEBOOKS_TESTE
+from apoio.execucao import escrever_params
+from apoio.navegador import Navegador, chromium
 
 from cras_lib.dados import sintetico
 from cras_lib.execucao import cli, lote
@@ -121,9 +123,7 @@ def test_ajuste_por_municipio_e_codigo_desconhecido(estado, tmp_path):
 
 @pytest.fixture(scope="module")
 def navegador_estado(estado):
-    from test_navegador import Navegador, _chromium
-
-    executavel = _chromium()
+    executavel = chromium()
     navegador = Navegador(executavel, estado["pasta"] / "perfil-chromium")
     html = estado["saida"] / "html"
     try:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import RAIZ
+from apoio.caminhos import RAIZ
 
 from cras_lib.dados import sintetico
 from cras_lib.execucao import cli, lote
