@@ -50,7 +50,7 @@ def test_mesma_semente_gera_os_mesmos_bytes(exemplo, regenerado, nome):
 def test_outra_semente_gera_outros_bytes(exemplo, tmp_path):
     gerador.gerar(tmp_path, seed=SEMENTE + 1)
     iguais = [n for n in CSVS if (tmp_path / n).read_bytes() == (exemplo / n).read_bytes()]
-    assert iguais == []
+    assert iguais == list(gerador.FIXOS_POR_DESENHO)  # the IDCRAS files have no random part
 
 
 @pytest.mark.parametrize("nome", CSVS)

@@ -26,7 +26,9 @@ def pasta_com(pasta: Path, nomes=tuple(AMOSTRAS), **substitutos: pd.DataFrame) -
 
 
 def test_atributos_seguem_o_contrato():
-    assert [f.name for f in fields(Municipio)][1:10] == [a.atributo for a in contrato.ARQUIVOS]
+    assert [f.name for f in fields(Municipio)][1 : 1 + len(contrato.ARQUIVOS)] == [
+        a.atributo for a in contrato.ARQUIVOS
+    ]
 
 
 def test_pasta_completa(tmp_path):

@@ -341,6 +341,65 @@ CUSTOS = Arquivo(
     ),
 )
 
+ACESSIBILIDADES = ("nenhuma", "parcial", "total")
+PORTES_MUNICIPIO = ("pequeno_i", "pequeno_ii", "medio", "grande", "metropole")
+CAPACIDADES_CRAS = ("2500", "3500", "5000")  # "2.500" in the Censo matches "2500" (dots are ignored)
+
+
+def _sim_nao(nomes) -> tuple[Coluna, ...]:
+    return tuple(Coluna(n, "sim_nao", obrigatoria=False) for n in nomes)
+
+
+ESTRUTURA_CRAS = Arquivo(
+    "estrutura_cras.csv",
+    obrigatorio=False,
+    chave=("id_cras",),
+    colunas=(
+        ID_CRAS,
+        Coluna("ano_referencia", "inteiro", obrigatoria=False, minimo=1900, maximo=2200),
+        Coluna("capacidade", "categoria", obrigatoria=False, valores=CAPACIDADES_CRAS),
+        Coluna("porte_municipio", "categoria", obrigatoria=False, valores=PORTES_MUNICIPIO),
+        Coluna("salas_atendimento", "inteiro", obrigatoria=False),
+        *_sim_nao(("sala_15_pessoas", "recepcao")),
+        Coluna("banheiros", "inteiro", obrigatoria=False),
+        *_sim_nao(("sala_administrativa",)),
+        Coluna("acessibilidade", "categoria", obrigatoria=False, valores=ACESSIBILIDADES),
+        Coluna("computadores_internet", "inteiro", obrigatoria=False),
+        *_sim_nao(
+            (
+                "impressora",
+                "telefone",
+                "veiculo",
+                "compartilhado_osc",
+                "salas_compartilhadas",
+                "vinculo_educacao",
+                "vinculo_saude",
+                "vinculo_creas",
+                "orientacao_bpc",
+                "acompanhamento_encaminhamentos",
+                "palestras_campanhas",
+                "cadastro_cadunico",
+                "cadastro_cadunico_equipe_paif",
+                "equipe_volante",
+            )
+        ),
+    ),
+)
+
+IDCRAS_PUBLICADO = Arquivo(
+    "idcras_publicado.csv",
+    obrigatorio=False,
+    chave=("id_cras", "ano"),
+    colunas=(
+        ID_CRAS,
+        Coluna("ano", "inteiro", minimo=1900, maximo=2200),
+        Coluna("estrutura_fisica", "inteiro", obrigatoria=False, minimo=1, maximo=5),
+        Coluna("recursos_humanos", "inteiro", obrigatoria=False, minimo=1, maximo=5),
+        Coluna("servicos_beneficios", "inteiro", obrigatoria=False, minimo=1, maximo=5),
+        Coluna("valor_idcras", "numero", obrigatoria=False, minimo=1, maximo=5),
+    ),
+)
+
 ARQUIVOS: tuple[Arquivo, ...] = (
     UNIDADES,
     RMA_CRAS,
@@ -351,5 +410,7 @@ ARQUIVOS: tuple[Arquivo, ...] = (
     INCLUSAO_PRODUTIVA,
     CADUNICO_TERRITORIOS,
     CUSTOS,
+    ESTRUTURA_CRAS,
+    IDCRAS_PUBLICADO,
 )
 POR_NOME = {a.nome: a for a in ARQUIVOS}

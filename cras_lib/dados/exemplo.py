@@ -32,6 +32,8 @@ from cras_lib.dados.contrato import (
     CADUNICO_TERRITORIOS,
     CUSTOS,
     EQUIPES,
+    ESTRUTURA_CRAS,
+    IDCRAS_PUBLICADO,
     INCLUSAO_PRODUTIVA,
     RMA_CRAS,
     SCFV_FREQUENCIA,
@@ -1044,6 +1046,118 @@ def gerar_custos(
     return linhas
 
 
+# --- estrutura_cras.csv and idcras_publicado.csv (IDCRAS)
+
+# Structure and links of a CRAS with everything the IDCRAS asks for (Estrutura Física level 5, Serviços e
+# Benefícios up to level 5 where the RMA and the roster allow). No randomness: fixed by design.
+ESTRUTURA_COMPLETA: dict[str, object] = {
+    "ano_referencia": 2025,
+    "porte_municipio": "grande",
+    "salas_atendimento": 4,
+    "sala_15_pessoas": "sim",
+    "recepcao": "sim",
+    "banheiros": 2,
+    "sala_administrativa": "sim",
+    "acessibilidade": "total",
+    "computadores_internet": 4,
+    "impressora": "sim",
+    "telefone": "sim",
+    "veiculo": "sim",
+    "compartilhado_osc": "nao",
+    "salas_compartilhadas": "nao",
+    "vinculo_educacao": "sim",
+    "vinculo_saude": "sim",
+    "vinculo_creas": "sim",
+    "orientacao_bpc": "sim",
+    "acompanhamento_encaminhamentos": "sim",
+    "palestras_campanhas": "sim",
+    "cadastro_cadunico": "sim",
+    "cadastro_cadunico_equipe_paif": "nao",
+    "equipe_volante": "nao",
+}
+# How each CRAS departs from it (the facts the IDCRAS sections show; see data/exemplo/LEIAME.md).
+ESTRUTURA_POR_CRAS: dict[int, dict[str, object]] = {
+    3: {"recepcao": "nao", "acessibilidade": "parcial"},  # Estrutura Física 2: no reception area
+    8: {"sala_15_pessoas": "nao", "acessibilidade": "parcial", "computadores_internet": 1},  # level 3
+    9: {"veiculo": "nao"},  # level 4: no vehicle
+    12: {"acessibilidade": ""},  # accessibility not informed: "pelo menos nível 2"
+    13: {"compartilhado_osc": "sim", "banheiros": 1, "computadores_internet": 1},  # shared building: level 1
+    6: {"vinculo_creas": "nao"},  # Serviços e Benefícios 2: no strong link with the CREAS
+    10: {"palestras_campanhas": "nao"},  # Serviços e Benefícios 3
+    14: {"cadastro_cadunico_equipe_paif": "sim"},  # Serviços e Benefícios 4: CadÚnico by the PAIF team
+    11: {"equipe_volante": "sim"},  # equipe volante: the stricter Recursos Humanos figures
+}
+# Fictitious "published" IDCRAS (Censo SUAS 2024): (Estrutura Física, Recursos Humanos, Serviços e
+# Benefícios) per CRAS. Equal to what the 2025 data give except where the 2024 situation was different:
+# CRAS São Geraldo (4) still had a psicólogo (RH 4), CRAS Recanto dos Ipês (13) was in another building (EF 2),
+# and the Censo knew the accessibility of CRAS Bela Vista (12), left empty in estrutura_cras.csv (EF 4).
+ANO_IDCRAS_PUBLICADO = 2024
+VALORES_IDCRAS_PUBLICADO: dict[int, tuple[int, int, int]] = {
+    1: (5, 5, 3),
+    2: (5, 5, 3),
+    3: (2, 5, 5),
+    4: (5, 4, 3),
+    5: (5, 4, 5),
+    6: (5, 5, 2),
+    7: (5, 5, 3),
+    8: (3, 5, 5),
+    9: (4, 5, 3),
+    10: (5, 5, 3),
+    11: (5, 3, 5),
+    12: (4, 5, 5),
+    13: (2, 5, 3),
+    14: (5, 5, 4),
+    15: (5, 3, 5),
+    16: (5, 5, 3),
+}
+
+
+FIXOS_POR_DESENHO = (ESTRUTURA_CRAS.nome, IDCRAS_PUBLICADO.nome)
+"""Files of the example without a random part (the same bytes for every seed whose capacity classes agree)."""
+
+
+def _capacidade(familias: int) -> str:
+    """Censo SUAS capacity class of a CRAS with ``familias`` referenced families (NOB/SUAS 2005 bands)."""
+    return ("2.500", "3.500", "5.000")[min(_faixa(familias), 2)]
+
+
+def gerar_estrutura(unidades: Sequence[Linha]) -> list[Linha]:
+    """One row per CRAS of ``estrutura_cras.csv``: :data:`ESTRUTURA_COMPLETA` with the departures of
+    :data:`ESTRUTURA_POR_CRAS`; the capacity class follows the referenced families."""
+    return [
+        {"id_cras": c.id_cras, "capacidade": _capacidade(_familias(c, unidades))}
+        | ESTRUTURA_COMPLETA
+        | ESTRUTURA_POR_CRAS.get(c.seq, {})
+        for c in CRAS
+    ]
+
+
+def gerar_idcras_publicado() -> list[Linha]:
+    """The fictitious published IDCRAS of :data:`VALORES_IDCRAS_PUBLICADO` (IDCRAS = mean with 2 decimals)."""
+    linhas = []
+    for c in CRAS:
+        ef, rh, sb = VALORES_IDCRAS_PUBLICADO[c.seq]
+        linhas.append(
+            {
+                "id_cras": c.id_cras,
+                "ano": ANO_IDCRAS_PUBLICADO,
+                "estrutura_fisica": ef,
+                "recursos_humanos": rh,
+                "servicos_beneficios": sb,
+                "valor_idcras": round((ef + rh + sb) / 3 + 1e-9, 2),
+            }
+        )
+    return linhas
+
+
+def gravar_idcras(pasta: Path, unidades: Sequence[Linha]) -> list[Path]:
+    """Write the two IDCRAS files of the example (structure and published values)."""
+    return [
+        gravar(pasta, ESTRUTURA_CRAS, gerar_estrutura(unidades)),
+        gravar(pasta, IDCRAS_PUBLICADO, gerar_idcras_publicado()),
+    ]
+
+
 # --- writing
 
 
@@ -1107,6 +1221,7 @@ def gerar(pasta: str | Path, seed: int = SEED_PADRAO) -> list[Path]:
         gravar(pasta, INCLUSAO_PRODUTIVA, inclusao),
         gravar(pasta, CADUNICO_TERRITORIOS, cadunico),
         gravar(pasta, CUSTOS, custos),
+        *gravar_idcras(pasta, unidades),
     ]
 
 

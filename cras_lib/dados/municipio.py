@@ -42,6 +42,8 @@ class Municipio:
     inclusao_produtiva: pd.DataFrame | None = None
     cadunico_territorios: pd.DataFrame | None = None
     custos: pd.DataFrame | None = None
+    estrutura_cras: pd.DataFrame | None = None
+    idcras_publicado: pd.DataFrame | None = None
     arquivos: dict[str, str] = field(default_factory=dict)
     avisos: list[str] = field(default_factory=list)
 

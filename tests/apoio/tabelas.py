@@ -227,6 +227,34 @@ AMOSTRAS = {
         fonte=["municipal", "federal", "estadual"],
         valor=[123456.78, 0.5, None],
     ),
+    "estrutura_cras.csv": lambda: tipada(
+        contrato.ESTRUTURA_CRAS,
+        id_cras=[ID1, ID2],
+        ano_referencia=[2024, None],
+        capacidade=["2500", "5000"],
+        porte_municipio=["pequeno_i", None],
+        salas_atendimento=[2, 4],
+        sala_15_pessoas=[True, None],
+        recepcao=[False, True],
+        banheiros=[1, 3],
+        sala_administrativa=[None, True],
+        acessibilidade=["parcial", "total"],
+        computadores_internet=[0, 5],
+        **{
+            c.nome: [True, False]
+            for c in contrato.ESTRUTURA_CRAS.colunas
+            if c.tipo == "sim_nao" and c.nome not in ("sala_15_pessoas", "recepcao", "sala_administrativa")
+        },
+    ),
+    "idcras_publicado.csv": lambda: tipada(
+        contrato.IDCRAS_PUBLICADO,
+        id_cras=[ID1, ID2],
+        ano=[2024, 2024],
+        estrutura_fisica=[3, None],
+        recursos_humanos=[5, 2],
+        servicos_beneficios=[4, 1],
+        valor_idcras=[4.0, None],
+    ),
 }
 assert set(AMOSTRAS) == {a.nome for a in contrato.ARQUIVOS}
 
