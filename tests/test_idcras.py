@@ -347,3 +347,35 @@ def test_exemplo_mostra_os_niveis_do_desenho(exemplo):
     c = comparar(r, m.idcras_publicado)
     diferentes = {i[-2:]: [d.dimensao for d in x.diferencas] for i, x in c.items() if x.diferencas}
     assert diferentes == {"04": ["recursos_humanos"], "12": ["estrutura_fisica"], "13": ["estrutura_fisica"]}
+
+
+# --- display blocks shared by the documents
+
+
+def test_blocos_do_relatorio_e_da_avaliacao_mostram_niveis_faltas_e_diferencas(exemplo):
+    from cras_lib.apresentacao import idcras as apresentacao
+    from cras_lib.apresentacao.exibicao import Figura, Tabela
+    from cras_lib.dados.municipio import nomes_dos_cras
+
+    m = carregar_municipio(exemplo)
+    r = idcras.idcras_do_municipio(m, "2025-01", "2025-12")
+    c = comparar(r, m.idcras_publicado)
+    blocos = apresentacao.blocos_cras(r["31799900004"], c["31799900004"])
+    textos = [b for b in blocos if isinstance(b, str)]
+    tabelas = [b.dados for b in blocos if isinstance(b, Tabela)]
+    assert "**IDCRAS calculado: 3,67**" in textos[1]
+    assert "Para o nível 4 em Recursos Humanos falta: 1 psicólogo(a)." in set(
+        tabelas[0]["Para o próximo nível"]
+    )
+    assert "1 psicólogo(a) para o nível 4" in tabelas[1].loc[0, "Explicação"]
+    assert any("Vínculo forte" in t for t in textos)  # the readings of the method are printed
+    municipio = apresentacao.blocos_municipio(r, nomes_dos_cras(m.unidades), c)
+    (figura,) = [b for b in municipio if isinstance(b, Figura)]
+    assert "CRAS Recanto dos Ipês: Recursos Humanos nível 5, Estrutura Física nível 1" in figura.alt
+    tabela, diferencas = [b.dados for b in municipio if isinstance(b, Tabela)]
+    assert len(tabela) == 16 and list(tabela.columns[1:4]) == [
+        "Recursos Humanos",
+        "Estrutura Física",
+        "Serviços e Benefícios",
+    ]
+    assert set(diferencas["CRAS"]) == {"CRAS São Geraldo", "CRAS Bela Vista", "CRAS Recanto dos Ipês"}

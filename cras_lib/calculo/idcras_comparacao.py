@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
+from babel.numbers import format_decimal
 
-from cras_lib.apresentacao.formatacao import lista, numero
+from cras_lib.apresentacao.formatacao import LOCALE, lista
 from cras_lib.calculo.idcras import Dimensao, IdcrasCras, campos_sem_dados
 from cras_lib.norma import idcras as norma
 
@@ -130,5 +131,5 @@ def texto_idcras(valor: float | None, certo: bool = True) -> str:
     """'4,33', 'pelo menos 4,00' or 'sem dados' (pt-BR, 2 decimals)."""
     if valor is None:
         return "sem dados"
-    texto = numero(valor, 2)
+    texto = format_decimal(valor, format="0.00", locale=LOCALE)
     return texto if certo else f"pelo menos {texto}"
