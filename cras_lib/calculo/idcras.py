@@ -773,3 +773,52 @@ def sem_estrutura(resultado: dict[str, IdcrasCras]) -> str | None:
         f"Estrutura Física e Serviços e Benefícios estão sem dados: falta o arquivo {ARQUIVO_ESTRUTURA} "
         f"com os campos {nomes}. Recursos Humanos foi calculado a partir de equipes.csv."
     )
+
+
+def idcras_com_acrescimos(
+    municipio,
+    inicio,
+    fim,
+    *,
+    grupos_novos: pd.DataFrame | None = None,
+    orientadores_novos: dict[str, int] | None = None,
+    porte_municipio: str | None = None,
+) -> tuple[dict[str, IdcrasCras], dict[str, IdcrasCras], dict[str, list[str]]]:
+    """IDCRAS before and after what a plan adds: SCFV groups (``grupos_novos``: ``id_cras``, ``ciclo``, their
+    cycles join the current ones) and orientadores sociais (``orientadores_novos``: id_cras -> how many, each a
+    worker of the roster). Returns (before, after, what is added per CRAS in Portuguese)."""
+    from cras_lib.norma.scfv import POR_CODIGO
+
+    m = municipio
+    antes = idcras_do_municipio(m, inicio, fim, porte_municipio=porte_municipio)
+    atuais = m.scfv_grupos[["id_cras", "ciclo"]] if m.scfv_grupos is not None else None
+    grupos = atuais
+    mudancas: dict[str, list[str]] = {}
+    if grupos_novos is not None and len(grupos_novos):
+        novos = grupos_novos[["id_cras", "ciclo"]].astype("string")
+        grupos = novos if atuais is None else pd.concat([atuais.astype("string"), novos], ignore_index=True)
+        for i, ciclos in novos.groupby("id_cras")["ciclo"]:
+            ja = set() if atuais is None else set(atuais.loc[atuais["id_cras"] == i, "ciclo"].dropna())
+            acrescidos = [c for c in POR_CODIGO if c in set(ciclos) - ja]
+            if acrescidos:
+                rotulos = lista(POR_CODIGO[c].rotulo.lower() for c in acrescidos)
+                mudancas.setdefault(str(i), []).append(f"SCFV para {rotulos}")
+    equipes = m.equipes
+    extras = []
+    for i, n in sorted((orientadores_novos or {}).items()):
+        if n and n > 0:
+            extras.append(pd.DataFrame({"id_cras": [i] * n, "funcao": ["orientador_social"] * n}))
+            mudancas.setdefault(i, []).append(plural(n, "orientador(a) social", "orientadores(as) sociais"))
+    if extras:
+        equipes = pd.concat([equipes, *extras], ignore_index=True)
+    depois = idcras_por_cras(
+        m.unidades,
+        equipes,
+        m.rma_cras,
+        inicio,
+        fim,
+        scfv_grupos=grupos,
+        estrutura_cras=m.estrutura_cras,
+        porte_municipio=porte_municipio,
+    )
+    return antes, depois, mudancas
