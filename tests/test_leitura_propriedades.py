@@ -39,7 +39,8 @@ def _valores(coluna: contrato.Coluna) -> st.SearchStrategy:
     if coluna.tipo == "inteiro":
         return st.integers(int(coluna.limite_inferior or 0), int(coluna.maximo or 10**7))
     if coluna.tipo == "numero":  # 2 decimals
-        return st.integers(0, int((coluna.maximo or 10**6) * 100)).map(lambda centavos: centavos / 100)
+        minimo = int((coluna.limite_inferior or 0) * 100)
+        return st.integers(minimo, int((coluna.maximo or 10**6) * 100)).map(lambda centavos: centavos / 100)
     if coluna.tipo == "mes":
         return MESES
     if coluna.tipo == "data":
