@@ -24,6 +24,7 @@ SECOES = (
     doc_.evolucao_mensal,
     doc_.indicadores_chave,
     doc_.comparacao,
+    doc_.idcras,
     doc_.conclusoes,
 )
 
@@ -182,7 +183,8 @@ def test_secoes_numeradas_em_ordem():
         "## 6. Evolução mensal",
         "## 7. Os CRAS nos indicadores-chave",
         "## 8. Comparação com dezembro de 2024",
-        "## 9. Conclusões",
+        "## 9. Indicador de Desenvolvimento dos CRAS (IDCRAS)",
+        "## 10. Conclusões",
     ]
 
 
@@ -298,7 +300,7 @@ def test_indicadores_chave_tem_um_ranking_por_indicador_chave():
 def test_conclusoes_sao_as_geradas_em_lista():
     doc = documento()
     (texto,) = textos(doc_.conclusoes(doc))
-    esperado = "## 9. Conclusões\n\n" + "\n".join(f"- {f}" for f in gerar_conclusoes(doc.avaliacao, 5))
+    esperado = "## 10. Conclusões\n\n" + "\n".join(f"- {f}" for f in gerar_conclusoes(doc.avaliacao, 5))
     assert texto == esperado
 
 

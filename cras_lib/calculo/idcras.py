@@ -366,10 +366,16 @@ def _num(valor) -> float | None:
 
 def medidas_equipe(equipe: pd.DataFrame) -> dict[str, float]:
     """Recursos Humanos measures of ONE CRAS's roster (rows of ``equipes.csv``), by :data:`ESCOLHAS`."""
-    funcao = equipe["funcao"].astype("string")
-    escolaridade = equipe["escolaridade"].astype("string")
-    profissao = equipe["profissao"].astype("string")
-    vinculo = equipe["vinculo"].astype("string")
+
+    def coluna(nome: str) -> pd.Series:  # a column absent from a partial roster is all missing
+        return (
+            equipe[nome].astype("string")
+            if nome in equipe
+            else pd.Series(pd.NA, index=equipe.index, dtype="string")
+        )
+
+    funcao, escolaridade = coluna("funcao"), coluna("escolaridade")
+    profissao, vinculo = coluna("profissao"), coluna("vinculo")
     superior = escolaridade.isin(ESCOLARIDADE_SUPERIOR).fillna(False) | (
         escolaridade.isna() & (funcao == "tecnico_superior").fillna(False)
     )
@@ -735,13 +741,13 @@ def idcras_por_cras(
         )
         saida[i] = avaliar_cras(
             i,
-            familias_referenciadas=u["familias_referenciadas"],
+            familias_referenciadas=u.get("familias_referenciadas"),
             equipe=equipes[equipes_id == i],
             estrutura=estruturas.get(i) if estrutura_cras is not None else None,
             rma=rma,
             ciclos_scfv=None if ciclos is None else int(ciclos.get(i, 0)),
-            dias_funcionamento=u["dias_semana_funcionamento"],
-            horas_funcionamento=u["horas_semanais_funcionamento"],
+            dias_funcionamento=u.get("dias_semana_funcionamento"),
+            horas_funcionamento=u.get("horas_semanais_funcionamento"),
             porte_municipio=porte_municipio,
         )
     return saida
@@ -757,8 +763,8 @@ def idcras_do_municipio(
         municipio.rma_cras,
         inicio,
         fim,
-        scfv_grupos=municipio.scfv_grupos,
-        estrutura_cras=municipio.estrutura_cras,
+        scfv_grupos=getattr(municipio, "scfv_grupos", None),
+        estrutura_cras=getattr(municipio, "estrutura_cras", None),
         porte_municipio=porte_municipio,
     )
 
@@ -791,7 +797,8 @@ def idcras_com_acrescimos(
 
     m = municipio
     antes = idcras_do_municipio(m, inicio, fim, porte_municipio=porte_municipio)
-    atuais = m.scfv_grupos[["id_cras", "ciclo"]] if m.scfv_grupos is not None else None
+    grupos_atuais = getattr(m, "scfv_grupos", None)
+    atuais = grupos_atuais[["id_cras", "ciclo"]] if grupos_atuais is not None else None
     grupos = atuais
     mudancas: dict[str, list[str]] = {}
     if grupos_novos is not None and len(grupos_novos):
@@ -818,7 +825,7 @@ def idcras_com_acrescimos(
         inicio,
         fim,
         scfv_grupos=grupos,
-        estrutura_cras=m.estrutura_cras,
+        estrutura_cras=getattr(m, "estrutura_cras", None),
         porte_municipio=porte_municipio,
     )
     return antes, depois, mudancas

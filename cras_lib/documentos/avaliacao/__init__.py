@@ -8,6 +8,7 @@ from cras_lib.documentos.avaliacao.documento import (
     conclusoes,
     dimensoes,
     evolucao_mensal,
+    idcras,
     indicadores_chave,
     metodo,
     montar,
@@ -22,6 +23,7 @@ SECOES = (
     evolucao_mensal,
     indicadores_chave,
     comparacao,
+    idcras,
     conclusoes,
 )
 """The section functions in reading order (what the notebook shows, one cell each)."""
@@ -34,6 +36,7 @@ __all__ = [
     "conclusoes",
     "dimensoes",
     "evolucao_mensal",
+    "idcras",
     "indicadores_chave",
     "metodo",
     "montar",

@@ -24,8 +24,11 @@ from cras_lib.apresentacao import graficos, origem_dos_dados
 from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import percentual, periodo_extenso, plural
+from cras_lib.apresentacao.idcras import blocos_municipio
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
 from cras_lib.apresentacao.redacao import rotulo_periodo
+from cras_lib.calculo.idcras import IdcrasCras, idcras_do_municipio
+from cras_lib.calculo.idcras_comparacao import Comparacao, comparar
 from cras_lib.calculo.indicadores import tendencias
 from cras_lib.calculo.indicadores.avaliacao import Avaliacao, avaliar
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES
@@ -39,7 +42,16 @@ from cras_lib.documentos.avaliacao import apresentacao
 from cras_lib.documentos.avaliacao.achados import gerar_conclusoes, mudancas
 
 # Order of the numbered sections: "## 1. Método" ... (the dimensions are those of the catalogue).
-SECOES: tuple[str, ...] = ("metodo", "quadro", *DIMENSOES, "evolucao", "chave", "comparacao", "conclusoes")
+SECOES: tuple[str, ...] = (
+    "metodo",
+    "quadro",
+    *DIMENSOES,
+    "evolucao",
+    "chave",
+    "comparacao",
+    "idcras",
+    "conclusoes",
+)
 INTRODUCOES = {
     "eficacia": "Metas de atendimento, de acompanhamento e de conclusão alcançadas.",
     "eficiencia": "Uso dos recursos: custos, ocupação de vagas e produtividade das equipes.",
@@ -78,6 +90,11 @@ class DocumentoAvaliacao:
     municipio_nome: str
     uf: str
     limiar: int = LIMIAR_PADRAO
+    idcras: dict[str, IdcrasCras] | None = None  # IDCRAS per CRAS over the period (None: not computed)
+    idcras_publicado: dict[str, Comparacao] | None = (
+        None  # computed vs published, when published values exist
+    )
+    nomes_cras: dict[str, str] | None = None
 
     @property
     def contexto(self) -> Contexto:
@@ -135,7 +152,16 @@ def montar(
         comparacao.inicio if comparacao else None,
         comparacao.fim if comparacao else None,
     )
-    return DocumentoAvaliacao(avaliacao, municipio_nome, uf, int(limiar_supressao))
+    resultado = idcras_do_municipio(municipio, periodo.inicio, periodo.fim)
+    return DocumentoAvaliacao(
+        avaliacao,
+        municipio_nome,
+        uf,
+        int(limiar_supressao),
+        idcras=resultado,
+        idcras_publicado=comparar(resultado, getattr(municipio, "idcras_publicado", None)),
+        nomes_cras=nomes_dos_cras(municipio.unidades),
+    )
 
 
 def titulo(secao: str, texto: str) -> str:
@@ -341,6 +367,14 @@ def comparacao(doc: DocumentoAvaliacao) -> list[Bloco]:
         f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}",
         Tabela(parte, f"Indicadores com dados em {anterior} e em {atual}"),
     ]
+
+
+def idcras(doc: DocumentoAvaliacao) -> list[Bloco]:
+    """The IDCRAS of every CRAS by dimension (table and chart), computed vs published, the readings made."""
+    cabeca = titulo("idcras", "Indicador de Desenvolvimento dos CRAS (IDCRAS)")
+    if doc.idcras is None:
+        return [f"{cabeca}\n\nIDCRAS não calculado."]
+    return [cabeca, *blocos_municipio(doc.idcras, doc.nomes_cras or {}, doc.idcras_publicado)]
 
 
 def conclusoes(doc: DocumentoAvaliacao) -> list[Bloco]:

@@ -9,6 +9,7 @@ from cras_lib.documentos.plano.documento import (
     calendario,
     diagnostico,
     equipe,
+    idcras,
     metas,
     montar,
     notas,
@@ -25,6 +26,7 @@ SECOES = (
     calendario,
     equipe,
     acoes,
+    idcras,
     notas,
 )
 """The section functions in reading order (what the notebook shows, one cell each)."""
@@ -39,6 +41,7 @@ __all__ = [
     "calendario",
     "diagnostico",
     "equipe",
+    "idcras",
     "metas",
     "montar",
     "notas",

@@ -27,11 +27,13 @@ from cras_lib.apresentacao import graficos, origem_dos_dados
 from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import lista
+from cras_lib.apresentacao.idcras import efeitos_do_plano
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
 from cras_lib.apresentacao.redacao import minusculo_inicial
 from cras_lib.calculo import carga_horaria
 from cras_lib.calculo import scfv_plano as sp
 from cras_lib.calculo.calendario import NOMES_DIAS
+from cras_lib.calculo.idcras import idcras_com_acrescimos
 from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO, ROTULOS_SITUACOES
 
@@ -522,6 +524,27 @@ def acoes(d: DocumentoPlano) -> list[Bloco]:
     itens = sp.o_que_precisa_de_acao(d.plano, d.limiar)
     corpo = "\n".join(f"- {a}" for a in itens) or "Nenhuma pendência encontrada nos dados deste plano."
     return ["## 8. O que precisa de ação\n\n" + corpo]
+
+
+def idcras(d: DocumentoPlano) -> list[Bloco]:
+    """9. The CRAS whose IDCRAS the plan's SCFV cycles and orientadores sociais would raise (RMA of the 12
+    months up to the reference date)."""
+    titulo = "## 9. O plano e o IDCRAS"
+    fim = pd.Period(d.plano.data_referencia, "M")
+    o = d.plano.orientadores
+    novos = dict(
+        zip(o["id_cras"].astype(str), o["orientadores_faltantes"].fillna(0).astype(int), strict=True)
+    )
+    antes, depois, mudancas = idcras_com_acrescimos(
+        d.municipio, fim - 11, fim, grupos_novos=d.plano.grupos, orientadores_novos=novos
+    )
+    explicacao = (
+        "Efeito, no Indicador de Desenvolvimento dos CRAS (IDCRAS), dos ciclos do SCFV e dos orientadores "
+        "sociais que este plano acrescenta: ciclos novos contam em Serviços e Benefícios e cada orientador(a) "
+        "conta como trabalhador(a) em Recursos Humanos. O RMA usado é o dos 12 meses até "
+        f"{d.data_ref}."
+    )
+    return [titulo, explicacao, *efeitos_do_plano(antes, depois, d.plano.nomes_cras, mudancas)]
 
 
 def notas(d: DocumentoPlano) -> list[Bloco]:

@@ -8,6 +8,7 @@ from cras_lib.documentos.relatorio_cras.documento import (
     cabecalho,
     cadunico,
     equipe,
+    idcras,
     inclusao,
     montar,
     paif,
@@ -16,7 +17,7 @@ from cras_lib.documentos.relatorio_cras.documento import (
     scfv,
 )
 
-SECOES = (cabecalho, apresentacao, paif, scfv, inclusao, cadunico, equipe, posicao, pontos)
+SECOES = (cabecalho, apresentacao, paif, scfv, inclusao, cadunico, equipe, idcras, posicao, pontos)
 """The section functions in reading order (what the notebook shows, one cell each)."""
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "cabecalho",
     "cadunico",
     "equipe",
+    "idcras",
     "inclusao",
     "montar",
     "paif",

@@ -15,8 +15,11 @@ from pathlib import Path
 
 from cras_lib.apresentacao import origem_dos_dados
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Html, Tabela
+from cras_lib.apresentacao.idcras import blocos_cras
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
 from cras_lib.calculo.equipe_nob_rh import tabela_conformidade
+from cras_lib.calculo.idcras import IdcrasCras, idcras_do_municipio
+from cras_lib.calculo.idcras_comparacao import Comparacao, comparar
 from cras_lib.calculo.indicadores.metas import parametros_da_avaliacao
 from cras_lib.calculo.periodo import Periodo, periodo_comparacao
 from cras_lib.documentos.relatorio_cras import texto
@@ -36,6 +39,8 @@ class RelatorioCras:
     municipio_nome: str = ""
     uf: str = ""
     nota_familias: str | None = None  # families referenced taken from the Censo capacity class (one line)
+    idcras: IdcrasCras | None = None  # the IDCRAS of the CRAS over the period
+    idcras_publicado: Comparacao | None = None  # computed vs published, when published values exist
 
 
 def montar(
@@ -70,7 +75,17 @@ def montar(
     )
     pontos = tuple(pontos_de_atencao(fatos, Limiares.de_parametros(parametros)))
     nota = origem_dos_dados.nota_familias_da_capacidade(municipio.unidades, [str(id_cras)])
-    return RelatorioCras(fatos, pontos, municipio_nome, uf, nota)
+    calculado = idcras_do_municipio(municipio, inicio, fim)
+    comparacoes = comparar(calculado, getattr(municipio, "idcras_publicado", None))
+    return RelatorioCras(
+        fatos,
+        pontos,
+        municipio_nome,
+        uf,
+        nota,
+        idcras=calculado.get(str(id_cras)),
+        idcras_publicado=comparacoes.get(str(id_cras)),
+    )
 
 
 def _figura(resultado) -> list[Bloco]:
@@ -113,6 +128,14 @@ def cadunico(d: RelatorioCras) -> list[Bloco]:
 def equipe(d: RelatorioCras) -> list[Bloco]:
     """The reference team against the NOB-RH/SUAS minimum."""
     return [texto.secao(d.fatos, "equipe"), Tabela(tabela_conformidade(d.fatos.equipe), LEGENDA_EQUIPE)]
+
+
+def idcras(d: RelatorioCras) -> list[Bloco]:
+    """The IDCRAS of the CRAS: level per dimension, what is missing for the next, computed vs published."""
+    titulo = "## Indicador de Desenvolvimento do CRAS (IDCRAS)"
+    if d.idcras is None:
+        return [titulo, "IDCRAS não calculado: o CRAS não consta em unidades.csv."]
+    return [titulo, *blocos_cras(d.idcras, d.idcras_publicado)]
 
 
 def posicao(d: RelatorioCras) -> list[Bloco]:
