@@ -260,6 +260,12 @@ def test_dados_gerais_e_capacidade_sem_complemento(origem, tmp_path):
     assert u["familias_referenciadas"].tolist() == [3500, 2500]
     assert u["familias_referenciadas_origem"].tolist() == ["capacidade_censo"] * 2
     assert feito.registro["familias_referenciadas_da_capacidade_censo"] == [A, B]
+    # the IDCRAS structure file gets the capacity class and the porte; the rest is listed to complete by hand
+    e = carregar_municipio(tmp_path / "dados").estrutura_cras.set_index("id_cras")
+    assert e["capacidade"].tolist() == ["3500", "2500"]
+    assert e["porte_municipio"].isna().all()  # only the Dados Gerais here: no file gave the porte
+    assert {"salas_atendimento", "porte_municipio"} <= set(feito.registro["estrutura_cras_nao_preenchidos"])
+    assert "capacidade" not in feito.registro["estrutura_cras_nao_preenchidos"]
 
 
 def test_complemento_municipal_tem_precedencia(origem, tmp_path):
@@ -331,7 +337,7 @@ def test_segunda_importacao_identica_byte_a_byte(origem, tmp_path):
     importar(origem, tmp_path / "dois", municipio="3179999")  # 7 digits: the same municipality
     importar(origem, tmp_path / "um", municipio="317999")
     nomes = sorted(p.name for p in (tmp_path / "um").iterdir())
-    assert nomes == ["equipes.csv", "importacao.json", "rma_cras.csv", "unidades.csv"]
+    assert nomes == ["equipes.csv", "estrutura_cras.csv", "importacao.json", "rma_cras.csv", "unidades.csv"]
     for nome in nomes:
         assert (tmp_path / "um" / nome).read_bytes() == (tmp_path / "dois" / nome).read_bytes()
 

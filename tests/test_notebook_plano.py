@@ -135,10 +135,11 @@ def test_executa_sem_erros_nem_avisos(executado):
     texto = "\n".join(textos(executado))
     titulos = ["## 1. Apresentação", "## 2. Base legal", "## 3. Diagnóstico por território",
                "## 4. Metas para 2026", "## 5. Público prioritário", "## 6. Calendário de 2026",
-               "## 7. Equipe: orientadores sociais", "## 8. O que precisa de ação", "## Notas de método"]  # fmt: skip
+               "## 7. Equipe: orientadores sociais", "## 8. O que precisa de ação", "## 9. O plano e o IDCRAS",
+               "## Notas de método"]  # fmt: skip
     posicoes = [texto.index(t) for t in titulos]
     assert posicoes == sorted(posicoes)
-    assert texto.count("<figure") == 2 and texto.count("<table") == 10
+    assert texto.count("<figure") == 2 and texto.count("<table") == 11  # the IDCRAS section adds one
 
 
 def test_figuras_iguais_as_da_biblioteca(executado, plano):

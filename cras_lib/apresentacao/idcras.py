@@ -176,7 +176,13 @@ def blocos_municipio(
         Tabela(tabela_municipio(resultado, nomes, comparacoes), "IDCRAS calculado por CRAS e dimensão")
     )
     fig, alt = grafico_municipio(resultado, nomes)
-    blocos.append(Figura(fig, alt, "Nível de cada dimensão do IDCRAS por CRAS (sem barra: sem dados)."))
+    blocos.append(
+        Figura(
+            fig,
+            alt,
+            "Nível de cada dimensão do IDCRAS por CRAS (sem barra: nível não calculado por falta de dados).",
+        )
+    )
     if comparacoes:
         linhas = [
             {

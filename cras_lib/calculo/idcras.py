@@ -79,7 +79,7 @@ ESCOLHAS: tuple[tuple[str, str], ...] = (
     (
         "Porte do município",
         "o porte_municipio de estrutura_cras.csv (ou o dos parâmetros); em Pequeno Porte I o vínculo com o "
-        "CREAS não é exigido; sem o porte e sem vínculo com o CREAS, o critério fica sem dados.",
+        "CREAS não é exigido; sem o porte e sem vínculo com o CREAS, o critério fica indeterminado.",
     ),
     (
         "Arredondamento",
@@ -281,11 +281,9 @@ class Dimensao:
             partes.append(f"para o nível {self.proximo} em {self.rotulo} {verbo}: {'; '.join(self.faltam)}")
         if self.sem_dados:
             campos = campos_sem_dados(self.sem_dados)
-            inicio = (
-                "sem dados para"
-                if partes
-                else f"para o nível {self.proximo} em {self.rotulo}, sem dados para"
-            )
+            # "sem dados" is the dimension without any level; a known level with a gap above "falta informar"
+            lacuna = "sem dados para" if self.nivel is None else "falta informar"
+            inicio = lacuna if partes else f"para o nível {self.proximo} em {self.rotulo}, {lacuna}"
             partes.append(f"{inicio}: {'; '.join(c.descricao for c in self.sem_dados)} (preencha {campos})")
         return _frase("; ".join(partes)) if partes else _frase(f"{self.rotulo}: sem pendências conhecidas")
 

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from cras_lib.dados.importacao import escrita, reconhecimento, resumo, valores
+from cras_lib.dados.contrato import ESTRUTURA_CRAS
+from cras_lib.dados.importacao import censo_dados_gerais, escrita, reconhecimento, resumo, valores
 from cras_lib.dados.importacao.base import Leitura, Selecao
 from cras_lib.dados.importacao.combinacao import COLUNAS_EQUIPES, COLUNAS_UNIDADES, Combinado, combinar
+from cras_lib.dados.importacao.estrutura import ResultadoEstrutura, estrutura_de_dados_gerais
 from cras_lib.dados.importacao.fontes import Ilegivel, ler_conteudo
 from cras_lib.erros import ArgumentoInvalido, DadosInvalidos, MunicipioAusente, Problema
 
@@ -114,6 +116,22 @@ def _ausente(alvo: str, leituras: list[Leitura]) -> MunicipioAusente:
     return MunicipioAusente(alvo, achados)
 
 
+def _estrutura(combinado: Combinado) -> ResultadoEstrutura | None:
+    """``estrutura_cras.csv`` (IDCRAS) from the Dados Gerais read: the capacity class and the porte of the
+    municipality; the fields the Censo layout does not confirm are listed to be completed by hand."""
+    gerais = [f.leitura.dados for f in combinado.fontes if f.leitura.layout == censo_dados_gerais.LAYOUT]
+    if not gerais:
+        return None
+    ids = combinado.unidades["id_cras"].dropna().astype(str)
+    dados = pd.concat(gerais, ignore_index=True).drop_duplicates("id_cras")
+    dados = dados.assign(porte=combinado.municipio.get("porte"))
+    return estrutura_de_dados_gerais(
+        dados[["id_cras", "capacidade", "porte"]],
+        mapa={"capacidade": "capacidade", "porte_municipio": "porte"},
+        ids=ids,
+    )
+
+
 def _arquivos_do_municipio(combinado: Combinado, hashes, ignorados) -> tuple[dict[str, bytes], dict]:
     tabelas = {
         "unidades.csv": combinado.unidades[list(COLUNAS_UNIDADES)],
@@ -124,9 +142,14 @@ def _arquivos_do_municipio(combinado: Combinado, hashes, ignorados) -> tuple[dic
         else combinado.rma_cras,
         "equipes.csv": combinado.equipes[list(COLUNAS_EQUIPES)],
     }
+    estrutura = _estrutura(combinado)
+    if estrutura is not None:
+        tabelas[ESTRUTURA_CRAS.nome] = estrutura.linhas
     saida = {nome: escrita.csv_bytes(t) for nome, t in tabelas.items()}
     hashes_saida = {nome: hashlib.sha256(c).hexdigest() for nome, c in saida.items()}
     registro = resumo.registro(combinado, hashes, ignorados, saida, hashes_saida)
+    if estrutura is not None:
+        registro["estrutura_cras_nao_preenchidos"] = list(estrutura.nao_preenchidos)
     return {**saida, ARQUIVO_REGISTRO: escrita.json_bytes(registro)}, registro
 
 
