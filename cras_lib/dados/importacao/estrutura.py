@@ -21,7 +21,7 @@ import pandas as pd
 
 from cras_lib.dados.contrato import ESTRUTURA_CRAS, PORTES_MUNICIPIO, normalizar_nome
 from cras_lib.dados.leitura import SIM_NAO, ler_arquivo
-from cras_lib.erros import DadosInvalidos, Problema
+from cras_lib.erros import ArgumentoInvalido, DadosInvalidos, Problema
 
 MAPA_DADOS_GERAIS_2024: dict[str, str] = {"capacidade": "q1"}
 """Fields whose Censo SUAS 2024 column is confirmed (``q1``: capacity class)."""
@@ -136,7 +136,7 @@ def estrutura_de_dados_gerais(
     avisos = []
     for campo, origem in regras.items():
         if campo not in campos:
-            raise ValueError(f"campo desconhecido de {ESTRUTURA_CRAS.nome}: '{campo}'")
+            raise ArgumentoInvalido(f"campo desconhecido de {ESTRUTURA_CRAS.nome}: '{campo}'")
         coluna = _coluna(dados_gerais, [origem])
         if coluna is None:
             avisos.append(f"coluna '{origem}' (para {campo}) ausente dos Dados Gerais")
