@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import matplotlib
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela  # noqa: E402
-from cras_lib.apresentacao.formatacao import inteiro  # noqa: E402
-from cras_lib.apresentacao.graficos import CORES_SERIES  # noqa: E402
-from cras_lib.calculo.idcras import ESCOLHAS, IdcrasCras, sem_estrutura  # noqa: E402
-from cras_lib.calculo.idcras_comparacao import Comparacao, texto_idcras  # noqa: E402
-from cras_lib.norma import idcras as norma  # noqa: E402
+from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela
+from cras_lib.apresentacao.formatacao import inteiro
+from cras_lib.apresentacao.graficos import CORES_SERIES, ESTILO
+from cras_lib.calculo.idcras import ESCOLHAS, IdcrasCras, sem_estrutura
+from cras_lib.calculo.idcras_comparacao import Comparacao, texto_idcras
+from cras_lib.norma import idcras as norma
 
 TITULO = "Indicador de Desenvolvimento dos CRAS (IDCRAS)"
 INTRODUCAO = (
@@ -126,11 +125,19 @@ def tabela_municipio(
 
 
 def grafico_municipio(resultado: Mapping[str, IdcrasCras], nomes: Mapping[str, str]) -> tuple[object, str]:
-    """Grouped horizontal bars: the level of each dimension per CRAS (no bar = sem dados); (fig, alt)."""
+    """Grouped horizontal bars: the level of each dimension per CRAS (no bar = sem dados); (fig, alt). Built
+    like the charts of :mod:`.graficos`: its own figure and canvas, the common style in ``rc_context``."""
+    with matplotlib.rc_context(ESTILO):
+        return _grafico_municipio(resultado, nomes)
+
+
+def _grafico_municipio(resultado: Mapping[str, IdcrasCras], nomes: Mapping[str, str]) -> tuple[object, str]:
     ids = list(resultado)
     rotulos = [nomes.get(i, i) for i in ids]
     altura = max(3.0, 0.55 * len(ids) + 1.5)
-    fig, ax = plt.subplots(figsize=(7.5, altura))
+    fig = Figure(figsize=(7.5, altura))
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
     largura = 0.8 / len(norma.DIMENSOES)
     for k, d in enumerate(norma.DIMENSOES):
         niveis = [resultado[i].dimensoes[d].nivel for i in ids]
