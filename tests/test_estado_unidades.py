@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cras_lib.dados import raiz, sintetico
+from cras_lib.dados.contrato import ARQUIVOS
 from cras_lib.erros import DadosInvalidos
 from cras_lib.execucao import painel
 from cras_lib.execucao.trabalhador_dask import diferencas
@@ -48,7 +49,9 @@ def test_gerador_sintetico_e_deterministico(tmp_path):
     b = sintetico.gerar(tmp_path / "b", 4, cras=(1, 3), ufs=("SP", "MG"))
     assert a == b == ["3590001", "3190001", "3590002", "3190002"]
     arquivos = sorted(p for p in (tmp_path / "a").rglob("*") if p.is_file())
-    assert len(arquivos) == 1 + 4 * 9  # municipios.csv and every file of the contract per municipality
+    assert len(arquivos) == 1 + 4 * len(
+        ARQUIVOS
+    )  # municipios.csv and every file of the contract per municipality
     for arquivo in arquivos:
         assert arquivo.read_bytes() == (tmp_path / "b" / arquivo.relative_to(tmp_path / "a")).read_bytes()
     unidades = (tmp_path / "a" / "3590001" / "unidades.csv").read_text(encoding="utf-8").splitlines()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from apoio.xlsx_minimo import gravar_xlsx
 
 from cras_lib.dados.contrato import ESTRUTURA_CRAS, IDCRAS_PUBLICADO
 from cras_lib.dados.importacao.estrutura import estrutura_de_dados_gerais, gravar_estrutura
 from cras_lib.dados.importacao.idcras_publicado import gravar_idcras_publicado, ler_idcras_publicado
 from cras_lib.dados.leitura import ler_arquivo
 from cras_lib.erros import DadosInvalidos
-from tests.xlsx_minimo import gravar_xlsx
 
 TITULO = [["Ministério do Desenvolvimento e Assistência Social"], [], ["IDCRAS - Censo SUAS"], [], [], []]
 CABECALHO_2023 = [
