@@ -52,7 +52,6 @@ def _com_cargas(destino):
     params = shutil.copytree(RAIZ / "params", destino / "params")
     execucao = yaml.safe_load((params / "exemplo.yaml").read_text(encoding="utf-8"))
     execucao["municipio"]["nome"] = f"Vale {CARGA}"
-    execucao.pop("boletim", None)  # until the run YAML reads the boletim key (being landed), no boletim here
     (params / "exemplo.yaml").write_text(yaml.safe_dump(execucao, allow_unicode=True), encoding="utf-8")
     return dados, params / "exemplo.yaml"
 
