@@ -126,6 +126,11 @@ class ErroOcupada(ErroCras):
     """Another ``cras run`` is writing to the same output folder."""
 
 
+class ErroSaida(ErroCras):
+    """An output folder that cannot be used (a file, inside the data folder, not writable); found before anything
+    runs."""
+
+
 class ErroNucleo(ErroCras):
     """A warm kernel that could not be started or reset (an execution failure, not bad input)."""
 

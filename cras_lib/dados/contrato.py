@@ -78,6 +78,7 @@ class Arquivo:
     chave: tuple[str, ...] = ()
     extras: tuple[ColunasExtras, ...] = ()
     regras: tuple[Regra, ...] = field(default_factory=tuple)
+    exige_linhas: bool = False  # a file with only its header is an error (no unit, no month: no document)
 
     @property
     def atributo(self) -> str:
@@ -188,6 +189,7 @@ def _contagens(nomes, obrigatoria: bool = True) -> tuple[Coluna, ...]:
 UNIDADES = Arquivo(
     "unidades.csv",
     obrigatorio=True,
+    exige_linhas=True,
     chave=("id_cras",),
     colunas=(
         ID_CRAS,
@@ -205,6 +207,7 @@ UNIDADES = Arquivo(
 RMA_CRAS = Arquivo(
     "rma_cras.csv",
     obrigatorio=True,
+    exige_linhas=True,
     chave=("id_cras", "mes_referencia"),
     colunas=(ID_CRAS, MES, *_contagens(RMA_COLUNAS)),
     extras=(ColunasExtras(r"^[a-d]\d+$", "inteiro"),),

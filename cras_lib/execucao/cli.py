@@ -4,7 +4,7 @@ Exit codes: 0 every document generated or already up to date (also when the bull
 they are findings, not failures); 1 some document failed (the others were published, the failed one kept its
 previous version); 2 wrong usage or invalid inputs (parameters file, data folder, unknown CRAS or document),
 nothing written to the output's documents; 3 only with ``--falhar-com-alertas``: everything was published and
-the bulletin has alerts of that severity; 130 interrupted (Ctrl+C).
+the bulletin has alerts of that severity; 130 interrupted (Ctrl+C), 143 stopped by SIGTERM.
 Which error class gives which code is :data:`cras_lib.execucao.codigos.CODIGOS_SAIDA`, the one table of it.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -45,11 +46,12 @@ CODIGOS = """códigos de saída:
   0    todos os documentos foram gerados ou já estavam em dia
   1    algum documento falhou (os demais foram publicados; o que falhou manteve a versão anterior),
        ou a execução foi interrompida por um erro inesperado (detalhes em SAIDA/logs/)
-  2    uso incorreto, entradas inválidas (parâmetros, pasta de dados, CRAS desconhecido) ou outra
-       execução em andamento na mesma pasta de saída; nada foi publicado
+  2    uso incorreto, entradas inválidas (parâmetros, pasta de dados, período sem RMA, CRAS
+       desconhecido), pasta de saída inutilizável (um arquivo, dentro de --dados, sem permissão de
+       escrita) ou outra execução em andamento na mesma pasta de saída; nada foi executado nem publicado
   3    só com --falhar-com-alertas: tudo foi publicado, mas o boletim mensal tem alertas da gravidade
        pedida (sem a opção, alertas não mudam o código: são achados a conferir, não falhas)
-  130  interrompido (Ctrl+C)
+  130  interrompido (Ctrl+C); 143: interrompido por SIGTERM (registrado em SAIDA/logs/)
 """
 
 
@@ -243,15 +245,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"A execução não terminou. Detalhes em {opcoes.saida / 'logs'}.", file=sys.stderr)
         return codigo
-    except KeyboardInterrupt:
-        print("\ncras: interrompido.", file=sys.stderr)
-        return SAIDA_INTERROMPIDA
+    except KeyboardInterrupt as interrupcao:  # Ctrl+C, or SIGTERM (lote.Interrompida): recorded in the log
+        sinal = getattr(interrupcao, "sinal", signal.SIGINT)
+        nome = "Ctrl+C" if sinal == signal.SIGINT else signal.Signals(sinal).name
+        print(f"\ncras: interrompido ({nome}); o que já estava publicado foi mantido.", file=sys.stderr)
+        return SAIDA_INTERROMPIDA if sinal == signal.SIGINT else 128 + sinal
     except Exception as erro:  # a bug, not bad input: say so plainly, details in the log
         print(
             f"cras: erro inesperado, a execução não terminou: {type(erro).__name__}: {erro}", file=sys.stderr
         )
         print(f"Detalhes em {opcoes.saida / 'logs'}.", file=sys.stderr)
         return SAIDA_FALHA
+    if desfecho.avisos:
+        print("Avisos sobre os dados (também no registro da execução):", file=sys.stderr)
+        for aviso in desfecho.avisos:
+            print(f"- {aviso}", file=sys.stderr)
     print(desfecho.resumo)
     print(f"Documentos para compartilhar: {desfecho.indice.parent}{os.sep} (abra {desfecho.indice.name})")
     for id_, contagem in desfecho.alertas.items():

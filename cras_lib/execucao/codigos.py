@@ -14,6 +14,7 @@ from cras_lib.erros import (
     ErroNucleo,
     ErroOcupada,
     ErroPublicacao,
+    ErroSaida,
     ErroSelecao,
     MunicipioAusente,
     ParametrosInvalidos,
@@ -30,6 +31,7 @@ CODIGOS_SAIDA: dict[type[ErroCras], int] = {
     ArgumentoInvalido: SAIDA_USO,
     ErroSelecao: SAIDA_USO,
     ErroOcupada: SAIDA_USO,
+    ErroSaida: SAIDA_USO,
     MunicipioAusente: SAIDA_USO,
     ErroAmbienteDistribuido: SAIDA_USO,  # nothing ran: the cluster cannot be used as it is
     ErroNucleo: SAIDA_FALHA,

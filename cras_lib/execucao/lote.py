@@ -7,10 +7,13 @@ index and the manifest are written last, also atomically.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import logging
 import os
+import signal
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,9 +31,11 @@ from cras_lib.execucao import (
 from cras_lib.execucao.configuracao import Configuracao, carregar_configuracao
 from cras_lib.execucao.documentos import TIPOS, Documento, listar_documentos
 from cras_lib.execucao.executores import KERNEL_PADRAO, Tarefa, criar_executor
+from cras_lib.execucao.gravacao import limpar_restos, substituir
 from cras_lib.execucao.html import Proveniencia
 from cras_lib.execucao.impressoes import curto, hash_biblioteca, sha256_arquivo, sha256_json
 from cras_lib.execucao.pool_quente import PoolQuente
+from cras_lib.execucao.previas import verificar_periodos, verificar_saida
 from cras_lib.execucao.progresso import Progresso
 from cras_lib.execucao.publicacao import Publicacao, agora
 
@@ -70,6 +75,34 @@ class Desfecho:
     indice: Path
     falhas: list[str]
     alertas: dict[str, dict[str, int]] = field(default_factory=dict)
+    avisos: list[str] = field(default_factory=list)  # data warnings, printed at the end of the run
+
+
+class Interrompida(KeyboardInterrupt):
+    """The run was stopped by a signal (SIGINT, Ctrl+C, or SIGTERM, e.g. from cron or systemd)."""
+
+    def __init__(self, sinal: int):
+        super().__init__(signal.Signals(sinal).name)
+        self.sinal = sinal
+
+
+def _ao_receber(sinal, _quadro):
+    raise Interrompida(sinal)
+
+
+@contextlib.contextmanager
+def _sinais():
+    """SIGTERM (and SIGINT) interrupt the run like Ctrl+C, so the log records them and the lock is released;
+    only in the main thread (where Python delivers signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    anteriores = {s: signal.signal(s, _ao_receber) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for s, tratador in anteriores.items():
+            signal.signal(s, tratador)
 
 
 def _travar(saida: Path):
@@ -134,44 +167,18 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
     inicio = agora()
     relogio = time.perf_counter()
     saida = Path(opcoes.saida).resolve()
+    verificar_saida(saida, Path(opcoes.dados))
     trava = _travar(saida)
     manipulador = _abrir_log(saida / "logs", inicio)
     try:
-        log.info("cras run: dados=%s params=%s saida=%s", opcoes.dados, opcoes.params, saida)
-        plano = _planejar(opcoes)
-        anteriores = manifesto.documentos_anteriores(manifesto.carregar(saida / "manifest.json"))
-        a_executar = [
-            d
-            for d in plano.documentos
-            if opcoes.forcar
-            or not cache.em_dia(
-                (anteriores.get(d.id) or {}).get("ultima_geracao"),
-                plano.chaves[d.id],
-                saida / "html" / d.html,
-            )
-        ]
-        log.info("%d documentos, %d a executar", len(plano.documentos), len(a_executar))
-        publicacao = Publicacao(
-            saida,
-            plano.config,
-            plano.municipio,
-            plano.chaves,
-            _proveniencia(plano, inicio),
-            (plano.mes_boletim,) if plano.mes_boletim else (),
-        )
-        registro = Path(manipulador.baseFilename)
-        novas = _executar_e_publicar(opcoes, plano, a_executar, anteriores, publicacao, registro, fluxo)
-        entradas = [
-            _entrada(d, plano.chaves[d.id], novas[d.id]) | _alertas_da_entrada(plano, d)
-            for d in plano.documentos
-        ]
-        ids = {d.id for d in plano.documentos}
-        entradas += [e | {"nesta_execucao": False} for i, e in anteriores.items() if i not in ids]
-        resumo = publicacao.indice(entradas)
-        _gravar_manifesto(saida / "manifest.json", opcoes, plano, entradas, resumo, inicio, relogio)
-        log.info("%s Duração: %.1f s.", resumo, time.perf_counter() - relogio)
-        falhas = [e["id"] for e in entradas if e["nesta_execucao"] and e["situacao"] == "falhou"]
-        return Desfecho(1 if falhas else 0, resumo, saida / "html" / "index.html", falhas, plano.alertas)
+        with _sinais():
+            return _executar(opcoes, saida, inicio, relogio, manipulador, fluxo)
+    except Interrompida as interrupcao:
+        log.error("execução interrompida pelo sinal %s", signal.Signals(interrupcao.sinal).name)
+        raise
+    except KeyboardInterrupt:
+        log.error("execução interrompida (Ctrl+C)")
+        raise
     except ErroCras as erro:
         log.error("execução interrompida: %s", erro)
         raise
@@ -181,6 +188,77 @@ def executar_lote(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
     finally:
         _fechar_log(manipulador)
         trava.close()
+
+
+def _executar(
+    opcoes: Opcoes, saida: Path, inicio: dt.datetime, relogio: float, manipulador, fluxo: TextIO | None
+) -> Desfecho:
+    """The run itself, once the output folder is checked and locked and the log is open."""
+    log.info("cras run: dados=%s params=%s saida=%s", opcoes.dados, opcoes.params, saida)
+    for resto in limpar_restos(saida):
+        log.info("removido resto de execução interrompida: %s", resto.relative_to(saida))
+    plano = _planejar(opcoes)
+    anteriores = manifesto.documentos_anteriores(manifesto.carregar(saida / "manifest.json"))
+    a_executar = [
+        d
+        for d in plano.documentos
+        if opcoes.forcar
+        or not cache.em_dia(
+            (anteriores.get(d.id) or {}).get("ultima_geracao"),
+            plano.chaves[d.id],
+            saida / "html" / d.html,
+        )
+    ]
+    log.info("%d documentos, %d a executar", len(plano.documentos), len(a_executar))
+    publicacao = Publicacao(
+        saida,
+        plano.config,
+        plano.municipio,
+        plano.chaves,
+        _proveniencia(plano, inicio),
+        (plano.mes_boletim,) if plano.mes_boletim else (),
+    )
+    registro = Path(manipulador.baseFilename)
+    novas = _executar_e_publicar(opcoes, plano, a_executar, anteriores, publicacao, registro, fluxo)
+    entradas = [
+        _entrada(d, plano.chaves[d.id], novas[d.id]) | _alertas_da_entrada(plano, d) for d in plano.documentos
+    ]
+    ids = {d.id for d in plano.documentos}
+    cadastro = set(plano.municipio.unidades["id_cras"].dropna().astype(str))
+    for i, anterior in anteriores.items():
+        if i not in ids:
+            entradas.append(_fora_desta_execucao(saida, anterior, cadastro))
+    resumo = publicacao.indice(entradas)
+    _gravar_manifesto(saida / "manifest.json", opcoes, plano, entradas, resumo, inicio, relogio)
+    log.info("%s Duração: %.1f s.", resumo, time.perf_counter() - relogio)
+    falhas = [e["id"] for e in entradas if e["nesta_execucao"] and e["situacao"] == "falhou"]
+    return Desfecho(
+        1 if falhas else 0,
+        resumo,
+        saida / "html" / "index.html",
+        falhas,
+        plano.alertas,
+        list(plano.municipio.avisos),
+    )
+
+
+PASTA_FORA_DO_CADASTRO = "fora-do-cadastro"
+"""Under the output folder, beside (not inside) ``html/``: pages of CRAS no longer in ``unidades.csv``."""
+
+
+def _fora_desta_execucao(saida: Path, anterior: dict, cadastro: set[str]) -> dict:
+    """A document of an earlier run that this run did not plan: not selected (``--cras``, ``--documentos``), or a
+    CRAS removed from ``unidades.csv``, whose page leaves the shared folder (kept in SAIDA/fora-do-cadastro/)."""
+    entrada = anterior | {"nesta_execucao": False}
+    if anterior.get("tipo") != "cras" or anterior["id"].split("/", 1)[-1] in cadastro:
+        return entrada
+    pagina = saida / "html" / anterior["html"]
+    if pagina.is_file():
+        destino = saida / PASTA_FORA_DO_CADASTRO / anterior["html"]
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        substituir(pagina, destino)
+        log.warning("%s: CRAS fora de unidades.csv; página movida para %s", anterior["id"], destino)
+    return entrada | {"fora_do_cadastro": True}
 
 
 @dataclass(frozen=True)
@@ -246,6 +324,7 @@ def planejar_municipio(
         opcoes.cras if cras is None else cras,
         mes_boletim,
     )
+    verificar_periodos(config, municipio.rma_cras, tipos)
     # only the contract's files are read, fingerprinted and named on the pages; any other file of the folder (a
     # scanned form named after a person, a spreadsheet) is listed in the log and the manifest, never in HTML
     hashes_dados = dict(sorted(municipio.arquivos.items()))

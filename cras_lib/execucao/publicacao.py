@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +19,7 @@ from cras_lib.execucao import indice
 from cras_lib.execucao.configuracao import Configuracao
 from cras_lib.execucao.documentos import Documento
 from cras_lib.execucao.executores import Resultado
-from cras_lib.execucao.gravacao import gravar_atomico
+from cras_lib.execucao.gravacao import gravar_atomico, motivo, substituir
 from cras_lib.execucao.guarda import GuardaPrivacidade, descrever_achados
 from cras_lib.execucao.html import Pagina, Proveniencia, RenderizadorHTML, stderr_presente
 from cras_lib.execucao.impressoes import sha256_arquivo, sha256_bytes
@@ -119,17 +118,28 @@ class Publicacao:
                 conteudo = self.renderizador.documento(resultado.notebook, self.pagina(documento))
             if achados := self.guarda.verificar(conteudo):
                 erro = descrever_achados(achados)
+        if erro is None:
+            try:  # the notebook first: if the page cannot be written, the shared page is still the previous one
+                substituir(temporario, self.notebooks / documento.caderno)
+                gravar_atomico(self.html / documento.html, conteudo)
+            except OSError as falha:
+                log.error("%s: erro ao gravar: %s", documento.id, falha)
+                erro = f"não foi possível gravar o documento ({motivo(falha)}); nada foi alterado no que já estava publicado"
         if erro is not None:
             if temporario.exists():
-                os.replace(temporario, self._falha(documento))
+                try:
+                    substituir(temporario, self._falha(documento))
+                except OSError:
+                    temporario.unlink(missing_ok=True)
+            ultima = (anterior or {}).get("ultima_geracao")
+            if ultima is not None and "periodo" not in ultima:  # manifests written before the period was kept
+                ultima = ultima | {"periodo": anterior.get("periodo")}
             return {
                 "situacao": "falhou",
                 "erro": self._sem_dados_pessoais(erro),
                 "duracao_s": round(resultado.duracao, 3),
-                "ultima_geracao": (anterior or {}).get("ultima_geracao"),
+                "ultima_geracao": ultima,
             }
-        gravar_atomico(self.html / documento.html, conteudo)
-        os.replace(temporario, self.notebooks / documento.caderno)
         self.descartar_falha(documento)
         return {
             "situacao": "gerado",
@@ -138,6 +148,7 @@ class Publicacao:
             "ultima_geracao": {
                 "chave": self.chaves[documento.id],
                 "gerado_em": agora().isoformat(),
+                "periodo": documento.periodo,  # the period of the page as published (the index shows it)
                 "sha256_html": sha256_bytes(conteudo.encode("utf-8")),
                 "sha256_notebook": sha256_arquivo(self.notebooks / documento.caderno),
             },
