@@ -26,6 +26,7 @@ EXEMPLOS = {
     erros.ArgumentoInvalido: lambda: erros.ArgumentoInvalido("período inválido: 2025-03 a 2025-01"),
     erros.ErroSelecao: lambda: erros.ErroSelecao("CRAS não encontrado em unidades.csv: 999."),
     erros.ErroOcupada: lambda: erros.ErroOcupada("outra execução do cras está gravando em saida"),
+    erros.ErroSaida: lambda: erros.ErroSaida("a pasta de saída saida é um arquivo, não uma pasta"),
     erros.ErroNucleo: lambda: erros.ErroNucleo("NameError: name 'x' is not defined"),
     erros.ErroPublicacao: lambda: erros.ErroPublicacao("índice não publicado: CPF"),
     erros.ErroAmbienteDistribuido: lambda: erros.ErroAmbienteDistribuido(
@@ -85,6 +86,7 @@ def test_mensagem_de_parametros_lista_cada_problema():
         (erros.ArgumentoInvalido, 2),
         (erros.ErroSelecao, 2),
         (erros.ErroOcupada, 2),
+        (erros.ErroSaida, 2),
         (erros.ErroCras, 2),
         (erros.MunicipioAusente, 2),
         (erros.ErroNucleo, 1),

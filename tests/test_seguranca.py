@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXEMPLO
-from test_execucao import NOTEBOOKS_TESTE, escrever_params
+from apoio.caminhos import EXEMPLO, NOTEBOOKS_TESTE
+from apoio.execucao import escrever_params
 
 from cras_lib.execucao import cli, gravacao, indice
 
@@ -211,3 +211,41 @@ def test_restos_de_execucao_interrompida_sao_removidos(tmp_path):
         caminho.write_text("x", encoding="utf-8")
     assert sorted(gravacao.limpar_restos(tmp_path)) == sorted(restos)
     assert all(not c.exists() for c in restos) and all(c.exists() for c in guardados)
+
+
+# --- §6: encoding decided from all the bytes of a file -----------------------------------------------------------
+
+_CABECALHO = "id_cras;nome;territorio;familias_referenciadas;horas_semanais_funcionamento;dias_semana_funcionamento;endereco\n"
+_LINHA_1 = "31799900001;CRAS Boa Esperança;Centro;100;40;5;Rua A\n"
+_LINHA_2 = "31799900002;CRAS São Geraldo;Centro;100;40;5;Rua B\n"
+
+
+def _ler(conteudo: bytes):
+    from cras_lib.dados.contrato import UNIDADES
+    from cras_lib.dados.leitura import ler_bytes
+
+    return ler_bytes(conteudo, "unidades.csv", UNIDADES)
+
+
+def test_utf8_com_um_byte_latin1_e_erro_com_linha_e_byte():
+    tabela, problemas = _ler((_CABECALHO + _LINHA_1).encode() + _LINHA_2.encode("cp1252"))
+    assert tabela is None
+    (problema,) = problemas
+    assert problema.linha == 3 and "byte 0xE3" in problema.mensagem and "UTF-8" in problema.mensagem
+
+
+def test_arquivo_todo_em_latin1_continua_aceito():
+    tabela, problemas = _ler((_CABECALHO + _LINHA_1 + _LINHA_2).encode("cp1252"))
+    assert problemas == [] and list(tabela["nome"]) == ["CRAS Boa Esperança", "CRAS São Geraldo"]
+
+
+def test_bom_convertido_duas_vezes_tem_dica():
+    tabela, problemas = _ler("ï»¿".encode() + (_CABECALHO + _LINHA_1).encode())
+    assert tabela is None and "a marca de UTF-8 (BOM) foi convertida duas vezes" in problemas[0].mensagem
+
+
+@pytest.mark.parametrize("codigo", ["３1799900001", "٣1799900001", "३1799900001"])
+def test_id_cras_com_digitos_nao_ascii_e_recusado(codigo):
+    _, problemas = _ler((_CABECALHO + _LINHA_1.replace("31799900001", codigo)).encode())
+    assert [p.coluna for p in problemas] == ["id_cras"]
+    assert "algarismos de 0 a 9" in problemas[0].mensagem

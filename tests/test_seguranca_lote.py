@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from apoio.caminhos import EXEMPLO
-from apoio.execucao import CRAS_A, CRAS_B, copiar_dados, documentos, escrever_params, rodar
+from apoio.caminhos import EXEMPLO, NOTEBOOKS_TESTE
+from apoio.execucao import CRAS_A, CRAS_B, CRAS_C, copiar_dados, documentos, escrever_params, rodar
 
 from cras_lib.dados.contrato import ARQUIVOS
 
@@ -58,3 +58,85 @@ def _remover(caminho: Path) -> None:
 
 
 _ = (EXEMPLO, CRAS_B, _remover)
+
+
+def test_cras_fora_do_cadastro_e_nao_incluido(tmp_path, capsys):
+    """Three CRAS, then a run of only one after another was removed from unidades.csv: the removed one is
+    "fora do cadastro atual" and its page leaves html/; the unselected one is only "não incluído"."""
+    dados = copiar_dados(tmp_path / "dados")
+    params = escrever_params(tmp_path)
+    saida = tmp_path / "saida"
+    assert rodar(saida, dados, params, "--documentos", "cras", "--cras", CRAS_A, CRAS_B, CRAS_C) == 0
+    unidades = dados / "unidades.csv"
+    unidades.write_text(
+        "".join(
+            linha
+            for linha in unidades.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not linha.startswith(CRAS_C)
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert rodar(saida, dados, params, "--documentos", "cras", "--cras", CRAS_A) == 0
+    saidas = capsys.readouterr()
+    # the data warning (CRAS C still in the RMA, no longer in unidades.csv) is on the terminal at the end
+    assert "Avisos sobre os dados" in saidas.err and CRAS_C in saidas.err.split("Avisos sobre os dados")[1]
+    assert not (saida / "html" / "cras" / f"{CRAS_C}.html").exists()
+    assert (saida / "fora-do-cadastro" / "cras" / f"{CRAS_C}.html").is_file()
+    indice = (saida / "html" / "index.html").read_text(encoding="utf-8")
+    assert indice.count("Fora do cadastro atual") == 1
+    assert indice.count("Não incluído nesta execução") == 1  # CRAS B
+    assert indice.count("Gerado nesta execução") == 1  # CRAS A only
+    assert f'href="cras/{CRAS_C}.html"' not in indice
+
+
+def test_erro_de_gravacao_falha_so_aquele_documento(tmp_path):
+    """The page of CRAS A cannot be written (a folder stands where the file goes): that document fails with a
+    Portuguese message, the others are published, the index and the manifest are written."""
+    saida = tmp_path / "saida"
+    (saida / "html" / "cras" / f"{CRAS_A}.html").mkdir(parents=True)
+    assert (
+        rodar(saida, EXEMPLO, escrever_params(tmp_path), "--documentos", "cras", "--cras", CRAS_A, CRAS_B)
+        == 1
+    )
+    docs = documentos(saida)
+    assert docs[f"cras/{CRAS_A}"]["situacao"] == "falhou"
+    assert docs[f"cras/{CRAS_A}"]["erro"].startswith(
+        "não foi possível gravar o documento (o destino é uma pasta)"
+    )
+    assert docs[f"cras/{CRAS_B}"]["situacao"] == "gerado"
+    assert (saida / "html" / "cras" / f"{CRAS_B}.html").is_file()
+    assert "não foi possível gravar o documento" in (saida / "html" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_sigterm_registrado_e_restos_removidos_na_proxima(tmp_path):
+    """SIGTERM in the middle of a run: the log says so, the exit code is 143, nothing half-published; the
+    executed notebook left behind (.X.execucao.ipynb) is removed by the next run."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    saida = tmp_path / "saida"
+    resto = saida / "notebooks" / "cras" / f".{CRAS_B}.execucao.ipynb"
+    resto.parent.mkdir(parents=True)
+    resto.write_text("{}", encoding="utf-8")
+    comando = [sys.executable, "-m", "cras_lib", "run", "--dados", str(EXEMPLO), "--params"]
+    comando += [str(escrever_params(tmp_path)), "--saida", str(saida), "--notebooks", str(NOTEBOOKS_TESTE)]
+    processo = subprocess.Popen(comando, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    prazo = time.monotonic() + 60
+    while time.monotonic() < prazo and not list((saida / "logs").glob("*.log")):
+        time.sleep(0.2)
+    time.sleep(1.5)
+    processo.send_signal(signal.SIGTERM)
+    _, erro = processo.communicate(timeout=120)
+    assert processo.returncode == 128 + signal.SIGTERM, erro
+    assert "interrompido (SIGTERM)" in erro
+    registro = next((saida / "logs").glob("*.log")).read_text(encoding="utf-8")
+    assert "execução interrompida pelo sinal SIGTERM" in registro
+    assert not resto.exists()  # removed at the start of the run
+    assert not list((saida / "html").rglob(".*")) if (saida / "html").exists() else True
+    assert os.path.exists(saida)

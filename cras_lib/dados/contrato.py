@@ -78,7 +78,6 @@ class Arquivo:
     chave: tuple[str, ...] = ()
     extras: tuple[ColunasExtras, ...] = ()
     regras: tuple[Regra, ...] = field(default_factory=tuple)
-    exige_linhas: bool = False  # a file with only its header is an error (no unit, no month: no document)
 
     @property
     def atributo(self) -> str:
@@ -189,7 +188,6 @@ def _contagens(nomes, obrigatoria: bool = True) -> tuple[Coluna, ...]:
 UNIDADES = Arquivo(
     "unidades.csv",
     obrigatorio=True,
-    exige_linhas=True,
     chave=("id_cras",),
     colunas=(
         ID_CRAS,
@@ -207,7 +205,6 @@ UNIDADES = Arquivo(
 RMA_CRAS = Arquivo(
     "rma_cras.csv",
     obrigatorio=True,
-    exige_linhas=True,
     chave=("id_cras", "mes_referencia"),
     colunas=(ID_CRAS, MES, *_contagens(RMA_COLUNAS)),
     extras=(ColunasExtras(r"^[a-d]\d+$", "inteiro"),),

@@ -59,6 +59,8 @@ SIM_NAO = {
 }
 
 _MAIOR_INTEIRO_EXATO = 2**53
+_BOM_DUPLO = "\ufeff".encode().decode("cp1252").encode("utf-8")  # 'ï»¿' as UTF-8 bytes
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _ESPACOS = r"[\s\u00a0\u202f]+"
 _NUMERO_BR = r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 _NUMERO_INTERNACIONAL = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
@@ -165,9 +167,26 @@ def _decodificar(conteudo: bytes) -> str:
             "salve-o como CSV em UTF-8 ou Latin-1 (Windows-1252)"
         )
     conteudo = conteudo.removeprefix(codecs.BOM_UTF8)
+    if conteudo.startswith(_BOM_DUPLO):
+        raise _ArquivoIlegivel(
+            "o arquivo começa com 'ï»¿': a marca de UTF-8 (BOM) foi convertida duas vezes (UTF-8 lido como "
+            "Latin-1 e salvo de novo); abra o arquivo original e salve-o uma vez como CSV em UTF-8",
+            1,
+        )
     try:
         return conteudo.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as erro:
+        # the whole file decides: valid UTF-8 sequences beside stray bytes is a file saved in two encodings,
+        # which would be published with mojibake if read as Windows-1252
+        if _UTF8_MULTIBYTE.search(conteudo):
+            linha = conteudo.count(b"\n", 0, erro.start) + 1
+            byte = conteudo[erro.start]
+            raise _ArquivoIlegivel(
+                f"o arquivo está em UTF-8, mas tem o byte 0x{byte:02X} ('{bytes([byte]).decode('cp1252', 'replace')}' "
+                "em Latin-1), que não é UTF-8: parte do arquivo foi salva em outra codificação; corrija o "
+                "caractere e salve o arquivo inteiro como CSV em UTF-8",
+                linha,
+            ) from None
         return conteudo.decode("cp1252", errors="cras_latin1")
 
 
@@ -335,12 +354,16 @@ def _texto(valores: pd.Series, coluna: Coluna) -> Convertido:
 def _id_cras(valores: pd.Series, coluna: Coluna) -> Convertido:
     """11-digit CRAS code kept as text: leading zeros matter, spaces inside are dropped."""
     codigo = valores.str.replace(_ESPACOS, "", regex=True)
-    valido = codigo.str.fullmatch(r"\d{11}")
+    valido = codigo.str.fullmatch(r"[0-9]{11}")  # ASCII digits only (\d also takes other scripts' digits)
     motivos = {}
     for i in np.flatnonzero(~valido.to_numpy(dtype=bool) & (valores != "").to_numpy()):
         v = codigo.iloc[i]
         motivo = f"código do CRAS '{valores.iloc[i]}' inválido: deve ter exatamente 11 dígitos"
-        if re.fullmatch(r"[\d.,]+[eE][-+]?\d+", v):
+        if re.fullmatch(r"\d{11}", v):
+            motivo += (
+                " com algarismos de 0 a 9 (há dígitos de outro sistema de escrita, como os de largura total)"
+            )
+        elif re.fullmatch(r"[\d.,]+[eE][-+]?\d+", v):
             motivo += " (o Excel o converteu para notação científica; formate a coluna como texto)"
         elif v.isdigit():
             motivo += f", tem {len(v)} (zeros à esquerda perdidos?)"

@@ -173,10 +173,6 @@ def _carregar(pasta: Path) -> Municipio:
         hashes[arquivo.nome] = hashlib.sha256(conteudo).hexdigest()
         tabelas[arquivo.atributo], encontrados = ler_bytes(conteudo, achados[0].name, arquivo)
         problemas.extend(encontrados)
-        tabela = tabelas[arquivo.atributo]
-        if arquivo.exige_linhas and tabela is not None and tabela.empty and not encontrados:
-            motivo = "o arquivo tem só o cabeçalho, nenhuma linha de dados; nenhum documento pode ser gerado"
-            problemas.append(Problema(achados[0].name, None, None, motivo))
     if problemas:
         raise DadosInvalidos(problemas)
     return Municipio(pasta=pasta, **tabelas, arquivos=hashes, avisos=_avisos(tabelas))

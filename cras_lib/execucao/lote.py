@@ -35,7 +35,7 @@ from cras_lib.execucao.gravacao import limpar_restos, substituir
 from cras_lib.execucao.html import Proveniencia
 from cras_lib.execucao.impressoes import curto, hash_biblioteca, sha256_arquivo, sha256_json
 from cras_lib.execucao.pool_quente import PoolQuente
-from cras_lib.execucao.previas import verificar_periodos, verificar_saida
+from cras_lib.execucao.previas import verificar_periodos, verificar_saida, verificar_tabelas
 from cras_lib.execucao.progresso import Progresso
 from cras_lib.execucao.publicacao import Publicacao, agora
 
@@ -311,6 +311,7 @@ def planejar_municipio(
 
     dados = Path(dados).resolve()
     municipio = carregar_municipio(dados)
+    verificar_tabelas(municipio)
     for aviso in municipio.avisos:
         log.warning("dados: %s", aviso)
     tipos = opcoes.documentos if tipos is None else tipos

@@ -48,6 +48,24 @@ def verificar_saida(saida: Path, dados: Path) -> None:
             ) from None
 
 
+def verificar_tabelas(municipio) -> None:
+    """``unidades.csv`` and ``rma_cras.csv`` have at least one row: with only a header there is no CRAS or no
+    month to report, and a plan "de 0 CRAS" must not be published. (Reading such a file is allowed: ``cras
+    importar`` may produce a municipality without RMA.)"""
+    problemas = [
+        Problema(
+            nome,
+            None,
+            None,
+            "o arquivo tem só o cabeçalho, nenhuma linha de dados; nenhum documento pode ser gerado",
+        )
+        for nome, tabela in (("unidades.csv", municipio.unidades), ("rma_cras.csv", municipio.rma_cras))
+        if tabela.empty
+    ]
+    if problemas:
+        raise DadosInvalidos(problemas)
+
+
 def verificar_periodos(config, rma: pd.DataFrame, tipos: tuple[str, ...]) -> None:
     """Each report period of the selected documents has at least one month of ``rma_cras.csv`` (a period with
     no RMA at all is a typo in the parameters, not a report of zeros)."""
