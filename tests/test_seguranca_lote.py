@@ -5,7 +5,6 @@ the data folder on the pages (§2), bad input found before any notebook (§5), a
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -51,13 +50,6 @@ def test_rodape_mostra_so_os_arquivos_do_contrato_lidos(tmp_path, capsys):
     (dados / "outro.xlsx").write_bytes(b"PK")
     assert rodar(saida, dados, escrever_params(tmp_path), "--cras", CRAS_A) == 0
     assert {d["situacao"] for d in documentos(saida).values()} == {"inalterado"}
-
-
-def _remover(caminho: Path) -> None:
-    shutil.rmtree(caminho) if caminho.is_dir() else caminho.unlink()
-
-
-_ = (EXEMPLO, CRAS_B, _remover)
 
 
 def test_cras_fora_do_cadastro_e_nao_incluido(tmp_path, capsys):
