@@ -249,3 +249,32 @@ def test_id_cras_com_digitos_nao_ascii_e_recusado(codigo):
     _, problemas = _ler((_CABECALHO + _LINHA_1.replace("31799900001", codigo)).encode())
     assert [p.coluna for p in problemas] == ["id_cras"]
     assert "algarismos de 0 a 9" in problemas[0].mensagem
+
+
+# --- §4: one number rule per column ---------------------------------------------------------------------------
+
+
+def _valores(*valores: str):
+    from cras_lib.dados.contrato import CUSTOS
+    from cras_lib.dados.leitura import ler_bytes
+
+    fontes = ("municipal", "estadual", "federal")
+    linhas = "".join(f"31799900001;2025;paif;{fontes[i]};{v}\n" for i, v in enumerate(valores))
+    tabela, problemas = ler_bytes(f"id_cras;ano;servico;fonte;valor\n{linhas}".encode(), "custos.csv", CUSTOS)
+    return list(tabela["valor"]), problemas
+
+
+def test_milhar_brasileiro_sem_centavos_decidido_pela_coluna():
+    valores, problemas = _valores("1.012.006", "977.862")
+    assert problemas == [] and valores == [1012006.0, 977862.0]
+
+
+def test_estilo_que_nao_se_decide_e_erro_com_coluna_e_dois_exemplos():
+    _, problemas = _valores("977.862", "193.690")
+    assert {p.coluna for p in problemas} == {"valor"}
+    assert "exemplos: '977.862' e '193.690'" in problemas[0].mensagem
+
+
+def test_ponto_decimal_internacional_continua():
+    valores, problemas = _valores("977.862", "2.5")
+    assert problemas == [] and valores == [977.862, 2.5]

@@ -372,28 +372,50 @@ def _id_cras(valores: pd.Series, coluna: Coluna) -> Convertido:
 
 
 def _numero(valores: pd.Series, coluna: Coluna) -> Convertido:
-    """Brazilian (``1.234,5``) or international (``1234.5``) numbers, decided per column.
+    """Brazilian (``1.234,5``) or international (``1234.5``) numbers: one rule for every column, decided per
+    column from all its values (``docs/numeros-e-codificacao.md``).
 
-    A comma anywhere makes the column Brazilian (dot = thousands). Otherwise a dot is a thousands
-    separator only in an integer column where every dotted value looks like ``1.234`` or ``12.345.678``.
+    A comma anywhere makes the column Brazilian (dot = thousands). Otherwise, when every dotted value looks
+    like ``1.234`` or ``12.345.678`` (a dot followed by exactly three digits), the dots are thousands separators
+    in an integer column, or when some value has two dots or more (``1.012.006``); in a decimal column whose only
+    dotted values are like ``977.862`` nothing decides the style, and those cells are an error naming the column
+    and two examples. Any other dotted value (``2.5``) makes the column international.
     """
     limpo = valores.str.replace(_ESPACOS, "", regex=True)
     if coluna.tipo == "numero":
         limpo = limpo.str.replace(r"^([-+]?)R\$", r"\1", regex=True)
+    ambiguos = pd.Series(False, index=limpo.index)
     if limpo.str.contains(",", regex=False).any():
         valido = limpo.str.fullmatch(_NUMERO_BR)
         limpo = limpo.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:
         com_ponto = limpo.str.contains(".", regex=False)
-        if coluna.tipo == "inteiro" and com_ponto.any() and limpo[com_ponto].str.fullmatch(_MILHAR).all():
-            limpo = limpo.str.replace(".", "", regex=False)
-        valido = limpo.str.fullmatch(_NUMERO_INTERNACIONAL)
+        milhar = com_ponto.any() and limpo[com_ponto].str.fullmatch(_MILHAR).all()
+        varios_pontos = limpo[com_ponto].str.count(r"\.").gt(1).any()
+        if milhar and (coluna.tipo == "inteiro" or varios_pontos):
+            limpo = limpo.str.replace(".", "", regex=False)  # Brazilian style without cents: 1.012.006
+        elif milhar:
+            # every dotted value is like 977.862 and nothing else in the column tells the style apart:
+            # 977,862 or 977862? Refused rather than guessed (docs/numeros-e-codificacao.md)
+            ambiguos = com_ponto
+        valido = limpo.str.fullmatch(_NUMERO_INTERNACIONAL) & ~ambiguos
     preenchido = limpo != ""
     numeros = pd.to_numeric(limpo.where(valido & preenchido), errors="coerce").astype(float)
     inteiro = coluna.tipo == "inteiro"
     motivos = _motivos(
-        preenchido & ~valido, valores, "valor '{v}' não é um número" + (" inteiro" if inteiro else "")
+        preenchido & ~valido & ~ambiguos,
+        valores,
+        "valor '{v}' não é um número" + (" inteiro" if inteiro else ""),
     )
+    if ambiguos.any():
+        exemplos = " e ".join(f"'{v}'" for v in valores[ambiguos].head(2))
+        motivos |= _motivos(
+            ambiguos,
+            valores,
+            "não dá para saber o estilo dos números desta coluna: '{v}' pode ser decimal (ponto) ou milhar (estilo "
+            f"brasileiro); nenhum valor decide (exemplos: {exemplos}); use vírgula decimal (977,86) ou escreva sem "
+            "separador de milhar (977862)",
+        )
     if inteiro:
         fracionario = (numeros % 1 != 0) | (numeros.abs() >= _MAIOR_INTEIRO_EXATO)
         motivos |= _motivos(fracionario & numeros.notna(), valores, "valor '{v}' não é um número inteiro")
