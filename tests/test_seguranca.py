@@ -278,3 +278,19 @@ def test_estilo_que_nao_se_decide_e_erro_com_coluna_e_dois_exemplos():
 def test_ponto_decimal_internacional_continua():
     valores, problemas = _valores("977.862", "2.5")
     assert problemas == [] and valores == [977.862, 2.5]
+
+
+def test_valor_implausivel_vira_aviso(tmp_path):
+    """A.1 over 10 times the referenced families (a misread or cumulative number) is a warning, not silent."""
+    from cras_lib.dados.municipio import carregar_municipio
+
+    dados = copiar(tmp_path)
+    rma = dados / "rma_cras.csv"
+    linhas = rma.read_text(encoding="utf-8").splitlines(keepends=True)
+    cabecalho = linhas[0].rstrip("\n").split(";")
+    campos = linhas[1].rstrip("\n").split(";")
+    campos[cabecalho.index("a1")] = "977862"
+    rma.write_text("".join([linhas[0], ";".join(campos) + "\n", *linhas[2:]]), encoding="utf-8")
+    avisos = carregar_municipio(dados).avisos
+    assert any(a.startswith("rma_cras.csv, coluna 'a1': 1 valor acima de 10 vezes") for a in avisos), avisos
+    assert not any("coluna 'a1'" in a for a in carregar_municipio(EXEMPLO).avisos)

@@ -197,6 +197,7 @@ def _avisos(tabelas: dict[str, pd.DataFrame | None]) -> list[str]:
         quantos = plural(len(sem_rma), "CRAS", "CRAS")
         avisos.append(f"rma_cras.csv: nenhum mês informado para {quantos}: {_exemplos(sem_rma)}")
     avisos.extend(_avisos_scfv(tabelas))
+    avisos.extend(_avisos_implausiveis(tabelas))
     return avisos
 
 
@@ -231,6 +232,32 @@ def _avisos_scfv(tabelas: dict[str, pd.DataFrame | None]) -> list[str]:
                 f"scfv_frequencia.csv: {quantas} de participante que não consta em scfv_participantes.csv"
             )
     return avisos
+
+
+TETO_A1_POR_FAMILIA_REFERENCIADA = 10
+"""A.1 (families in PAIF follow-up in the month) above this many times the CRAS's referenced families is not a
+plausible count (a typo, a cumulative total, a misread number): warned, not silently published."""
+
+
+def _avisos_implausiveis(tabelas: dict[str, pd.DataFrame | None]) -> list[str]:
+    """Counts over a documented ceiling, by file and column, with the months and CRAS where they occur."""
+    unidades, rma = tabelas["unidades"], tabelas["rma_cras"]
+    if "a1" not in rma or "familias_referenciadas" not in unidades:
+        return []
+    referenciadas = unidades.set_index("id_cras")["familias_referenciadas"]
+    teto = rma["id_cras"].map(referenciadas) * TETO_A1_POR_FAMILIA_REFERENCIADA
+    acima = (rma["a1"] > teto).fillna(False).to_numpy(dtype=bool)
+    if not acima.any():
+        return []
+    casos = {
+        f"{c} em {m}"
+        for c, m in zip(rma.loc[acima, "id_cras"], rma.loc[acima, "mes_referencia"], strict=True)
+    }
+    return [
+        f"rma_cras.csv, coluna 'a1': {plural(int(acima.sum()), 'valor', 'valores')} acima de "
+        f"{TETO_A1_POR_FAMILIA_REFERENCIADA} vezes as famílias referenciadas do CRAS (unidades.csv), o que não é "
+        f"plausível; confira: {_exemplos(casos)}"
+    ]
 
 
 def _exemplos(valores: set[str]) -> str:
