@@ -67,14 +67,15 @@ def test_o_que_precisa_de_acao():
     assert linhas[:2] == ["## 8. O que precisa de ação", ""]
     # without cadunico_territorios.csv the first action asks for it
     assert linhas[2].startswith("- Obter os dados do CadÚnico por território (cadunico_territorios.csv)")
-    # Alfa: 4 prioritários / capacity 10 = 40 % < 50 %; meta 10 -> ceil(5) = 5 places, 5 − 4 = 1 missing
-    assert (
-        "- **CRAS Alfa**: o público prioritário ocupa 40 % da capacidade (meta: 50 %); para o plano, faltam "
-        "1 vaga a preencher" in texto
-    )
-    # Beta: 2 / 15 = 13,3 %; occupancy 3 / 15 = 20 % < 80 %, and 3 users is a small count -> "< 5"
-    assert "- **CRAS Beta**: o público prioritário ocupa 13,3 % da capacidade" in texto
-    assert "- **CRAS Beta**: ocupação de 20 % das vagas (< 5 usuários ativos para 15 vagas)" in texto
+    # Alfa: 4 prioritários / capacity 10 = 40 % < 50 %, and 5 − 4 = 1 place missing: both would give the
+    # small count 4 back, so only the side of the target is said
+    assert "- **CRAS Alfa**: o público prioritário (menos de 5 pessoas) fica abaixo da meta de 50 %" in texto
+    assert "40 %" not in texto and "faltam 1 vaga" not in texto
+    # Beta: 2 / 15 = 13,3 % and occupancy 3 / 15 = 20 %, both over fewer than 5 people: neither rate nor
+    # the places missing (8 − 2 = 6) is shown, since each gives the hidden count back
+    assert "- **CRAS Beta**: o público prioritário (menos de 5 pessoas) fica abaixo da meta de 50 %" in texto
+    assert "- **CRAS Beta**: menos de 5 usuários ativos para 15 vagas (ocupação abaixo de 80 %)" in texto
+    assert "13,3 %" not in texto and "20 % das vagas" not in texto
     assert all(linha.startswith("- ") for linha in linhas[2:])
 
 

@@ -278,8 +278,14 @@ def test_posicoes(monkeypatch):
     assert (alfa["PAIF-01"].posicao, alfa["PAIF-01"].total) == (2, 2)
     assert {p.indicador: p for p in todos[BETA].posicoes}["PAIF-01"].posicao == 1
     assert [v[0] for v in alfa["PAIF-01"].valores_municipio] == [BETA, ALFA]
-    # SCFV-02 (público prioritário ÷ vagas): Alfa 2/20 = 0,1 ; Beta 1/15 = 0,067 -> Alfa first
-    assert alfa["SCFV-02"].posicao == 1
+    # SCFV-02 (público prioritário ÷ vagas): Alfa 2/20, Beta 1/15 — both built on fewer than 5 people: the
+    # value and the rank are withheld (the rank "1ª entre 2" with 20 places would tell the hidden count's side)
+    assert alfa["SCFV-02"].valor is None and alfa["SCFV-02"].posicao is None and alfa["SCFV-02"].total == 0
+    # with threshold 2 the same counts may be shown: Alfa first
+    base = fc.base_municipal(municipio(**scfv()), TRIMESTRE)
+    assert {p.indicador: p for p in fc.fatos_de(base, ALFA, limiar_supressao=2).posicoes}[
+        "SCFV-02"
+    ].posicao == 1
     # no custos.csv: the cost indicator has no value and no rank
     assert alfa["EF-03"].valor is None and alfa["EF-03"].posicao is None and alfa["EF-03"].total == 0
 

@@ -5,7 +5,6 @@ import tempfile
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-import pandas as pd
 import pytest
 import yaml
 from apoio.indicadores import PARAMETROS, municipio
@@ -137,7 +136,8 @@ def test_dimensao_sem_arquivo_diz_o_que_falta_e_mostra_so_os_indicadores_disponi
         "dados.*",
     ]
     (tabela,) = [b for b in impacto if isinstance(b, Tabela)]
-    assert list(tabela.dados["Código"]) == ["SCFV-04"]  # IP-08..IP-10 need inclusao_produtiva.csv
+    assert len(tabela.dados) == 1 and tabela.dados["Indicador"][0].endswith("(SCFV-04)")  # IP-08..IP-10 need
+    # inclusao_produtiva.csv
     assert tabela.legenda == "Impacto: indicadores do município, janeiro a abril de 2025"
     eficiencia = "\n".join(textos(doc_.dimensao(doc, "eficiencia")))
     assert (
@@ -212,19 +212,32 @@ def test_metodo_usa_n_tolerancia_limiar_e_numero_de_cras():
 
 def test_quadro_geral_e_a_tabela_do_catalogo_com_as_formulas():
     doc = documento()
-    texto, tabela = doc_.quadro_geral(doc)
-    assert "com o valor de dezembro de 2024 e a variação" in texto
-    pd.testing.assert_frame_equal(tabela.dados, ap.tabela_indicadores(doc.avaliacao.quadro, 5))
-    assert list(tabela.dados["Fórmula"]) == [i.formula for i in CATALOGO.values()]
+    texto, tabela, detalhes = doc_.quadro_geral(doc)
+    assert "e a variação em relação a dezembro de 2024" in texto
+    completa = ap.tabela_indicadores(doc.avaliacao.quadro, 5)
+    # the main table keeps what a reader decides on (fits A4); the code goes with the name
+    assert list(tabela.dados.columns) == ["Indicador", "Valor", "Meta", "Situação", "Variação"]
+    assert list(tabela.dados["Valor"]) == list(completa["Valor"])
+    assert tabela.dados["Indicador"][0] == f"{completa['Indicador'][0]} ({completa['Código'][0]})"
+    # formulas, numerators and denominators in the details table under it
+    assert list(detalhes.dados.columns) == [
+        "Indicador",
+        "Fórmula",
+        "Numerador",
+        "Denominador",
+        "Período de comparação",
+    ]
+    assert list(detalhes.dados["Fórmula"]) == [i.formula for i in CATALOGO.values()]
+    assert list(detalhes.dados["Numerador"]) == list(completa["Numerador"])
     assert tabela.legenda == "Indicadores de avaliação — Vale Serrano, janeiro a abril de 2025"
 
 
 def test_sem_comparacao_nao_ha_colunas_nem_secao_de_comparacao():
     doc = documento(comparacao=("2024-12", ""))  # one end missing: no comparison
     assert doc.comparacao is None
-    assert "com o valor de" not in doc_.quadro_geral(doc)[0]
+    assert "variação" not in doc_.quadro_geral(doc)[0]
     (tabela,) = [b for b in doc_.dimensao(doc, "eficiencia") if isinstance(b, Tabela)]
-    assert list(tabela.dados.columns) == doc_.COLUNAS_DIMENSAO
+    assert list(tabela.dados.columns) == doc_.COLUNAS_PRINCIPAIS
     assert doc_.comparacao(doc) == [("## 8. Comparação\n\nSem período de comparação nos parâmetros.")]
 
 
@@ -232,16 +245,16 @@ def test_comparacao_mostra_os_dois_periodos_dos_indicadores_com_dados_nos_dois()
     doc = documento()
     texto, tabela = doc_.comparacao(doc)
     assert texto.startswith("## 8. Comparação com dezembro de 2024\n\nEm relação ao período de")
-    colunas = ["Código", "Indicador", "dezembro de 2024", "janeiro a abril de 2025", "Variação"]
+    colunas = ["Indicador", "dezembro de 2024", "janeiro a abril de 2025", "Variação"]
     assert list(tabela.dados.columns) == colunas
     quadro = doc.avaliacao.quadro
-    assert list(tabela.dados["Código"]) == list(
-        quadro.loc[quadro["valor"].notna() & quadro["valor_comparacao"].notna(), "codigo"]
-    )
+    codigos = [i.rsplit("(", 1)[1].rstrip(")") for i in tabela.dados["Indicador"]]
+    assert codigos == list(quadro.loc[quadro["valor"].notna() & quadro["valor_comparacao"].notna(), "codigo"])
+    tabela = type(tabela)(tabela.dados.assign(Código=codigos), tabela.legenda)
     # PAIF-12: Dec 2024 only A reported, 999 visits / 2 technicians = 499,5; now 20;
     # change (20 − 499,5) / 499,5 = −0,96
     linha = tabela.dados.set_index("Código").loc["PAIF-12"]
-    assert list(linha[colunas[2:]]) == [
+    assert list(linha[colunas[1:]]) == [
         "499,5 visitas por técnico por mês",
         "20 visitas por técnico por mês",
         "-96 %",

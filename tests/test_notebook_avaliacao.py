@@ -140,12 +140,17 @@ def test_quadro_exibido_e_igual_ao_do_catalogo_e_toda_formula_aparece(executado)
         parametros_da_avaliacao(RAIZ / "params" / "avaliacao.yaml"), "2024-01", "2024-12",
     )  # fmt: skip
     esperado = ap.tabela_indicadores(av.quadro, 5)
-    assert quadro["cabecalho"] == list(esperado.columns)
-    assert quadro["linhas"] == esperado.astype(str).values.tolist()
+    assert quadro["cabecalho"] == ["Indicador", "Valor", "Meta", "Situação", "Variação"]
     exibido = pd.DataFrame(quadro["linhas"], columns=quadro["cabecalho"])
-    assert list(exibido["Código"]) == list(CATALOGO)
-    assert list(exibido["Fórmula"]) == [i.formula for i in CATALOGO.values()]
-    assert all(len(f) > 10 for f in exibido["Fórmula"])
+    assert list(exibido["Valor"]) == list(esperado["Valor"]) and list(exibido["Meta"]) == list(
+        esperado["Meta"]
+    )
+    assert [i.rsplit("(", 1)[1].rstrip(")") for i in exibido["Indicador"]] == list(CATALOGO)
+    detalhes = next(t for t in tabelas.tabelas if t["legenda"].startswith("Como cada indicador é calculado"))
+    detalhado = pd.DataFrame(detalhes["linhas"], columns=detalhes["cabecalho"])
+    assert list(detalhado["Fórmula"]) == [i.formula for i in CATALOGO.values()]
+    assert list(detalhado["Numerador"]) == list(esperado["Numerador"])
+    assert all(len(f) > 10 for f in detalhado["Fórmula"])
 
 
 @pytest.mark.lento

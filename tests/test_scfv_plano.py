@@ -250,10 +250,13 @@ def test_plano_completo_resumo_e_acoes():
     acoes = sp.o_que_precisa_de_acao(plano)
     texto = "\n".join(acoes)
     assert "cadunico_territorios.csv" in acoes[0]
-    assert "**CRAS Alfa**: o público prioritário ocupa 40 % da capacidade" in texto
-    assert "faltam 1 vaga a preencher" in texto
-    # B occupancy 3/15 = 20 % < 80 %: 3 users is a small count, shown as "< 5"
-    assert "**CRAS Beta**: ocupação de 20 % das vagas (< 5 usuários ativos para 15 vagas)" in texto
+    # A: 4 prioritários is a small count: 40 % of 10 places (and 5 − 4 = 1 place missing) would give it back
+    assert "**CRAS Alfa**: o público prioritário (menos de 5 pessoas) fica abaixo da meta de 50 %" in texto
+    assert "40 %" not in texto and "faltam 1 vaga" not in texto
+    # B occupancy 3/15 = 20 % < 80 %: 3 users is a small count; its rate would give it back (15 × 20 % = 3),
+    # so only what holds for any hidden count is said: at most 4/15 = 26,7 % < 80 %
+    assert "**CRAS Beta**: menos de 5 usuários ativos para 15 vagas (ocupação abaixo de 80 %)" in texto
+    assert "20 %" not in texto.split("CRAS Beta**: menos")[1].split("\n")[0]
     assert "Pessoa" not in texto
     assert "No município, o público prioritário ocupa 24 % da capacidade" in texto
 

@@ -37,7 +37,7 @@ import pandas as pd
 
 from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.formatacao import inteiro, percentual, plural
-from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
+from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, conclusao_segura, divulgavel
 from cras_lib.calculo import calendario as cal
 from cras_lib.calculo import carga_horaria
 from cras_lib.calculo import scfv_situacao as sit
@@ -528,11 +528,20 @@ def o_que_precisa_de_acao(plano: Plano, limiar: int = LIMIAR_PADRAO) -> list[str
         s = plano.situacao_cras
         lacunas = plano.metas.groupby("id_cras")["lacuna_prioritaria"].sum()
         for r in s[s["prioritarios_sobre_capacidade"] < META_PUBLICO_PRIORITARIO].itertuples(index=False):
+            meta = percentual(META_PUBLICO_PRIORITARIO, 0)
+            if divulgavel(r.prioritarios, limiar=limiar):
+                situacao = (
+                    f"o público prioritário ocupa {percentual(r.prioritarios_sobre_capacidade)} da capacidade "
+                    f"(meta: {meta}); para o plano, faltam "
+                    f"{plural(int(lacunas.get(r.id_cras, 0)), 'vaga')} a preencher com público prioritário"
+                )
+            else:  # the share and the places missing would both give the hidden count back
+                situacao = (
+                    f"o público prioritário (menos de {limiar} pessoas) fica abaixo da meta de {meta} da "
+                    "capacidade; faltam vagas a preencher com público prioritário"
+                )
             acoes.append(
-                f"**{nome(r.id_cras, r.id_cras)}**: o público prioritário ocupa "
-                f"{percentual(r.prioritarios_sobre_capacidade)} da capacidade (meta: "
-                f"{percentual(META_PUBLICO_PRIORITARIO, 0)}); para o plano, faltam "
-                f"{plural(int(lacunas.get(r.id_cras, 0)), 'vaga')} a preencher com público prioritário "
+                f"**{nome(r.id_cras, r.id_cras)}**: {situacao} "
                 "(busca ativa e encaminhamentos do PAIF, do CREAS e da rede)."
             )
         municipio = plano.situacao_municipio.iloc[0]
@@ -545,10 +554,18 @@ def o_que_precisa_de_acao(plano: Plano, limiar: int = LIMIAR_PADRAO) -> list[str
             )
         ociosos = s[s["ocupacao"] < plano.parametros.ocupacao_minima]
         for r in ociosos.itertuples(index=False):
+            if divulgavel(r.ativos, limiar=limiar):
+                ocupacao = (
+                    f"ocupação de {percentual(r.ocupacao)} das vagas "
+                    f"({inteiro(r.ativos)} usuários ativos para {inteiro(r.capacidade)} vagas)"
+                )
+            else:  # the rate would reveal the hidden count: say only what holds whatever it is
+                lado = conclusao_segura(r.ativos, r.capacidade, plano.parametros.ocupacao_minima, limiar)
+                ocupacao = f"menos de {limiar} usuários ativos para {inteiro(r.capacidade)} vagas" + (
+                    f" (ocupação {lado})" if lado else ""
+                )
             acoes.append(
-                f"**{nome(r.id_cras, r.id_cras)}**: ocupação de {percentual(r.ocupacao)} das vagas "
-                f"({contagem_segura(r.ativos, limiar)} usuários ativos para {inteiro(r.capacidade)} vagas); "
-                "fazer busca ativa para preencher as vagas."
+                f"**{nome(r.id_cras, r.id_cras)}**: {ocupacao}; fazer busca ativa para preencher as vagas."
             )
         lotados = s[s["ocupacao"] > 1]
         for r in lotados.itertuples(index=False):

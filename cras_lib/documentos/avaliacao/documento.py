@@ -73,8 +73,6 @@ METODO_CALCULO = (
     "e C.1) são somados nos meses informados. Um mês não informado fica fora do cálculo e é contado no "
     'indicador PAIF-13 — nunca vale zero. Uma divisão por zero ou sem dado aparece como "sem dados".'
 )
-COLUNAS_DIMENSAO = ["Código", "Indicador", "Numerador", "Denominador", "Valor", "Meta", "Situação"]
-COLUNAS_COMPARACAO = ["Período de comparação", "Variação"]
 # RMA items of the trend charts: item, chart title, value axis.
 SERIES_RMA = (
     ("a1", "Famílias em acompanhamento pelo PAIF (A.1)", "famílias por CRAS"),
@@ -206,10 +204,38 @@ def metodo(doc: DocumentoAvaliacao) -> list[Bloco]:
     return ["\n\n".join(paragrafos)]
 
 
+COLUNAS_PRINCIPAIS = ["Indicador", "Valor", "Meta", "Situação"]
+"""What a reader decides on (with "Variação" when there is a comparison): the main tables keep only these, so
+that they fit an A4 page and a 1280 px screen; formulas, numerators and denominators go to the details table."""
+COLUNAS_DETALHES = ["Indicador", "Fórmula", "Numerador", "Denominador"]
+
+
+def _com_codigo(tabela: pd.DataFrame) -> pd.DataFrame:
+    """``tabela`` with the indicator's code after its name in one column ('Famílias … (PAIF-01)'): no code
+    without its name, one column less."""
+    return tabela.assign(
+        Indicador=[f"{n} ({c})" for n, c in zip(tabela["Indicador"], tabela["Código"], strict=True)]
+    )
+
+
+def tabela_principal(doc: DocumentoAvaliacao, tabela: pd.DataFrame) -> pd.DataFrame:
+    """The main columns of (part of) :attr:`DocumentoAvaliacao.tabela`."""
+    colunas = COLUNAS_PRINCIPAIS + (["Variação"] if doc.comparacao is not None else [])
+    return _com_codigo(tabela)[colunas].reset_index(drop=True)
+
+
+def tabela_detalhes(doc: DocumentoAvaliacao, tabela: pd.DataFrame) -> pd.DataFrame:
+    """How each indicator of (part of) the table is computed: formula, numerator, denominator (and the value
+    of the comparison period)."""
+    colunas = COLUNAS_DETALHES + (["Período de comparação"] if doc.comparacao is not None else [])
+    return _com_codigo(tabela)[colunas].reset_index(drop=True)
+
+
 def quadro_geral(doc: DocumentoAvaliacao) -> list[Bloco]:
-    """Section 2: every indicator of the municipality, with its formula (and the comparison period)."""
+    """Section 2: every indicator of the municipality (value, target, situation and change), then how each is
+    computed (formula, numerator, denominator and the comparison period's value)."""
     comparacao = (
-        f", com o valor de {doc.periodo_comparacao} e a variação (em pontos percentuais, p.p., para "
+        f", e a variação em relação a {doc.periodo_comparacao} (em pontos percentuais, p.p., para "
         "percentuais)"
         if doc.comparacao is not None
         else ""
@@ -217,10 +243,14 @@ def quadro_geral(doc: DocumentoAvaliacao) -> list[Bloco]:
     return [
         (
             f"{titulo('quadro', 'Quadro geral dos indicadores')}\n\n"
-            f"Valores do município em {doc.periodo}{comparacao}. A fórmula de cada indicador está na própria "
-            "tabela."
+            f"Valores do município em {doc.periodo}{comparacao}. A fórmula, o numerador e o denominador de "
+            "cada indicador estão na tabela seguinte."
         ),
-        Tabela(doc.tabela, f"Indicadores de avaliação — {doc.municipio_nome}, {doc.periodo}"),
+        Tabela(
+            tabela_principal(doc, doc.tabela),
+            f"Indicadores de avaliação — {doc.municipio_nome}, {doc.periodo}",
+        ),
+        Tabela(tabela_detalhes(doc, doc.tabela), f"Como cada indicador é calculado — {doc.periodo}"),
     ]
 
 
@@ -236,9 +266,10 @@ def dimensao(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
             blocos.append(omitida(f"{rotulo} — {servico}", faltando))
     disponiveis = [c for c in codigos if disponivel(CATALOGO[c], ctx)]
     if disponiveis:
-        colunas = COLUNAS_DIMENSAO + (COLUNAS_COMPARACAO if doc.comparacao is not None else [])
-        parte = doc.tabela.loc[doc.tabela["Código"].isin(disponiveis), colunas].reset_index(drop=True)
-        blocos.append(Tabela(parte, f"{rotulo}: indicadores do município, {doc.periodo}"))
+        parte = doc.tabela.loc[doc.tabela["Código"].isin(disponiveis)]
+        blocos.append(
+            Tabela(tabela_principal(doc, parte), f"{rotulo}: indicadores do município, {doc.periodo}")
+        )
     return blocos
 
 
@@ -361,7 +392,9 @@ def comparacao(doc: DocumentoAvaliacao) -> list[Bloco]:
     anterior, atual = doc.periodo_comparacao, doc.periodo
     quadro = doc.avaliacao.quadro
     com_ambos = (quadro["valor"].notna() & quadro["valor_comparacao"].notna()).to_numpy()
-    parte = doc.tabela.loc[com_ambos, ["Código", "Indicador", "Período de comparação", "Valor", "Variação"]]
+    parte = _com_codigo(doc.tabela.loc[com_ambos])[
+        ["Indicador", "Período de comparação", "Valor", "Variação"]
+    ]
     parte = parte.rename(columns={"Período de comparação": anterior, "Valor": atual}).reset_index(drop=True)
     return [
         f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}",

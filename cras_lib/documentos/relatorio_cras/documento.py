@@ -16,7 +16,7 @@ from pathlib import Path
 from cras_lib.apresentacao import origem_dos_dados
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Html, Tabela
 from cras_lib.apresentacao.idcras import blocos_cras
-from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
+from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, NOTA_OMITIDO, OMITIDO
 from cras_lib.calculo.equipe_nob_rh import tabela_conformidade
 from cras_lib.calculo.idcras import IdcrasCras, idcras_do_municipio
 from cras_lib.calculo.idcras_comparacao import Comparacao, comparar
@@ -111,7 +111,11 @@ def scfv(d: RelatorioCras) -> list[Bloco]:
     """The SCFV: text, the table by age cycle and the público prioritário chart (when the CRAS has SCFV)."""
     blocos: list[Bloco] = [texto.secao(d.fatos, "scfv")]
     if d.fatos.scfv is not None:
-        blocos += [Tabela(texto.tabela_scfv(d.fatos), LEGENDA_SCFV), *_figura(texto.grafico_scfv(d.fatos))]
+        tabela = texto.tabela_scfv(d.fatos)
+        blocos.append(Tabela(tabela, LEGENDA_SCFV))
+        if (tabela == OMITIDO).any().any():
+            blocos.append(f"*{NOTA_OMITIDO}*")
+        blocos += _figura(texto.grafico_scfv(d.fatos))
     return blocos
 
 

@@ -30,11 +30,12 @@ import datetime as dt
 import json
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from cras_lib.apresentacao.formatacao import ausente
+from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, divulgavel
 from cras_lib.calculo import rma as rma_mod
 from cras_lib.calculo.equipe_nob_rh import ConformidadeEquipe, conformidade_por_cras
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, Contexto, Indicador, calcular_indicador
@@ -187,7 +188,7 @@ class Posicao:
     unidade: str  # percentual, moeda, razao, nota (cras_lib.calculo.indicadores.catalogo.Unidade)
     unidade_texto: str
     maior_e_melhor: bool
-    valor: float | None
+    valor: float | None  # None also when withheld (built on a count below the suppression threshold)
     numerador: float | None
     denominador: float | None
     valor_municipio: float | None
@@ -231,7 +232,8 @@ class BaseMunicipal:
     scfv_ciclos: pd.DataFrame | None  # per CRAS and cycle
     inclusao: pd.DataFrame | None
     equipes: dict[str, ConformidadeEquipe]
-    posicoes: dict[str, tuple[Posicao, ...]]
+    tabelas_chave: dict[str, pd.DataFrame]  # key indicators (positions are ranked per suppression threshold)
+    posicoes_por_limiar: dict[int, dict[str, tuple[Posicao, ...]]] = field(default_factory=dict)
 
 
 def indicadores_chave() -> list[Indicador]:
@@ -240,28 +242,46 @@ def indicadores_chave() -> list[Indicador]:
     return [i for i in CATALOGO.values() if i.chave]
 
 
-def posicoes_municipio(ctx: Contexto, nomes: pd.Series) -> dict[str, tuple[Posicao, ...]]:
-    """Rank of every CRAS on each key indicator, vectorised per indicator (1 = best: highest value when higher
-    is better, lowest otherwise; ties share the best rank; a CRAS without a value is left out of the count).
-    ``nomes`` maps id_cras to the unit's name."""
-    por_cras: dict[str, list[Posicao]] = {str(i): [] for i in ctx.ids}
+def tabelas_chave(ctx: Contexto) -> dict[str, pd.DataFrame]:
+    """The result of every key indicator (catalogue code -> :func:`calcular_indicador` table)."""
+    return {ind.codigo: calcular_indicador(ind, ctx) for ind in indicadores_chave()}
+
+
+def posicoes_municipio(
+    tabelas: dict[str, pd.DataFrame], nomes: pd.Series, limiar: int = LIMIAR_PADRAO
+) -> dict[str, tuple[Posicao, ...]]:
+    """Rank of every CRAS on each key indicator (1 = best: highest value when higher is better, lowest
+    otherwise; ties share the best rank; a CRAS without a value is left out of the count). A value built on a
+    count of people below ``limiar`` is withheld and left out of the ranking, as in every document
+    (:func:`cras_lib.apresentacao.privacidade.divulgavel`): its rank would tell the hidden value's side.
+    ``tabelas`` from :func:`tabelas_chave`; ``nomes`` maps id_cras to the unit's name."""
+    por_cras: dict[str, list[Posicao]] = {}
     for ind in indicadores_chave():
-        tabela = calcular_indicador(ind, ctx)
+        tabela = tabelas[ind.codigo]
         cras = tabela.drop(index=MUNICIPIO)
-        valor = cras["valor"]
+        oculto = pd.Series(
+            [
+                not divulgavel(*(linha[p] for p in ind.contagens_de_pessoas), limiar=limiar)
+                for _, linha in cras.iterrows()
+            ],
+            index=cras.index,
+            dtype=bool,
+        )
+        valor = cras["valor"].astype("Float64").mask(oculto)
         ranks = valor.rank(ascending=not ind.maior_melhor, method="min")
         ordem = ranks.fillna(len(ranks) + 1).sort_values(kind="stable").index
         todos = tuple((str(i), str(nomes.get(i, i)), _valor(valor[i])) for i in ordem)
         total, municipal = int(valor.notna().sum()), _valor(tabela.loc[MUNICIPIO, "valor"])
         for i, linha in cras.iterrows():
-            por_cras[str(i)].append(
+            escondido = bool(oculto[i])
+            por_cras.setdefault(str(i), []).append(
                 Posicao(
                     ind.codigo,
                     ind.nome,
                     ind.unidade,
                     ind.unidade_texto,
                     ind.maior_melhor,
-                    _valor(linha["valor"]),
+                    None if escondido else _valor(linha["valor"]),
                     _valor(linha["numerador"]),
                     _valor(linha["denominador"]),
                     municipal,
@@ -402,7 +422,7 @@ def _base_municipal(
         scfv_ciclos=scfv_ciclos,
         inclusao=ctx.inclusao if m.inclusao_produtiva is not None else None,
         equipes=conformidade_por_cras(m.unidades, m.equipes, psicologo_obrigatorio=psicologo_obrigatorio),
-        posicoes=posicoes_municipio(ctx, unidades["nome"]),
+        tabelas_chave=tabelas_chave(ctx),
     )
 
 
@@ -527,11 +547,27 @@ def _fatos_cadunico(base: BaseMunicipal, id_cras: str) -> FatosCadunico | None:
     )
 
 
+def _posicoes(base: BaseMunicipal, limiar: int) -> dict[str, tuple[Posicao, ...]]:
+    """Positions of every CRAS at ``limiar``, computed once per base and threshold."""
+    memo = base.posicoes_por_limiar
+    if limiar not in memo:
+        memo[limiar] = posicoes_municipio(base.tabelas_chave, base.unidades["nome"], limiar)
+    return memo[limiar]
+
+
 def fatos_de(base: BaseMunicipal, id_cras: str, *, limiar_supressao: int = 5) -> FatosCras:
     """The :class:`FatosCras` of ``id_cras`` from the shared tables of :func:`base_municipal`."""
     id_cras = str(id_cras)
     if id_cras not in base.unidades.index:
         raise ErroSelecao(f"o CRAS {id_cras} não consta em unidades.csv")
+    inclusao = _fatos_inclusao(base, id_cras)
+    posicoes = _posicoes(base, limiar_supressao).get(id_cras, ())
+    if inclusao is not None and not divulgavel(inclusao.inscritos, limiar=limiar_supressao):
+        # fewer than ``limiar`` people in the territory's program: none of its rates is shown, nor ranked
+        posicoes = tuple(
+            replace(x, valor=None) if CATALOGO[x.indicador].servico == "Inclusão Produtiva" else x
+            for x in posicoes
+        )
     return FatosCras(
         identificacao=_identificacao(base.unidades.loc[id_cras]),
         periodo=base.periodo,
@@ -539,10 +575,10 @@ def fatos_de(base: BaseMunicipal, id_cras: str, *, limiar_supressao: int = 5) ->
         data_referencia=base.data_referencia,
         rma=_fatos_rma(base, id_cras),
         scfv=_fatos_scfv(base, id_cras),
-        inclusao=_fatos_inclusao(base, id_cras),
+        inclusao=inclusao,
         cadunico=_fatos_cadunico(base, id_cras),
         equipe=base.equipes[id_cras],
-        posicoes=base.posicoes[id_cras],
+        posicoes=posicoes,
         total_cras_municipio=len(base.unidades),
         limiar_supressao=limiar_supressao,
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cras_lib.apresentacao.formatacao import lista, percentual
-from cras_lib.apresentacao.privacidade import suprimir
+from cras_lib.apresentacao.privacidade import conclusao_segura, suprimir
 from cras_lib.apresentacao.redacao import comparacao, lista_meses, quantidade, referencia_comparacao, verbo
 from cras_lib.calculo.equipe_nob_rh import NOMES_PAPEIS
 from cras_lib.documentos.relatorio_cras.texto import lista_papeis
@@ -242,12 +242,14 @@ def _inclusao(fatos) -> list[PontoAtencao]:
     limiar = fatos.limiar_supressao
     pontos = []
     aceleracao = next((x for x in fatos.posicoes if x.indicador == INDICADOR_ACELERACAO), None)
-    if aceleracao is not None and aceleracao.valor is not None and aceleracao.valor < META_ACELERACAO:
-        figura = (
-            ""
-            if suprimir(p.chegaram_aceleracao, limiar)
-            else f" ({percentual(aceleracao.valor)} da meta de vagas)"
-        )
+    abaixo = aceleracao is not None and (
+        aceleracao.valor < META_ACELERACAO
+        if aceleracao.valor is not None
+        else conclusao_segura(aceleracao.numerador, aceleracao.denominador, META_ACELERACAO, limiar)
+        == f"abaixo de {percentual(META_ACELERACAO, 0)}"
+    )
+    if abaixo:  # a withheld value is said only when below the target whatever the hidden count is
+        figura = "" if aceleracao.valor is None else f" ({percentual(aceleracao.valor)} da meta de vagas)"
         pontos.append(
             PontoAtencao(
                 "aceleracao_abaixo_da_metade",

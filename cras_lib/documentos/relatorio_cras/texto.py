@@ -36,7 +36,13 @@ from cras_lib.apresentacao.formatacao import (
     numero,
     percentual,
 )
-from cras_lib.apresentacao.privacidade import suprimir
+from cras_lib.apresentacao.privacidade import (
+    conclusao_segura,
+    divulgavel,
+    suprimir,
+    suprimir_partes,
+    texto_parte,
+)
 from cras_lib.apresentacao.redacao import (
     comparacao,
     contagem,
@@ -148,6 +154,9 @@ def _ambiente() -> Environment:
         lista_papeis=lista_papeis,
         outras_funcoes=OUTRAS_FUNCOES,
         rotulos_ciclos=PESSOAS_POR_CICLO,
+        suprimir_partes=suprimir_partes,
+        divulgavel=divulgavel,
+        conclusao_segura=conclusao_segura,
     )
     return ambiente
 
@@ -205,29 +214,47 @@ def relatorio_markdown(fatos, pontos=()) -> str:
 
 
 # ------------------------------------------------------------------------------------------- tables and box
+def _coluna_com_total(valores, limiar: int) -> list[str | None]:
+    """Suppression of a count column whose last row is the total (:func:`privacidade.suprimir_partes`): what
+    hides each row (None, "primaria", "complementar"), the total's entry last."""
+    ocultas, total_oculto = suprimir_partes(valores[:-1], limiar=limiar)
+    return [
+        *ocultas,
+        "primaria" if suprimir(valores[-1], limiar) else "complementar" if total_oculto else None,
+    ]
+
+
 def tabela_scfv(fatos) -> pd.DataFrame:
-    """SCFV by age cycle as the reader sees it (text cells; small counts '< 5', their shares hidden)."""
+    """SCFV by age cycle as the reader sees it (text cells). Counts 1 .. limiar − 1 read '< 5'; when a total row
+    and the other rows would give such a count back, the next smallest count reads 'omitido'; no rate, share or
+    attendance built on a hidden count is shown (see ``docs/privacidade.md``)."""
     scfv = fatos.scfv
     limiar = fatos.limiar_supressao
     linhas = [*scfv.ciclos, scfv.total] if scfv else []
+    ativos = [linha.ativos for linha in linhas]
+    prioritarios = [linha.prioritarios for linha in linhas]
+    ocultos_ativos = _coluna_com_total(ativos, limiar) if linhas else []
+    ocultos_prior = _coluna_com_total(prioritarios, limiar) if linhas else []
 
-    def razao(n, valor):
-        return "—" if ausente(valor) or suprimir(n, limiar) else percentual(valor)
+    def razao(oculta, valor):
+        return "—" if ausente(valor) or oculta else percentual(valor)
 
     return pd.DataFrame(
         {
             "Ciclo": [linha.rotulo for linha in linhas],
             "Grupos": ["—" if linha.grupos is None else inteiro(linha.grupos) for linha in linhas],
             "Vagas": ["—" if linha.capacidade is None else inteiro(linha.capacidade) for linha in linhas],
-            "Participantes": [contagem(linha.ativos, limiar) for linha in linhas],
-            "Ocupação": [razao(linha.ativos, linha.ocupacao) for linha in linhas],
-            "Público prioritário": [contagem(linha.prioritarios, limiar) for linha in linhas],
+            "Participantes": [texto_parte(n, o, limiar) for n, o in zip(ativos, ocultos_ativos, strict=True)],
+            "Ocupação": [razao(o, linha.ocupacao) for o, linha in zip(ocultos_ativos, linhas, strict=True)],
+            "Público prioritário": [
+                texto_parte(n, o, limiar) for n, o in zip(prioritarios, ocultos_prior, strict=True)
+            ],
             "Prioritário / vagas": [
-                razao(linha.prioritarios, linha.prioritarios_sobre_capacidade) for linha in linhas
+                razao(o, linha.prioritarios_sobre_capacidade)
+                for o, linha in zip(ocultos_prior, linhas, strict=True)
             ],
             "Frequência": [
-                "—" if ausente(linha.taxa_frequencia) else percentual(linha.taxa_frequencia)
-                for linha in linhas
+                razao(o, linha.taxa_frequencia) for o, linha in zip(ocultos_ativos, linhas, strict=True)
             ],
         }
     )
