@@ -51,8 +51,18 @@ class Indicador:
     contagens_de_pessoas: tuple[str, ...] = ()
     unidade_texto: str = ""  # how a 'razao' value reads, e.g. "famílias por mês"
     chave: bool = False  # key indicator: ranked by CRAS in the document
+    # band indicator: above ``teto`` is not better (occupancy over 100 % means crowded groups); a value above it
+    # is judged and ranked by its distance below the ceiling, 2 × teto − valor (see :func:`valor_comparavel`)
+    teto: float | None = None
     # the name with the values of its parameters (e.g. SCFV-04's N), for a name that holds one
     nome_no_contexto: Callable[[Contexto], str] | None = None
+
+    def valor_comparavel(self, valores):
+        """Values as they are judged and ranked: a value above ``teto`` counts as far below it as it is above
+        (118,2 % with a 100 % ceiling counts as 81,8 %); unchanged without a ceiling."""
+        if self.teto is None:
+            return valores
+        return valores.where((valores <= self.teto).fillna(True), 2 * self.teto - valores)
 
     @property
     def rotulo(self) -> str:

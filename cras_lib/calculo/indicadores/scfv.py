@@ -32,6 +32,7 @@ PARTICIPANTES_E_GRUPOS = ("scfv_participantes.csv", "scfv_grupos.csv")
     maior_melhor=True,
     contagens_de_pessoas=("numerador",),
     chave=True,
+    teto=1.0,  # more users than places: groups over capacity, a point of attention, not a better result
 )
 def ocupacao(ctx: Contexto) -> pd.DataFrame:
     return resultado(ctx.ids, ctx.scfv["ativos"], ctx.scfv["capacidade"])

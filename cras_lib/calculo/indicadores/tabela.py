@@ -92,7 +92,9 @@ def quadro_municipal(
     )
     quadro["situacao"] = pd.concat(
         [
-            classificar(quadro.loc[[i], "valor"], metas.get(c), CATALOGO[c].maior_melhor)
+            classificar(
+                CATALOGO[c].valor_comparavel(quadro.loc[[i], "valor"]), metas.get(c), CATALOGO[c].maior_melhor
+            )
             for i, c in quadro["codigo"].items()
         ]
     )
@@ -112,6 +114,9 @@ def situacao_por_cras(longa: pd.DataFrame, metas: dict[str, Meta]) -> pd.DataFra
     """Situation of every CRAS in every indicator (rows = CRAS, columns = codes), against the same targets."""
     valores = por_cras(longa)
     return pd.DataFrame(
-        {c: classificar(valores[c], metas.get(c), CATALOGO[c].maior_melhor) for c in valores.columns},
+        {
+            c: classificar(CATALOGO[c].valor_comparavel(valores[c]), metas.get(c), CATALOGO[c].maior_melhor)
+            for c in valores.columns
+        },
         index=valores.index,
     )

@@ -45,8 +45,10 @@ def meta(indicador: Indicador, meta_) -> str:
     """'≥ 80 %' (higher is better) or '≤ 20 %' (lower is better); '—' without a target."""
     if ausente(meta_):
         return "—"
-    sinal = "≥" if indicador.maior_melhor else "≤"
-    return f"{sinal} {valor_indicador(meta_, indicador.unidade, indicador.unidade_texto)}"
+    texto = valor_indicador(meta_, indicador.unidade, indicador.unidade_texto)
+    if indicador.teto is not None:
+        return f"de {texto} a {valor_indicador(indicador.teto, indicador.unidade, indicador.unidade_texto)}"
+    return f"{'≥' if indicador.maior_melhor else '≤'} {texto}"
 
 
 def variacao(indicador: Indicador, diferenca, variacao_) -> str:
@@ -109,7 +111,7 @@ def ranking(avaliacao: Avaliacao, codigo: str, limiar: int = LIMIAR_PADRAO) -> p
     linhas["situacao"] = pd.Series(situacao, index=linhas.index, dtype="string").mask(
         escondido, SITUACAO_OCULTA
     )
-    chave = linhas["valor"] * (-1 if ind.maior_melhor else 1)
+    chave = ind.valor_comparavel(linhas["valor"]) * (-1 if ind.maior_melhor else 1)
     linhas = linhas.assign(_sem=chave.isna(), _chave=chave.fillna(0)).sort_values(["_sem", "_chave", "nome"])
     return linhas[["id_cras", "nome", "valor", "texto", "situacao"]].reset_index(drop=True)
 

@@ -268,7 +268,7 @@ def posicoes_municipio(
             dtype=bool,
         )
         valor = cras["valor"].astype("Float64").mask(oculto)
-        ranks = valor.rank(ascending=not ind.maior_melhor, method="min")
+        ranks = ind.valor_comparavel(valor).rank(ascending=not ind.maior_melhor, method="min")
         ordem = ranks.fillna(len(ranks) + 1).sort_values(kind="stable").index
         todos = tuple((str(i), str(nomes.get(i, i)), _valor(valor[i])) for i in ordem)
         total, municipal = int(valor.notna().sum()), _valor(tabela.loc[MUNICIPIO, "valor"])
