@@ -10,11 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import EXEMPLO, RAIZ
-from test_navegador import Navegador, _chromium
+from apoio.navegador import Navegador, chromium
 
 from cras_lib.apresentacao import privacidade
-from cras_lib.execucao import cli
 
 pytestmark = pytest.mark.lento
 
@@ -33,11 +31,9 @@ _LARGOS = """
 
 
 @pytest.fixture(scope="module")
-def publicadas(tmp_path_factory) -> Path:
-    saida = tmp_path_factory.mktemp("compartilhadas")
-    argumentos = ["run", "--dados", str(EXEMPLO), "--params", str(RAIZ / "params" / "exemplo.yaml")]
-    assert cli.main([*argumentos, "--saida", str(saida), "--workers", "2"]) == 0
-    return saida / "html"
+def publicadas(execucao_exemplo) -> Path:
+    """The shared pages of the session's one run of the example (conftest.py)."""
+    return execucao_exemplo.saida / "html"
 
 
 class _Tabelas(HTMLParser):
@@ -122,7 +118,7 @@ def test_nenhuma_celula_suprimida_pode_ser_deduzida_do_total(publicadas):
 
 
 def test_toda_pagina_cabe_em_a4_e_na_tela_de_1280(publicadas, tmp_path):
-    navegador = Navegador(_chromium(), tmp_path / "perfil")
+    navegador = Navegador(chromium(), tmp_path / "perfil")
     problemas = []
     try:
         for pagina in sorted(publicadas.rglob("*.html")):
