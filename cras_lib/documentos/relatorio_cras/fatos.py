@@ -565,7 +565,9 @@ def fatos_de(base: BaseMunicipal, id_cras: str, *, limiar_supressao: int = 5) ->
     if inclusao is not None and not divulgavel(inclusao.inscritos, limiar=limiar_supressao):
         # fewer than ``limiar`` people in the territory's program: none of its rates is shown, nor ranked
         posicoes = tuple(
-            replace(x, valor=None) if CATALOGO[x.indicador].servico == "Inclusão Produtiva" else x
+            replace(x, valor=None, posicao=None)
+            if CATALOGO[x.indicador].servico == "Inclusão Produtiva"
+            else x
             for x in posicoes
         )
     return FatosCras(
