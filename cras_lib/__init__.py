@@ -3,6 +3,7 @@
 The public API::
 
     from cras_lib import carregar_municipio, montar_plano, montar_avaliacao, montar_relatorio_cras
+    from cras_lib import exibir, resolver  # what a notebook needs: show a section, find a data folder
     from cras_lib import ErroCras, DadosInvalidos, ParametrosInvalidos  # the one hierarchy, cras_lib.erros
 
 ``carregar_municipio`` reads a data folder (:mod:`cras_lib.dados.municipio`); each ``montar_*`` is the ``montar``
@@ -30,6 +31,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 _SOB_DEMANDA = {
     "Municipio": ("cras_lib.dados.municipio", "Municipio"),
     "carregar_municipio": ("cras_lib.dados.municipio", "carregar_municipio"),
+    "resolver": ("cras_lib.dados.caminhos", "resolver"),
+    "exibir": ("cras_lib.apresentacao.exibicao", "exibir"),
     "montar_plano": ("cras_lib.documentos.plano", "montar"),
     "montar_avaliacao": ("cras_lib.documentos.avaliacao", "montar"),
     "montar_relatorio_cras": ("cras_lib.documentos.relatorio_cras", "montar"),

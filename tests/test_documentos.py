@@ -22,7 +22,7 @@ NOTEBOOKS = {
     "boletim": "boletim_mensal.ipynb",
 }
 COMUNS = {"municipio", "params", "municipio_nome", "uf", "limiar_supressao"}
-LIMITE_DE_LINHAS = 26  # the per-CRAS report: parameters, montar and 10 sections
+LIMITE_DE_LINHAS = 25  # the issue: at most 25 code lines after the parameters cell
 
 
 def _pacotes() -> list[str]:

@@ -322,3 +322,32 @@ def test_documento_nao_mostra_dados_pessoais_nem_valores_crus():
     assert "Pessoa P" not in visivel and "11111111111" not in visivel  # nome, cpf of the hand-built rows
     for palavra in ("nan", "NaN", "None", "NaT", "inf", "<NA>"):
         assert f" {palavra} " not in f" {visivel} ".replace("\n", " ")
+
+
+def test_metodo_lista_os_avisos_da_leitura_dos_dados():
+    """Implausible values found when reading (e.g. A.1 above 10× the referenced families) reach the notes."""
+    import dataclasses
+
+    aviso = "rma_cras.csv, coluna 'a1': 1 valor acima de 10 vezes as famílias referenciadas do CRAS"
+    sem_aviso = "\n".join(textos(doc_.metodo(documento())))
+    assert "Avisos sobre os dados recebidos" not in sem_aviso
+    com_aviso = "\n".join(textos(doc_.metodo(dataclasses.replace(documento(), avisos=(aviso,)))))
+    assert "**Avisos sobre os dados recebidos:**" in com_aviso and f"- {aviso}" in com_aviso
+
+
+def test_montar_guarda_os_avisos_do_municipio():
+    m = municipio()
+    m.avisos.append("aviso de teste")
+    with tempfile.TemporaryDirectory() as pasta:
+        params = Path(pasta) / "avaliacao.yaml"
+        params.write_text(yaml.safe_dump(PARAMETROS), encoding="utf-8")
+        d = doc_.montar(
+            municipio=m,
+            params=params,
+            inicio="2025-01",
+            fim="2025-04",
+            municipio_nome="Vale Serrano",
+            uf="mg",
+            limiar_supressao=5,
+        )
+    assert d.avisos == ("aviso de teste",)

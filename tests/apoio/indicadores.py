@@ -238,7 +238,7 @@ def municipio(**sem) -> SimpleNamespace:
         "custos": custos(),
         "cadunico_territorios": None,
     }
-    return SimpleNamespace(**{k: (None if sem.get(k) else v) for k, v in tabelas.items()})
+    return SimpleNamespace(**{k: (None if sem.get(k) else v) for k, v in tabelas.items()}, avisos=[])
 
 
 def contexto(inicio=INICIO, fim=FIM, parametros=None, **sem) -> Contexto:

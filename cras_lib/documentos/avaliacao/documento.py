@@ -93,6 +93,7 @@ class DocumentoAvaliacao:
         None  # computed vs published, when published values exist
     )
     nomes_cras: dict[str, str] | None = None
+    avisos: tuple[str, ...] = ()  # warnings of the data reading (implausible values, inconsistencies)
 
     @property
     def contexto(self) -> Contexto:
@@ -159,6 +160,7 @@ def montar(
         idcras=resultado,
         idcras_publicado=comparar(resultado, getattr(municipio, "idcras_publicado", None)),
         nomes_cras=nomes_dos_cras(municipio.unidades),
+        avisos=tuple(municipio.avisos),
     )
 
 
@@ -201,6 +203,10 @@ def metodo(doc: DocumentoAvaliacao) -> list[Bloco]:
     unidades = ctx.unidades
     if nota := origem_dos_dados.nota_familias_da_capacidade(unidades, ctx.ids, nomes_dos_cras(unidades)):
         paragrafos.append(nota)
+    if doc.avisos:
+        paragrafos.append(
+            "**Avisos sobre os dados recebidos:**\n\n" + "\n".join(f"- {a}" for a in doc.avisos)
+        )
     return ["\n\n".join(paragrafos)]
 
 
