@@ -127,7 +127,7 @@ class RenderizadorHTML:
             optimistic_validation=True,  # validate once, not after each preprocessor
         )
         self._jinja = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(MODELOS / MODELO), autoescape=False, keep_trailing_newline=True
+            loader=jinja2.FileSystemLoader(MODELOS / MODELO), autoescape=True, keep_trailing_newline=True
         )
 
     def documento(self, nb: NotebookNode, pagina: Pagina) -> str:
