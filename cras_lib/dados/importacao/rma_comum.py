@@ -10,10 +10,11 @@ import pandas as pd
 
 from cras_lib.dados.contrato import RMA_COLUNAS
 from cras_lib.dados.importacao import valores
-from cras_lib.dados.importacao.base import Cabecalho
+from cras_lib.dados.importacao.base import MOTIVO_OUTRO_MUNICIPIO, Cabecalho, Leitura, tabela_municipios
 from cras_lib.dados.importacao.fontes import Tabela, texto
 from cras_lib.dados.importacao.valores import Problemas
 
+DESTINO = "rma_cras.csv"  # the contract file both RMA layouts feed
 _CONTAGEM = re.compile(r"^([a-d]\d+)(original)?$")  # a1, d8, a1_original (contract key: no underscores)
 _OUTRO_INDICADOR = re.compile(r"^[e-z]\d+[a-z]\d*$")  # breakdowns of newer forms, e.g. k1a
 
@@ -103,3 +104,42 @@ def _texto_ou_vazio(tabela: Tabela, pos: int | None) -> np.ndarray:
     if pos is None:
         return np.full(tabela.n, None, dtype=object)
     return texto(tabela.coluna(pos)).replace("", None).to_numpy(dtype=object)
+
+
+def leitura(
+    tabela: Tabela,
+    t: Tabela,
+    cab: Cabecalho,
+    *,
+    layout: str,
+    municipios: pd.Series,
+    ids: pd.Series,
+    meses: pd.Series,
+    pos_id: int,
+    manter,
+    lidas: int,
+    achados,
+    problemas: Problemas,
+    ufs: tuple[str, ...] | None = None,
+) -> Leitura:
+    """The :class:`Leitura` of an RMA file of either layout, once its key columns are converted: the
+    indicators as counts, rows with a valid (CRAS, month) key, what was dropped and the units it names."""
+    indicadores = converter_indicadores(t, colunas_indicadores(t, cab), problemas)
+    validas = verificar_chave(t, ids, meses, pos_id, problemas)
+    dados = pd.DataFrame(
+        {"municipio": municipios, "id_cras": ids, "mes_referencia": meses, **indicadores}
+    ).loc[validas]
+    extra = {"ufs": ufs} if ufs else {}
+    return Leitura(
+        arquivo=tabela.arquivo,
+        planilha=tabela.planilha,
+        layout=layout,
+        destino=DESTINO,
+        dados=dados.reset_index(drop=True),
+        lidas=lidas,
+        descartadas={MOTIVO_OUTRO_MUNICIPIO: int((~manter).sum())} if (~manter).any() else {},
+        municipios=tabela_municipios(municipios, t, cab, **extra),
+        edicao=(),
+        encontrados=achados,
+        unidades=unidades_informadas(t, cab, ids, meses, municipios),
+    )

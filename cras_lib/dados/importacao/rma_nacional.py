@@ -15,21 +15,19 @@ import pandas as pd
 
 from cras_lib.dados.importacao import rma_comum, valores
 from cras_lib.dados.importacao.base import (
-    MOTIVO_OUTRO_MUNICIPIO,
     Cabecalho,
     Leitura,
     Selecao,
     encontrados,
     exigir,
     municipios_das_linhas,
-    tabela_municipios,
 )
 from cras_lib.dados.importacao.fontes import Tabela, texto
 from cras_lib.dados.importacao.valores import Problemas
 
 LAYOUT = "rma_nacional"
 DESCRICAO = "RMA CRAS, base tratada nacional (MDS)"
-DESTINO = "rma_cras.csv"
+DESTINO = rma_comum.DESTINO
 
 
 OBRIGATORIAS = {"NU_IDENTIFICADOR": ("nu_identificador",), "ano": ("ano",), "mes": ("mes",)}
@@ -59,21 +57,18 @@ def ler(tabela: Tabela, selecao: Selecao, problemas: Problemas) -> Leitura:
     meses = valores.converter(
         t, ano_mes, pos_mes, lambda v: valores.ano_mes(*v.split("\x1f")), problemas, "period[M]"
     )
-    indicadores = rma_comum.converter_indicadores(t, rma_comum.colunas_indicadores(t, cab), problemas)
-    validas = rma_comum.verificar_chave(t, ids, meses, pos_id, problemas)
-    dados = pd.DataFrame(
-        {"municipio": municipios, "id_cras": ids, "mes_referencia": meses, **indicadores}
-    ).loc[validas]
-    return Leitura(
-        arquivo=tabela.arquivo,
-        planilha=tabela.planilha,
+    return rma_comum.leitura(
+        tabela,
+        t,
+        cab,
         layout=LAYOUT,
-        destino=DESTINO,
-        dados=dados.reset_index(drop=True),
+        municipios=municipios,
+        ids=ids,
+        meses=meses,
+        pos_id=pos_id,
+        manter=manter,
         lidas=lidas,
-        descartadas={MOTIVO_OUTRO_MUNICIPIO: int((~manter).sum())} if (~manter).any() else {},
-        municipios=tabela_municipios(municipios, t, cab, ufs=("uf_a", "uf")),
-        edicao=(),
-        encontrados=achados,
-        unidades=rma_comum.unidades_informadas(t, cab, ids, meses, municipios),
+        achados=achados,
+        problemas=problemas,
+        ufs=("uf_a", "uf"),
     )
