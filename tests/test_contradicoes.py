@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO
 from cras_lib.calculo.indicadores.metas import ATINGIDA, Meta, classificar
+from cras_lib.calculo.periodo import Periodo
+from cras_lib.dados.contrato import RMA_COLUNAS
+from cras_lib.dados.municipio import Municipio
 from cras_lib.documentos.avaliacao import apresentacao as ap
 from cras_lib.documentos.relatorio_cras import fatos as fc
+from cras_lib.documentos.relatorio_cras import texto
 
 A, B, C = "31000000001", "31000000002", "31000000003"
 
@@ -42,3 +48,94 @@ def test_acima_da_capacidade_nao_atinge_a_meta():
     assert situacao[0] != ATINGIDA and situacao[1] == ATINGIDA
     assert ap.meta(CATALOGO["SCFV-01"], 0.9) == "de 90 % a 100 %"
     assert ap.meta(CATALOGO["PAIF-01"], 0.8) == "≥ 80 %"
+
+
+# ------------------------------------------------------------------------------------------- summary cards
+def _municipio_rma(c1_2024: list[int | None], c1_2025: list[int | None], equipe=None) -> Municipio:
+    """One CRAS (3.000 families) with C.1 per month of 2024 and 2025 (None: month not reported)."""
+    linhas = [
+        (f"{ano}-{mes:02d}", c1)
+        for ano, valores in ((2024, c1_2024), (2025, c1_2025))
+        for mes, c1 in enumerate(valores, start=1)
+        if c1 is not None
+    ]
+    rma = pd.DataFrame(
+        {
+            "id_cras": pd.array([A] * len(linhas), dtype="string"),
+            "mes_referencia": pd.PeriodIndex([m for m, _ in linhas], freq="M"),
+            **{item: pd.array([0] * len(linhas), dtype="Int64") for item in RMA_COLUNAS},
+        }
+    )
+    rma["a1"] = pd.array([100] * len(linhas), dtype="Int64")
+    rma["c1"] = pd.array([c for _, c in linhas], dtype="Int64")
+    unidades = pd.DataFrame(
+        {
+            "id_cras": pd.array([A], dtype="string"),
+            "nome": pd.array(["CRAS Centro"], dtype="string"),
+            "familias_referenciadas": pd.array([3_000], dtype="Int64"),
+        }
+    )
+    equipe = equipe or [
+        ("coordenador", "assistente_social", "superior", "estatutario"),
+        ("tecnico_superior", "assistente_social", "superior", "estatutario"),
+        ("tecnico_superior", "assistente_social", "superior", "estatutario"),
+        ("tecnico_superior", "psicologo", "superior", "estatutario"),
+        *[("tecnico_medio", None, "medio", "estatutario")] * 3,
+    ]
+    equipes = pd.DataFrame(equipe, columns=["funcao", "profissao", "escolaridade", "vinculo"], dtype="string")
+    equipes["id_cras"] = pd.array([A] * len(equipe), dtype="string")
+    return Municipio(pasta=Path("."), unidades=unidades, rma_cras=rma, equipes=equipes)
+
+
+ANO_2025, ANO_2024 = Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12")
+
+
+def test_cartao_diz_se_a_variacao_e_do_total_ou_por_mes_informado():
+    """7.746 atendimentos in 11 months of 2025 (one RMA missing) against 7.159 in the 12 months of 2024: the
+    total rose 8,2 % (7.746 ÷ 7.159 − 1 = 0,0820), the level per month reported 18 % ((7.746 ÷ 11) ÷ (7.159 ÷ 12)
+    − 1 = 704,18 ÷ 596,58 − 1 = 0,1804). The card and the sentence say which one, and give both."""
+    m = _municipio_rma([597] * 11 + [592], [704] * 10 + [706, None])
+    fatos = fc.fatos_cras(m, A, ANO_2025, ANO_2024)
+    cartoes = {rotulo: (valor, nota) for rotulo, valor, nota in texto.itens_resumo(fatos)}
+    assert cartoes["Atendimentos individualizados"] == (
+        "7.746",
+        "por mês informado, cresceu 18 % em relação a 2024 (total: cresceu 8,2 %)",
+    )
+    assert cartoes["Famílias em acompanhamento no PAIF (média por mês)"] == (
+        "100",
+        "média mensal manteve-se estável em relação a 2024",
+    )
+    paif = texto.secao(fatos, "paif", titulo=False)
+    assert (
+        "Por mês informado, o número de atendimentos individualizados cresceu 18 % em relação a 2024 "
+        "(total: cresceu 8,2 %)." in paif
+    )
+
+
+def test_cartao_com_os_mesmos_meses_diz_total():
+    """Every month reported in both years: the total and the per-month level change alike (600 × 12 = 7.200
+    against 500 × 12 = 6.000: +20 %), and the card says 'total'."""
+    fatos = fc.fatos_cras(_municipio_rma([500] * 12, [600] * 12), A, ANO_2025, ANO_2024)
+    cartoes = {rotulo: nota for rotulo, _, nota in texto.itens_resumo(fatos)}
+    assert cartoes["Atendimentos individualizados"] == "total cresceu 20 % em relação a 2024"
+    assert "O total de atendimentos individualizados cresceu 20 % em relação a 2024." in texto.secao(
+        fatos, "paif", titulo=False
+    )
+
+
+def test_equipe_nao_e_completa_com_coordenador_sem_vinculo_estatutario():
+    """Every role of the NOB-RH/SUAS minimum (3.000 families: 1 coordinator, 2 AS, 1 psicólogo, 3 nível médio)
+    is filled, but the coordinator is temporário: the card says 'com pendência', never 'completa'."""
+    temporario = [
+        ("coordenador", "assistente_social", "superior", "temporario"),
+        ("tecnico_superior", "assistente_social", "superior", "estatutario"),
+        ("tecnico_superior", "assistente_social", "superior", "estatutario"),
+        ("tecnico_superior", "psicologo", "superior", "estatutario"),
+        *[("tecnico_medio", None, "medio", "estatutario")] * 3,
+    ]
+    for equipe, esperado in ((None, "completa"), (temporario, "com pendência")):
+        fatos = fc.fatos_cras(_municipio_rma([500] * 12, [600] * 12, equipe), A, ANO_2025, ANO_2024)
+        assert fatos.equipe.total_em_falta == 0
+        _, valor, nota = texto.item_equipe(fatos.equipe)
+        assert valor == esperado
+        assert ("coordenador(a) sem vínculo estatutário" in nota) == (esperado != "completa")

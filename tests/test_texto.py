@@ -204,11 +204,11 @@ def test_apresentacao_completa(cras_completo):
     "frase",
     [
         "Em 2025, o CRAS acompanhou no PAIF, em média, 312,5 famílias por mês.",
-        "O número de famílias em acompanhamento cresceu 12,5 % em relação a 2024.",
+        "A média mensal de famílias em acompanhamento cresceu 12,5 % em relação a 2024.",
         "Foram inseridas no acompanhamento 120 novas famílias.",
         "Entre elas, 40 estão em situação de extrema pobreza e 65 são beneficiárias do Bolsa Família.",
         "Foram realizados 2.400 atendimentos individualizados e 180 visitas domiciliares.",
-        "O número de atendimentos individualizados caiu 3,2 % em relação a 2024.",
+        "O total de atendimentos individualizados caiu 3,2 % em relação a 2024.",
         "O CRAS encaminhou 50 famílias para inclusão no Cadastro Único, 80 famílias para atualização do cadastro, "
         "12 pessoas para o BPC e 9 famílias para o CREAS.",
         # 3 + 2 + 40 = 45; 3 and 2 are below the threshold of 5
@@ -296,8 +296,12 @@ def test_caixa_resumo_completa():
     itens = texto.itens_resumo(completo())
     assert itens == [
         ("Famílias referenciadas", "3.200", "capacidade do PAIF: 750 famílias por ano"),
-        ("Famílias em acompanhamento no PAIF (média por mês)", "312,5", "cresceu 12,5 % em relação a 2024"),
-        ("Atendimentos individualizados", "2.400", "caiu 3,2 % em relação a 2024"),
+        (
+            "Famílias em acompanhamento no PAIF (média por mês)",
+            "312,5",
+            "média mensal cresceu 12,5 % em relação a 2024",
+        ),
+        ("Atendimentos individualizados", "2.400", "total caiu 3,2 % em relação a 2024"),
         ("Participantes do SCFV", "150", "público prioritário: 45 % das vagas (meta: 50 %)"),
         ("Equipe de referência (NOB-RH/SUAS)", "completa", "mínimo exigido: 7 profissionais"),
         ("Meses sem RMA no período", "nenhum", "de 12 meses"),
@@ -373,7 +377,11 @@ def test_caixa_resumo_incompleta():
         ("Famílias referenciadas", "2.000", "capacidade do PAIF: 500 famílias por ano"),
         ("Famílias em acompanhamento no PAIF (média por mês)", "80", ""),
         ("Atendimentos individualizados", "250", ""),
-        ("Equipe de referência (NOB-RH/SUAS)", "faltam 3", "mínimo exigido: 5 profissionais"),
+        (
+            "Equipe de referência (NOB-RH/SUAS)",
+            "faltam 3",
+            "coordenador(a) sem vínculo estatutário; mínimo exigido: 5 profissionais",
+        ),
         ("Meses sem RMA no período", "2", "de 12 meses"),
     ]
 

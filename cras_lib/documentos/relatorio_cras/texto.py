@@ -101,6 +101,57 @@ def lista_papeis(papeis, campo: str) -> str:
     return lista(quantidade(getattr(p, campo), *NOMES_PAPEIS[p.codigo]) for p in papeis if getattr(p, campo))
 
 
+def _partes_variacao(rma, codigo: str, referencia: str) -> tuple[str, str, str] | None:
+    """(what changed, the change, the total's change or '') of one RMA item; None without a known change.
+    What changed: 'media' for a stock (its period value is the monthly mean), 'total' for a flow reported in as
+    many months in both periods (total and level per month change alike), 'mes' for a flow reported in a
+    different number of months (the level per month reported is the comparable one; the total's change is
+    given beside it)."""
+    item = rma.item(codigo)
+    if item is None or not comparacao(item.variacao, referencia):
+        return None
+    if item.estoque:
+        return "media", comparacao(item.variacao, referencia), ""
+    if rma.meses_reportados == rma.meses_reportados_comparacao:
+        return "total", comparacao(item.variacao, referencia), ""
+    total = ""
+    if not ausente(item.valor) and not ausente(item.valor_comparacao) and float(item.valor_comparacao) > 0:
+        variacao_total = float(item.valor) / float(item.valor_comparacao) - 1
+        total = comparacao(variacao_total, "no total").removesuffix(" no total")
+    return "mes", comparacao(item.variacao, referencia), total
+
+
+def variacao_rma(rma, codigo: str, referencia: str) -> str:
+    """The change of one RMA item for a summary card, always saying what changed (a yearly total beside a
+    per-month change misleads the reader): 'média mensal cresceu 12,5 % em relação a 2024' (stock), 'total
+    cresceu 8,2 % em relação a 2024' (flow, same months reported), 'por mês informado, cresceu 18 % em relação
+    a 2024 (total: cresceu 8,2 %)' (flow, different months reported). '' without a known change."""
+    partes = _partes_variacao(rma, codigo, referencia)
+    if partes is None:
+        return ""
+    base, texto, total = partes
+    if base == "media":
+        return f"média mensal {texto}"
+    if base == "total":
+        return f"total {texto}"
+    return f"por mês informado, {texto}" + (f" (total: {total})" if total else "")
+
+
+def frase_variacao_rma(rma, codigo: str, nome: str, referencia: str) -> str:
+    """The same change as :func:`variacao_rma` as a sentence about ``nome`` ('famílias em acompanhamento'):
+    'A média mensal de famílias em acompanhamento cresceu 12,5 % em relação a 2024.', 'O total de atendimentos
+    individualizados caiu 3,2 % ...', 'Por mês informado, o número de ... cresceu 18 % ... (total: ...).'"""
+    partes = _partes_variacao(rma, codigo, referencia)
+    if partes is None:
+        return ""
+    base, texto, total = partes
+    if base == "media":
+        return f"A média mensal de {nome} {texto}."
+    if base == "total":
+        return f"O total de {nome} {texto}."
+    return f"Por mês informado, o número de {nome} {texto}" + (f" (total: {total})." if total else ".")
+
+
 def _finalizar(valor):
     """Jinja ``finalize``: a missing value never reaches the page as None/nan."""
     if isinstance(valor, str):
@@ -142,6 +193,8 @@ def _ambiente() -> Environment:
         lista_meses=lista_meses,
         ordinal=ordinal,
         comparacao=comparacao,
+        variacao_rma=variacao_rma,
+        frase_variacao_rma=frase_variacao_rma,
         parcela=parcela,
         valor_indicador=valor_indicador,
         minusculo=minusculo_inicial,
@@ -275,12 +328,12 @@ def itens_resumo(fatos) -> list[tuple[str, str, str]]:
             (
                 "Famílias em acompanhamento no PAIF (média por mês)",
                 contagem(a1.valor, limiar),
-                comparacao(a1.variacao, ref),
+                variacao_rma(rma, "a1", ref),
             )
         )
     if c1 is not None and c1.valor is not None:
         itens.append(
-            ("Atendimentos individualizados", contagem(c1.valor, limiar), comparacao(c1.variacao, ref))
+            ("Atendimentos individualizados", contagem(c1.valor, limiar), variacao_rma(rma, "c1", ref))
         )
     if fatos.scfv is not None:
         t = fatos.scfv.total
@@ -290,15 +343,7 @@ def itens_resumo(fatos) -> list[tuple[str, str, str]]:
             base = "das vagas" if t.capacidade else "dos participantes"
             nota = f"público prioritário: {percentual(parcela_meta)} {base} (meta: {percentual(fatos.scfv.meta_prioritaria)})"
         itens.append(("Participantes do SCFV", contagem(t.ativos, limiar), nota))
-    equipe = fatos.equipe
-    faltam = equipe.total_em_falta
-    itens.append(
-        (
-            "Equipe de referência (NOB-RH/SUAS)",
-            "completa" if faltam == 0 else f"faltam {faltam}" if faltam > 1 else "falta 1",
-            f"mínimo exigido: {quantidade(equipe.total_exigido, 'profissional', 'profissionais')}",
-        )
-    )
+    itens.append(item_equipe(fatos.equipe))
     nao = len(rma.meses_nao_reportados)
     itens.append(
         (
@@ -308,6 +353,30 @@ def itens_resumo(fatos) -> list[tuple[str, str, str]]:
         )
     )
     return itens
+
+
+# Warnings about the coordination that keep a team from being "completa" (NOB-RH/SUAS 2006, item IV: one
+# coordinator, a career civil servant with higher education).
+# (A missing coordinator is already a missing role of the minimum.)
+PENDENCIAS_COORDENACAO: dict[str, str] = {
+    "coordenador_nao_efetivo": "coordenador(a) sem vínculo estatutário",
+    "coordenador_sem_superior": "coordenador(a) sem nível superior",
+}
+
+
+def item_equipe(equipe) -> tuple[str, str, str]:
+    """The team's summary card: 'completa' only when no role of the NOB-RH/SUAS minimum is missing AND the
+    coordination is as the norm asks (a career civil servant with higher education); else what is missing."""
+    faltam = equipe.total_em_falta
+    pendencias = [texto for codigo, texto in PENDENCIAS_COORDENACAO.items() if equipe.tem_aviso(codigo)]
+    if faltam:
+        valor = f"faltam {faltam}" if faltam > 1 else "falta 1"
+    else:
+        valor = "com pendência" if pendencias else "completa"
+    nota = f"mínimo exigido: {quantidade(equipe.total_exigido, 'profissional', 'profissionais')}"
+    if pendencias:
+        nota = f"{lista(pendencias)}; {nota}"
+    return ("Equipe de referência (NOB-RH/SUAS)", valor, nota)
 
 
 # Inline styles (the page's own CSS floats <dt>/<dd> in definition lists; these keep the box readable anywhere).
