@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+from apoio.indicadores import PARAMETROS
+from apoio.indicadores import municipio as municipio_indicadores
 
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO
+from cras_lib.calculo.indicadores.avaliacao import avaliar
 from cras_lib.calculo.indicadores.metas import ATINGIDA, Meta, classificar
+from cras_lib.calculo.indicadores.tabela import calcular_todos
 from cras_lib.calculo.periodo import Periodo
 from cras_lib.dados.contrato import RMA_COLUNAS
 from cras_lib.dados.municipio import Municipio
+from cras_lib.documentos.avaliacao import achados
 from cras_lib.documentos.avaliacao import apresentacao as ap
 from cras_lib.documentos.relatorio_cras import fatos as fc
 from cras_lib.documentos.relatorio_cras import texto
@@ -139,3 +145,51 @@ def test_equipe_nao_e_completa_com_coordenador_sem_vinculo_estatutario():
         _, valor, nota = texto.item_equipe(fatos.equipe)
         assert valor == esperado
         assert ("coordenador(a) sem vínculo estatutário" in nota) == (esperado != "completa")
+
+
+# ------------------------------------------------------------------------------------------- comparison period
+COMPARACAO = ("2024-09", "2024-12")
+METAS = {
+    "metas": {"SCFV-01": {"meta": 0.9}, "SCFV-02": {"meta": 0.5}, "PAIF-13": {"meta": 0, "tolerancia": 0.05}}
+}
+
+
+def test_ocupacao_de_2024_nao_divide_usuarios_de_2024_pelas_vagas_de_2025():
+    """scfv_grupos.csv has only the groups' present capacity (no year, docs/contrato-de-dados.md): the
+    occupancy (SCFV-01) and the público prioritário share (SCFV-02) of 2024 would divide the users of
+    31/12/2024 by the places of 2025. They are not computed for the comparison period, the tables say 'não
+    comparável', the headline of changes does not name them and the conclusions say why."""
+    av = avaliar(municipio_indicadores(), "2025-01", "2025-04", PARAMETROS | METAS, *COMPARACAO)
+    bruto = calcular_todos(av.comparacao)  # what the old comparison did: 2024 users ÷ present places
+    assert bruto.loc[(bruto["codigo"] == "SCFV-01") & (bruto["id_cras"] == MUNICIPIO), "valor"].notna().all()
+    quadro = av.quadro.set_index("codigo")
+    for codigo in ("SCFV-01", "SCFV-02"):
+        assert pd.isna(quadro.loc[codigo, "valor_comparacao"]) and pd.notna(quadro.loc[codigo, "valor"])
+        assert pd.isna(quadro.loc[codigo, "variacao"]) and pd.isna(quadro.loc[codigo, "diferenca"])
+    tabela = ap.tabela_indicadores(av.quadro).set_index("Código")
+    assert list(tabela.loc["SCFV-01", ["Período de comparação", "Variação"]]) == ["não comparável"] * 2
+    assert tabela.loc["PAIF-13", "Variação"] != "não comparável"
+    texto_mudancas = achados.mudancas(av)
+    assert "SCFV-01" not in texto_mudancas and "SCFV-02" not in texto_mudancas
+    fora = achados.nao_comparaveis(av)
+    assert fora.startswith("SCFV-01 — Ocupação das vagas do SCFV e SCFV-02 — ")
+    assert "não são comparados com setembro a dezembro de 2024" in fora
+    assert fora in achados.gerar_conclusoes(av)
+
+
+def test_mudanca_de_indicador_sem_meta_nao_e_melhora_nem_piora():
+    """Only PAIF-13, SCFV-01 and SCFV-02 have targets here (SCFV-01/02 are not compared): PAIF-13 (meses sem
+    RMA, lower is better) went from 11 of 12 CRAS-months (Sept–Dec 2024: only A reported, in December) to 5 of
+    12, −50 p.p., a 'melhora'; every other change is a 'variação', without judgement."""
+    av = avaliar(municipio_indicadores(), "2025-01", "2025-04", PARAMETROS | METAS, *COMPARACAO)
+    texto_mudancas = achados.mudancas(av)
+    julgadas, _, sem_meta = texto_mudancas.partition("Entre os indicadores sem meta")
+    com_meta = {"PAIF-13", "SCFV-01", "SCFV-02"}
+    citados = set(re.findall(r"[A-Z]+-\d\d", julgadas))
+    assert citados == {"PAIF-13"}
+    assert julgadas.startswith(
+        "Em relação ao período de setembro a dezembro de 2024, as maiores melhoras foram "
+    )
+    assert "PAIF-13 — Meses sem RMA informado: -50 p.p. Entre" in texto_mudancas  # one period, not "p.p.."
+    assert "melhora" not in sem_meta.replace("não é chamada de melhora nem de piora", "")
+    assert set(re.findall(r"[A-Z]+-\d\d", sem_meta)).isdisjoint(com_meta) and sem_meta

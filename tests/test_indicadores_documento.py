@@ -244,7 +244,8 @@ def test_sem_comparacao_nao_ha_colunas_nem_secao_de_comparacao():
 def test_comparacao_mostra_os_dois_periodos_dos_indicadores_com_dados_nos_dois():
     doc = documento()
     texto, tabela = doc_.comparacao(doc)
-    assert texto.startswith("## 8. Comparação com dezembro de 2024\n\nEm relação ao período de")
+    # no target in these params: changes are named, never called "melhoras" or "pioras"
+    assert texto.startswith("## 8. Comparação com dezembro de 2024\n\nEntre os indicadores sem meta")
     colunas = ["Indicador", "dezembro de 2024", "janeiro a abril de 2025", "Variação"]
     assert list(tabela.dados.columns) == colunas
     quadro = doc.avaliacao.quadro

@@ -12,7 +12,12 @@ from cras_lib.calculo import rma
 from cras_lib.calculo.indicadores.catalogo import CATALOGO
 from cras_lib.calculo.indicadores.contexto import Contexto
 from cras_lib.calculo.indicadores.metas import SITUACOES, Meta, metas
-from cras_lib.calculo.indicadores.tabela import calcular_todos, quadro_municipal, situacao_por_cras
+from cras_lib.calculo.indicadores.tabela import (
+    calcular_todos,
+    para_comparacao,
+    quadro_municipal,
+    situacao_por_cras,
+)
 from cras_lib.dados.municipio import nomes_dos_cras
 
 
@@ -46,7 +51,7 @@ def avaliar(
     comparacao = longa_comparacao = None
     if comparacao_inicio is not None and comparacao_fim is not None:
         comparacao = ctx.com_periodo(comparacao_inicio, comparacao_fim)
-        longa_comparacao = calcular_todos(comparacao)
+        longa_comparacao = para_comparacao(calcular_todos(comparacao))
     nomes = pd.Series(nomes_dos_cras(municipio.unidades), dtype="string")
     return Avaliacao(
         ctx,

@@ -56,6 +56,10 @@ class Indicador:
     teto: float | None = None
     # the name with the values of its parameters (e.g. SCFV-04's N), for a name that holds one
     nome_no_contexto: Callable[[Contexto], str] | None = None
+    # why the indicator is not computed for an earlier (comparison) period, when its data exist only for the
+    # present: e.g. the capacity of the SCFV groups, which scfv_grupos.csv gives only as it is now (dividing
+    # last year's users by this year's places would not compare like with like). None: comparable.
+    sem_comparacao: str | None = None
 
     def valor_comparavel(self, valores):
         """Values as they are judged and ranked: a value above ``teto`` counts as far below it as it is above

@@ -17,6 +17,12 @@ from cras_lib.calculo.indicadores.contexto import Contexto
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO
 
 PARTICIPANTES_E_GRUPOS = ("scfv_participantes.csv", "scfv_grupos.csv")
+# The contract's scfv_grupos.csv has the capacity of each group as it is now (no year or date of the capacity,
+# docs/contrato-de-dados.md): an earlier period has no capacity of its own to divide by.
+SEM_CAPACIDADE_ANTERIOR = (
+    "os dados dos grupos do SCFV trazem só a capacidade atual (não há a capacidade de um período anterior), e "
+    "dividir os usuários de um ano pelas vagas de outro não compara o mesmo ano"
+)
 
 
 @registrar(
@@ -33,6 +39,7 @@ PARTICIPANTES_E_GRUPOS = ("scfv_participantes.csv", "scfv_grupos.csv")
     contagens_de_pessoas=("numerador",),
     chave=True,
     teto=1.0,  # more users than places: groups over capacity, a point of attention, not a better result
+    sem_comparacao=SEM_CAPACIDADE_ANTERIOR,
 )
 def ocupacao(ctx: Contexto) -> pd.DataFrame:
     return resultado(ctx.ids, ctx.scfv["ativos"], ctx.scfv["capacidade"])
@@ -52,6 +59,7 @@ def ocupacao(ctx: Contexto) -> pd.DataFrame:
     maior_melhor=True,
     contagens_de_pessoas=("numerador",),
     chave=True,
+    sem_comparacao=SEM_CAPACIDADE_ANTERIOR,
 )
 def publico_prioritario(ctx: Contexto) -> pd.DataFrame:
     return resultado(ctx.ids, ctx.scfv["prioritarios"], ctx.scfv["capacidade"])

@@ -43,6 +43,18 @@ def calcular_todos(ctx: Contexto) -> pd.DataFrame:
     return longa[["codigo", "id_cras", *COLUNAS_RESULTADO, "disponivel"]]
 
 
+def para_comparacao(longa: pd.DataFrame) -> pd.DataFrame:
+    """The long table of a comparison period without the indicators that cannot be computed for it
+    (:attr:`~.catalogo.Indicador.sem_comparacao`: numerator, denominator and value <NA>) — e.g. the SCFV
+    occupancy of last year would divide last year's users by this year's places."""
+    sem = [c for c, ind in CATALOGO.items() if ind.sem_comparacao]
+    linhas = longa["codigo"].isin(sem).to_numpy()
+    saida = longa.copy()
+    for coluna in COLUNAS_RESULTADO:
+        saida[coluna] = saida[coluna].astype("Float64").mask(linhas)
+    return saida
+
+
 def por_cras(longa: pd.DataFrame, coluna: str = "valor") -> pd.DataFrame:
     """Wide view of the long table: rows = CRAS (municipality excluded), columns = indicator codes."""
     cras = longa.loc[longa["id_cras"] != MUNICIPIO]

@@ -2,8 +2,9 @@
 
 Each sentence states a fact of the results: the balance of targets, the targets missed per dimension, the CRAS
 below target in the key indicators, the months without RMA (excluded, not zero), the changes from the
-comparison period (direction-aware: a fall of a lower-is-better indicator is an improvement) and what could
-not be computed. Values go through :mod:`.apresentacao`, so suppressed counts stay suppressed. Deterministic
+comparison period (direction-aware: a fall of a lower-is-better indicator is an improvement; "melhora" and
+"piora" only for indicators with a target), the indicators not comparable with that period and what could not be
+computed. Values go through :mod:`.apresentacao`, so suppressed counts stay suppressed. Deterministic
 order: catalogue order, then CRAS name.
 """
 
@@ -118,15 +119,53 @@ def rma_nao_informado(avaliacao: Avaliacao) -> str:
     )
 
 
+def nao_comparaveis(avaliacao: Avaliacao) -> str | None:
+    """Which indicators are not compared with the comparison period, and why (the indicator's
+    ``sem_comparacao``); None when every indicator is comparable or there is no comparison."""
+    if avaliacao.comparacao is None:
+        return None
+    por_motivo: dict[str, list[str]] = {}
+    for r in avaliacao.quadro.itertuples():
+        motivo = CATALOGO[r.codigo].sem_comparacao
+        if motivo and not ausente(r.valor):
+            por_motivo.setdefault(motivo, []).append(f"{r.codigo} — {r.nome}")
+    if not por_motivo:
+        return None
+    rotulo = rotulo_periodo(avaliacao.comparacao.inicio, avaliacao.comparacao.fim)
+    frases = [
+        f"{lista(nomes)} {'não é comparado' if len(nomes) == 1 else 'não são comparados'} com {rotulo}: {motivo}."
+        for motivo, nomes in por_motivo.items()
+    ]
+    return " ".join(frases)
+
+
 def mudancas(avaliacao: Avaliacao) -> str | None:
-    """Largest improvements and worsenings from the comparison period (direction-aware); None without one."""
+    """Largest improvements and worsenings from the comparison period; None without one.
+
+    Only an indicator with a target has a better and a worse side, so only those are called "melhoras" and
+    "pioras" (direction-aware: a fall of a lower-is-better indicator is an improvement; a band indicator such
+    as SCFV-01 is judged by its distance below the ceiling, :meth:`~.catalogo.Indicador.valor_comparavel`).
+    The largest changes of indicators without a target are named as "variações", without a judgement.
+    """
     if avaliacao.comparacao is None:
         return None
     quadro = avaliacao.quadro
-    mudanca = quadro["diferenca"].where(quadro["unidade"] == "percentual", quadro["variacao"])
+    percentual = quadro["unidade"] == "percentual"
+    mudanca = quadro["diferenca"].where(percentual, quadro["variacao"])
+    comparavel = pd.Series(
+        [
+            CATALOGO[c].valor_comparavel(pd.Series([a], dtype="Float64"))[0]
+            - CATALOGO[c].valor_comparavel(pd.Series([b], dtype="Float64"))[0]
+            for c, a, b in zip(quadro["codigo"], quadro["valor"], quadro["valor_comparacao"], strict=True)
+        ],
+        index=quadro.index,
+        dtype="Float64",
+    )
+    # the change judged: percentage points of the comparable values, or the relative change
+    julgada = comparavel.where(percentual, quadro["variacao"])
     sinal = quadro["maior_melhor"].map({True: 1, False: -1})
-    tabela = quadro.assign(melhora=mudanca * sinal).dropna(subset=["melhora"])
-    tabela = tabela.loc[tabela["melhora"] != 0]
+    tabela = quadro.assign(melhora=julgada * sinal, mudanca=mudanca).dropna(subset=["mudanca"])
+    tabela = tabela.loc[tabela["mudanca"] != 0]
     rotulo = rotulo_periodo(avaliacao.comparacao.inicio, avaliacao.comparacao.fim)
     if tabela.empty:
         return f"Nenhum indicador mudou entre {rotulo} e o período avaliado, ou faltam dados para comparar."
@@ -139,15 +178,36 @@ def mudancas(avaliacao: Avaliacao) -> str | None:
             itens.append(f"{r.codigo} — {r.nome}: {apresentacao.variacao(ind, r.diferenca, r.variacao)}")
         return lista(itens)
 
-    melhores = tabela.loc[tabela["melhora"] > 0].sort_values(["melhora", "codigo"], ascending=[False, True])
-    piores = tabela.loc[tabela["melhora"] < 0].sort_values(["melhora", "codigo"])
+    com_meta = tabela.loc[tabela["meta"].notna()].dropna(subset=["melhora"])
+    sem_meta = tabela.loc[tabela["meta"].isna()]
+    melhores = com_meta.loc[com_meta["melhora"] > 0].sort_values(
+        ["melhora", "codigo"], ascending=[False, True]
+    )
+    piores = com_meta.loc[com_meta["melhora"] < 0].sort_values(["melhora", "codigo"])
+    maiores = sem_meta.assign(tamanho=sem_meta["mudanca"].abs()).sort_values(
+        ["tamanho", "codigo"], ascending=[False, True]
+    )
     partes = []
     if len(melhores):
         partes.append(f"as maiores melhoras foram em {descrever(melhores.head(MAXIMO_VARIACOES))}")
     if len(piores):
         partes.append(f"as maiores pioras foram em {descrever(piores.head(MAXIMO_VARIACOES))}")
-    frase = "; ".join(partes)
-    return f"Em relação {ref}, {frase}."
+    if len(com_meta) and not partes:
+        partes.append("nenhum indicador com meta mudou")
+    frases = [_ponto(f"Em relação {ref}, {'; '.join(partes)}")] if partes else []
+    if len(maiores):
+        frases.append(
+            _ponto(
+                "Entre os indicadores sem meta (cuja mudança não é chamada de melhora nem de piora), as maiores "
+                f"variações em relação {ref} foram em {descrever(maiores.head(MAXIMO_VARIACOES))}"
+            )
+        )
+    return " ".join(frases)
+
+
+def _ponto(frase: str) -> str:
+    """The sentence with its final period, not doubled after an abbreviation ('+2,7 p.p.')."""
+    return frase if frase.endswith(".") else f"{frase}."
 
 
 def sem_dados(avaliacao: Avaliacao) -> list[str]:
@@ -176,5 +236,8 @@ def gerar_conclusoes(avaliacao: Avaliacao, limiar: int = LIMIAR_PADRAO) -> list[
     mudanca = mudancas(avaliacao)
     if mudanca:
         frases.append(mudanca)
+    fora = nao_comparaveis(avaliacao)
+    if fora:
+        frases.append(fora)
     frases += sem_dados(avaliacao)
     return [f for f in frases if f and not ausente(f)]

@@ -14,6 +14,9 @@ from cras_lib.calculo.indicadores.avaliacao import Avaliacao
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES, MUNICIPIO, Indicador
 
 NAO_DIVULGADO = "não divulgado (menos de {limiar} pessoas)"
+NAO_COMPARAVEL = (
+    "não comparável"  # the indicator cannot be computed for the comparison period (sem_comparacao)
+)
 SITUACAO_OCULTA = "não divulgada"
 
 
@@ -83,7 +86,9 @@ def tabela_indicadores(quadro: pd.DataFrame, limiar: int = LIMIAR_PADRAO) -> pd.
             "Meta": meta(ind, r.meta),
             "Situação": SITUACAO_OCULTA if escondido else r.situacao,
         }
-        if comparacao:
+        if comparacao and ind.sem_comparacao:
+            linha["Período de comparação"] = linha["Variação"] = NAO_COMPARAVEL
+        elif comparacao:
             anterior_oculto = oculto(ind, r.numerador_comparacao, r.denominador_comparacao, limiar)
             linha["Período de comparação"] = valor(
                 ind, r.valor_comparacao, r.numerador_comparacao, r.denominador_comparacao, limiar

@@ -39,7 +39,7 @@ from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, disponivel
 from cras_lib.calculo.periodo import Periodo, periodo_comparacao
 from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.documentos.avaliacao import apresentacao
-from cras_lib.documentos.avaliacao.achados import gerar_conclusoes, mudancas
+from cras_lib.documentos.avaliacao.achados import gerar_conclusoes, mudancas, nao_comparaveis
 
 # Order of the numbered sections: "## 1. Método" ... (the dimensions are those of the catalogue).
 SECOES: tuple[str, ...] = (
@@ -402,8 +402,10 @@ def comparacao(doc: DocumentoAvaliacao) -> list[Bloco]:
         ["Indicador", "Período de comparação", "Valor", "Variação"]
     ]
     parte = parte.rename(columns={"Período de comparação": anterior, "Valor": atual}).reset_index(drop=True)
+    fora = nao_comparaveis(doc.avaliacao)
     return [
-        f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}",
+        f"{titulo('comparacao', f'Comparação com {anterior}')}\n\n{mudancas(doc.avaliacao)}"
+        + (f"\n\n{fora}" if fora else ""),
         Tabela(parte, f"Indicadores com dados em {anterior} e em {atual}"),
     ]
 
