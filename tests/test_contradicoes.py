@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from apoio.indicadores import PARAMETROS
+from apoio.indicadores import PARAMETROS, tabela_inclusao
+from apoio.indicadores import A as IA
+from apoio.indicadores import B as IB
 from apoio.indicadores import municipio as municipio_indicadores
 
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO
@@ -193,3 +195,43 @@ def test_mudanca_de_indicador_sem_meta_nao_e_melhora_nem_piora():
     assert "PAIF-13 — Meses sem RMA informado: -50 p.p. Entre" in texto_mudancas  # one period, not "p.p.."
     assert "melhora" not in sem_meta.replace("não é chamada de melhora nem de piora", "")
     assert set(re.findall(r"[A-Z]+-\d\d", sem_meta)).isdisjoint(com_meta) and sem_meta
+
+
+# ------------------------------------------------------------------------------------------- IP-10
+def test_empreendimentos_em_atividade_uma_definicao_na_avaliacao_e_no_relatorio():
+    """'Doces' is supported through CRAS A (a participant generating income) and, with the same name, through
+    CRAS B (nobody generating income). Counted by name in the whole municipality it would be 1 enterprise, in
+    activity (100 %), while B's report says 0 of 1. One definition — the name within the CRAS that supported
+    it: A 1 of 1, B 0 of 1, the municipality 1 of 2 (50 %), the sum of the CRAS."""
+    linhas = [
+        ("a1", "11111111111", IA, 2025, 2, "aceleracao", 25, 25, "concluinte", True, False, None, "Doces"),
+        ("b1", "22222222222", IB, 2025, 2, "aceleracao", 25, 25, "concluinte", False, False, None, "doces "),
+        ("b2", "33333333333", IB, 2025, 2, "aceleracao", 25, 25, "concluinte", None, None, None, "Doces"),
+    ]
+    m = municipio_indicadores()
+    m.inclusao_produtiva = tabela_inclusao(linhas)
+    vazio = pd.array([None] * len(m.equipes), dtype="string")
+    m.equipes = m.equipes.assign(profissao=vazio, escolaridade=vazio, vinculo=vazio)  # for the team facts
+    av = avaliar(m, "2025-01", "2025-04", PARAMETROS)
+    ip10 = av.longa.loc[av.longa["codigo"] == "IP-10"].set_index("id_cras")
+    assert (ip10.loc[IA, "numerador"], ip10.loc[IA, "denominador"]) == (1, 1)
+    assert (ip10.loc[IB, "numerador"], ip10.loc[IB, "denominador"]) == (0, 1)
+    assert (
+        ip10.loc[MUNICIPIO, "numerador"],
+        ip10.loc[MUNICIPIO, "denominador"],
+        ip10.loc[MUNICIPIO, "valor"],
+    ) == (
+        1,
+        2,
+        0.5,
+    )
+    cras = ip10.drop(index=MUNICIPIO)
+    assert cras["numerador"].sum() == ip10.loc[MUNICIPIO, "numerador"]
+    assert cras["denominador"].sum() == ip10.loc[MUNICIPIO, "denominador"]
+    fatos = fc.fatos_de_todos(m, Periodo("2025-01", "2025-04"), parametros=PARAMETROS)
+    for id_cras in (IA, IB):
+        f = fatos[id_cras].inclusao
+        assert (f.empreendimentos_ativos, f.empreendimentos) == (
+            ip10.loc[id_cras, "numerador"],
+            ip10.loc[id_cras, "denominador"],
+        )

@@ -14,7 +14,10 @@ Norm: the municipal standard of the program (``docs/dominio.md``; hours and rule
 - *chegou à Aceleração* — enrolled in the ``aceleracao`` module;
 - *gerando renda* / *trabalho formal* — "sim" in any row; "não" only when informed and never "sim"; <NA> when
   never informed (unknown is not "não");
-- *satisfação* — mean of the person's answers (1–5).
+- *satisfação* — mean of the person's answers (1–5);
+- *empreendimento* — a name of ``empreendimento`` within one CRAS (the same name in two CRAS is two
+  enterprises; the municipality sums the CRAS); *em atividade* when at least one of its participants generates
+  income.
 
 A CRAS with no enrolment has 0 people and <NA> in every mean; the rates built on these counts are the
 indicators' job (``cras_lib.calculo.indicadores.inclusao``). The municipality counts each person once even if
@@ -113,12 +116,21 @@ def _por_pessoa(linhas: pd.DataFrame, chave: str) -> pd.DataFrame:
 
 
 def _empreendimentos(linhas: pd.DataFrame, chave: str) -> pd.DataFrame:
+    """Supported enterprises and those in activity. An enterprise is its name (trimmed, case-folded) **within
+    the CRAS** through which it was supported: the same name in two CRAS is two enterprises, so the
+    municipality's count is the sum of the CRAS' counts and an enterprise's status in a CRAS report is the one
+    the evaluation counts (one definition of IP-10 in every document)."""
     nome = linhas["empreendimento"].astype("string").str.strip().str.casefold().replace("", pd.NA)
     tabela = pd.DataFrame(
-        {chave: linhas[chave], "nome": nome, "renda": linhas["gerando_renda"].astype("boolean")}
+        {
+            chave: linhas[chave],
+            "cras": linhas["id_cras"].astype("string"),
+            "nome": nome,
+            "renda": linhas["gerando_renda"].astype("boolean"),
+        }
     )
     tabela = tabela.dropna(subset=["nome"])
-    por_nome = tabela.groupby([chave, "nome"], sort=True)["renda"].max()
+    por_nome = tabela.groupby([chave, "cras", "nome"], sort=True)["renda"].max()
     return pd.DataFrame(
         {
             "empreendimentos": por_nome.groupby(level=0).size(),

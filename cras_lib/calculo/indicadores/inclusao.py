@@ -204,8 +204,9 @@ def trabalho_formal(ctx: Contexto) -> pd.DataFrame:
     dimensao="impacto",
     servico="Inclusão Produtiva",
     formula="empreendimentos com ao menos um participante gerando renda ÷ empreendimentos apoiados",
-    numerador="empreendimentos distintos com ao menos um participante gerando renda",
-    denominador="empreendimentos distintos citados nas inscrições (fase 2)",
+    numerador="empreendimentos com ao menos um participante gerando renda",
+    denominador="empreendimentos citados nas inscrições (fase 2); um empreendimento é o nome dentro do CRAS "
+    "que o apoiou (o mesmo nome em dois CRAS são dois empreendimentos; o município soma os CRAS)",
     fontes=IP,
     unidade="percentual",
     maior_melhor=True,
