@@ -10,7 +10,10 @@ from apoio.indicadores import PARAMETROS, tabela_inclusao
 from apoio.indicadores import A as IA
 from apoio.indicadores import B as IB
 from apoio.indicadores import municipio as municipio_indicadores
+from apoio.plano import municipio as municipio_plano
+from apoio.plano import parametros as parametros_plano
 
+from cras_lib.calculo import scfv_plano as sp
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO
 from cras_lib.calculo.indicadores.avaliacao import avaliar
 from cras_lib.calculo.indicadores.metas import ATINGIDA, Meta, classificar
@@ -20,6 +23,7 @@ from cras_lib.dados.contrato import RMA_COLUNAS
 from cras_lib.dados.municipio import Municipio
 from cras_lib.documentos.avaliacao import achados
 from cras_lib.documentos.avaliacao import apresentacao as ap
+from cras_lib.documentos.plano import documento as doc_plano
 from cras_lib.documentos.relatorio_cras import fatos as fc
 from cras_lib.documentos.relatorio_cras import texto
 
@@ -235,3 +239,75 @@ def test_empreendimentos_em_atividade_uma_definicao_na_avaliacao_e_no_relatorio(
             ip10.loc[id_cras, "numerador"],
             ip10.loc[id_cras, "denominador"],
         )
+
+
+# ------------------------------------------------------------------------------------------- plan's priority places
+def test_vagas_prioritarias_a_preencher_seguem_a_regra_do_texto():
+    """CRAS Alfa gets a second group, 60 anos ou mais (capacity 10, 2 users, no prioritário), beside its 6 a 15
+    group (capacity 10, 8 users, all prioritários). Per cycle: 6 a 15 reserves ceil(0,5 × 10) = 5 places and
+    has 8 prioritários -> 0 to fill; 60+ reserves 5 and has 0 -> 5 to fill. The CRAS row sums the cycles: 10
+    reserved, 8 prioritários, 5 to fill (not 10 − 8 = 2). The text states that rule and the column says it sums
+    the cycles."""
+    m = municipio_plano()
+    p = m.scfv_participantes
+    m.scfv_participantes = p.assign(
+        situacoes_prioritarias=pd.array(["isolamento"] * 8 + [None] * 3, dtype="string")
+    )
+    extra = pd.DataFrame(
+        {
+            "id_participante": pd.array(["Q1", "Q2"], dtype="string"),
+            "nome": ["Q1", "Q2"],
+            "data_nascimento": pd.to_datetime(pd.Series(["1950-01-01"] * 2)),
+            "id_cras": pd.array(["A", "A"], dtype="string"),
+            "id_grupo": pd.array(["GA2", "GA2"], dtype="string"),
+            "data_entrada": pd.to_datetime(pd.Series(["2025-02-01"] * 2)),
+            "data_saida": pd.to_datetime(pd.Series([None, None], dtype="object")),
+            "situacoes_prioritarias": pd.array([None, None], dtype="string"),
+        }
+    )
+    m.scfv_participantes = pd.concat([m.scfv_participantes, extra], ignore_index=True)
+    m.scfv_grupos = pd.concat(
+        [
+            m.scfv_grupos,
+            pd.DataFrame(
+                {
+                    "id_grupo": pd.array(["GA2"], dtype="string"),
+                    "id_cras": pd.array(["A"], dtype="string"),
+                    "ciclo": pd.array(["60_mais"], dtype="string"),
+                    "capacidade": pd.array([10], dtype="Int64"),
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    m.unidades = m.unidades.assign(familias_referenciadas=pd.array([2500, 1200], dtype="Int64"))
+    m.avisos = []
+    d = doc_plano.DocumentoPlano(sp.planejar(m, parametros_plano(), 2026, "2025-12-31", "MG"), m, "Vila", 5)
+    metas = d.plano.metas.set_index(["id_cras", "ciclo"])
+    assert metas.loc[
+        ("A", "6_a_15"), ["vagas_prioritarias", "prioritarios", "lacuna_prioritaria"]
+    ].tolist() == [
+        5,
+        8,
+        0,
+    ]
+    assert metas.loc[
+        ("A", "60_mais"), ["vagas_prioritarias", "prioritarios", "lacuna_prioritaria"]
+    ].tolist() == [
+        5,
+        0,
+        5,
+    ]
+    blocos = doc_plano.metas(d)
+    regra = blocos[0]
+    assert "ciclo a ciclo" in regra and "A linha de cada CRAS e a do município somam os ciclos" in regra
+    por_cras = next(b for b in blocos if getattr(b, "legenda", "") == "Metas de 2026 por CRAS").dados
+    alfa = por_cras.set_index("CRAS").loc["CRAS Alfa"]
+    assert alfa["Vagas do público prioritário"] == "10" and alfa["Público prioritário atual"] == "8"
+    assert alfa["Vagas prioritárias a preencher (soma dos ciclos)"] == "5"  # 0 + 5, the rule of the text
+    acoes = " ".join(sp.o_que_precisa_de_acao(d.plano))
+    # 8 ÷ 20 = 40 % below the 50 % goal: the list of actions gives the same figure as the table
+    assert (
+        "**CRAS Alfa**: o público prioritário ocupa 40 % da capacidade (meta: 50 %); para o plano, faltam 5 vagas"
+        in acoes
+    )

@@ -164,7 +164,7 @@ def test_metas_por_cras_com_total_e_regra():
     blocos = doc.metas(d)
     por_cras = tabela(blocos, "Metas de 2026 por CRAS").set_index("CRAS")
     colunas = ["Capacidade atual", "Meta de atendimento", "Grupos", "Vagas do público prioritário",
-               "Vagas prioritárias a preencher"]  # fmt: skip
+               "Vagas prioritárias a preencher (soma dos ciclos)"]  # fmt: skip
     # Alfa: meta max(8, 10) = 10, ceil(10 / 15) = 1 group, ceil(5) = 5 places, 5 − 4 = 1;
     # Beta: meta max(3, 15) = 15, 1 group, ceil(7,5) = 8 places, 8 − 2 = 6; total 25, 2, 13, 7
     assert por_cras.loc["CRAS Alfa", colunas].tolist() == ["10", "10", "1", "5", "1"]

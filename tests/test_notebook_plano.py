@@ -155,7 +155,7 @@ def test_figuras_iguais_as_da_biblioteca(executado, plano):
         assert linha["Meta de atendimento"] == fmt.inteiro(r.meta)
         assert linha["Grupos"] == fmt.inteiro(r.grupos)
         assert linha["Vagas do público prioritário"] == fmt.inteiro(r.vagas_prioritarias)
-        assert linha["Vagas prioritárias a preencher"] == fmt.inteiro(r.lacuna_prioritaria)
+        assert linha["Vagas prioritárias a preencher (soma dos ciclos)"] == fmt.inteiro(r.lacuna_prioritaria)
     total = por_cras["Total do município"]
     assert total["Meta de atendimento"] == fmt.inteiro(resumo["meta_total"])
     assert total["Grupos"] == fmt.inteiro(resumo["grupos_planejados"])

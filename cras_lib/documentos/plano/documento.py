@@ -285,8 +285,7 @@ def _regra_das_metas(d: DocumentoPlano) -> str:
         f"uma fração das pessoas do ciclo cadastradas no CadÚnico do território: {coberturas};\n"
         "3. nenhum ciclo é planejado acima da sua população cadastrada no território.\n\n"
         "O número de grupos é a meta dividida pelo tamanho do grupo, arredondado para cima. Tamanho do "
-        f"grupo: {tamanho}. Metade da meta, arredondada para cima, são **vagas do público prioritário**; a "
-        "diferença para o público prioritário já atendido é o que falta preencher."
+        f"grupo: {tamanho}. {REGRA_VAGAS_PRIORITARIAS}"
     )
 
 
@@ -299,8 +298,21 @@ def _colunas_metas(d: DocumentoPlano, mt: pd.DataFrame) -> dict[str, list[str]]:
         "Grupos": _inteiros(mt["grupos"]),
         "Vagas do público prioritário": _inteiros(mt["vagas_prioritarias"]),
         "Público prioritário atual": d.pessoas(mt["prioritarios"]),
-        "Vagas prioritárias a preencher": _inteiros(mt["lacuna_prioritaria"]),
+        COLUNA_A_PREENCHER: _inteiros(mt["lacuna_prioritaria"]),
     }
+
+
+# The one rule of the priority places, stated as the calculation does it (cras_lib.calculo.scfv_plano:
+# vagas_prioritarias and lacuna_prioritaria per CRAS and cycle; the CRAS and the municipality sum the cycles).
+REGRA_VAGAS_PRIORITARIAS = (
+    "Em cada ciclo, metade da meta, arredondada para cima, são **vagas do público prioritário**; o que falta "
+    "preencher é, ciclo a ciclo, a diferença para o público prioritário já atendido naquele ciclo (o público "
+    "prioritário de um ciclo não ocupa as vagas de outro). A linha de cada CRAS e a do município somam os "
+    "ciclos: um CRAS pode ter vagas prioritárias a preencher num ciclo mesmo tendo, no total, mais público "
+    "prioritário do que vagas prioritárias."
+)
+COLUNA_A_PREENCHER = "Vagas prioritárias a preencher"
+COLUNA_A_PREENCHER_SOMA = "Vagas prioritárias a preencher (soma dos ciclos)"
 
 
 def _tabela_metas_cras(d: DocumentoPlano) -> Tabela:
@@ -317,7 +329,9 @@ def _tabela_metas_cras(d: DocumentoPlano) -> Tabela:
     }
     por_cras = pd.DataFrame({"CRAS": d.nomes(mc["id_cras"])} | _colunas_metas(d, mc))
     municipio = pd.DataFrame({"CRAS": ["Total do município"]} | _colunas_metas(d, pd.DataFrame([total])))
-    return Tabela(pd.concat([por_cras, municipio], ignore_index=True), f"Metas de {d.plano.ano} por CRAS")
+    tabela = pd.concat([por_cras, municipio], ignore_index=True)
+    tabela = tabela.rename(columns={COLUNA_A_PREENCHER: COLUNA_A_PREENCHER_SOMA})
+    return Tabela(tabela, f"Metas de {d.plano.ano} por CRAS")
 
 
 def _tabela_metas_ciclo(d: DocumentoPlano) -> Tabela:
