@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
+
 from cras_lib.apresentacao import glossario as g
+from cras_lib.apresentacao.exibicao import Tabela
 
 LISTA = (
     "RMA",
@@ -39,3 +44,76 @@ def test_secao_lista_so_os_termos_usados_em_ordem_alfabetica():
     assert texto.splitlines()[2].startswith("- **BPC** — Benefício de Prestação Continuada")
     assert texto.splitlines()[3].startswith("- **SCFV** — Serviço de Convivência")
     assert len(g.secao().splitlines()) == 2 + len(g.TERMOS)
+
+
+def test_sigla_e_escrita_por_extenso_so_no_primeiro_uso_fora_dos_titulos():
+    texto = g.explicar_markdown("## O PAIF\n\nO PAIF acompanha famílias.\n\nO PAIF cresceu.")
+    assert texto == (
+        "## O PAIF\n\nO Serviço de Proteção e Atendimento Integral à Família (PAIF) acompanha famílias."
+        "\n\nO PAIF cresceu."
+    )
+
+
+def test_sigla_ja_explicada_ou_com_nome_ao_lado_nao_e_repetida():
+    assert g.explicar_markdown("O RMA de março.", {"RMA"}) == "O RMA de março."
+    ja = "O Registro Mensal de Atendimentos (RMA) de março."
+    assert g.explicar_markdown(ja) == ja
+
+
+def test_por_extenso_sem_parenteses_dobrados_nem_colados():
+    dentro = g.explicar_markdown("Equipe de referência (NOB-RH/SUAS): completa.")
+    assert "((" not in dentro and "))" not in dentro
+    assert dentro.startswith("Equipe de referência (Norma Operacional Básica de Recursos Humanos")
+    colado = g.explicar_markdown("Famílias no PAIF (A.1) por mês.")
+    assert colado == "Famílias no Serviço de Proteção e Atendimento Integral à Família – PAIF (A.1) por mês."
+    assert g.siglas_sem_explicacao(dentro) == [] and g.siglas_sem_explicacao(colado) == []
+
+
+def test_nome_por_extenso_que_traz_outra_sigla_tambem_e_explicado():
+    texto = g.explicar_markdown("O IDCRAS do município.")
+    assert texto == (
+        "O Indicador de Desenvolvimento do Centro de Referência de Assistência Social – CRAS (IDCRAS) do município."
+    )
+
+
+def test_tabela_com_sigla_nova_ganha_linha_de_siglas_antes():
+    tabela = Tabela(pd.DataFrame({"Serviço": ["SCFV"], "Vagas": ["20"]}), "Vagas por serviço")
+    blocos = g.explicar_blocos(["O BPC.", tabela, "O SCFV e o BPC."])
+    assert blocos[0] == "O Benefício de Prestação Continuada (BPC)."
+    assert blocos[1] == "*Siglas da tabela: SCFV — Serviço de Convivência e Fortalecimento de Vínculos.*"
+    assert blocos[2] is tabela and blocos[3] == "O SCFV e o BPC."
+
+
+def _secoes():
+    @dataclass(frozen=True, eq=False)
+    class Doc:
+        frase: str
+
+    def primeira(d):
+        return ["# Título do CRAS", d.frase]
+
+    def segunda(d):
+        return ["O CRAS e o SCFV."]
+
+    return Doc, g.secoes_explicadas(primeira, segunda)
+
+
+def test_secoes_explicam_em_ordem_de_leitura_e_a_ultima_fecha_com_o_glossario():
+    doc, (primeira, segunda) = _secoes()
+    d = doc("O RMA do CRAS.")
+    assert primeira(d) == [
+        "# Título do CRAS",
+        "O Registro Mensal de Atendimentos (RMA) do Centro de Referência de Assistência Social (CRAS).",
+    ]
+    *texto, glossario = segunda(d)
+    assert texto == ["O CRAS e o Serviço de Convivência e Fortalecimento de Vínculos (SCFV)."]
+    assert [linha.split("**")[1] for linha in glossario.splitlines()[2:]] == ["CRAS", "RMA", "SCFV"]
+    # the same text when the last section is called alone (a test, a notebook re-run out of order)
+    assert segunda(doc("O RMA do CRAS.")) == [*texto, glossario]
+
+
+def test_documento_sem_siglas_nao_tem_glossario():
+    doc, (_primeira, segunda) = _secoes()
+    assert segunda(doc("Nada.")) != []
+    doc2 = g.secoes_explicadas(lambda d: ["Sem siglas aqui."])
+    assert doc2[0](doc("x")) == ["Sem siglas aqui."]

@@ -212,7 +212,7 @@ def test_apresentacao_completa(cras_completo):
         "O CRAS encaminhou 50 famílias para inclusão no Cadastro Único, 80 famílias para atualização do cadastro, "
         "12 pessoas para o BPC e 9 famílias para o CREAS.",
         # 3 + 2 + 40 = 45; 3 and 2 are below the threshold of 5
-        "Foram concedidos 45 benefícios eventuais (< 5 auxílios-natalidade, < 5 auxílios-funeral e 40 outros "
+        "Foram concedidos 45 benefícios eventuais (menos de 5 auxílios-natalidade, menos de 5 auxílios-funeral e 40 outros "
         "benefícios).",
         "Em média, 45,5 famílias participaram por mês dos grupos do PAIF, e 300 pessoas estiveram em atividades "
         "coletivas como palestras e oficinas.",
@@ -254,7 +254,7 @@ def test_scfv_frases(cras_completo, frase):
         "Na fase 2 (Fomento ao Empreendedorismo Social), 12 pessoas chegaram à Aceleração.",
         "No total, 6 pessoas desistiram de algum módulo.",
         # 8 / 20 = 40 %; 3 people in formal work is below the threshold: no count, no percentage
-        "Entre as pessoas com a informação de renda, 8 de 20 geram renda (40 %); < 5 de 20 com a informação de "
+        "Entre as pessoas com a informação de renda, 8 de 20 geram renda (40 %); menos de 5 de 20 com a informação de "
         "trabalho têm emprego formal.",
         "Foram apoiados 5 empreendimentos, dos quais 3 estão em atividade (com ao menos um participante gerando "
         "renda).",
@@ -352,7 +352,7 @@ def test_apresentacao_sem_territorio_nem_horario(cras_incompleto):
 def test_paif_incompleto(cras_incompleto):
     paif = cras_incompleto["paif"]
     assert "Em 2025, o CRAS acompanhou no PAIF, em média, 80 famílias por mês." in paif
-    assert "Foram inseridas no acompanhamento < 5 novas famílias." in paif  # 1 family, suppressed
+    assert "Foram inseridas no acompanhamento menos de 5 novas famílias." in paif  # 1 family, suppressed
     assert "Foram realizados 250 atendimentos individualizados." in paif  # no C.6: no visits clause
     assert (
         "O CRAS não enviou o RMA de 2 meses do período (março e julho de 2025); os números acima consideram só os "
@@ -473,7 +473,7 @@ def test_quantidade_feminina(n, esperado):
         (0, "nenhuma pessoa atendida"),
         (1, "1 pessoa atendida"),
         (2, "2 pessoas atendidas"),
-        (3, "< 5 pessoas atendidas"),
+        (3, "menos de 5 pessoas atendidas"),
     ],
 )
 def test_quantidade_com_adjetivo_e_supressao(n, esperado):

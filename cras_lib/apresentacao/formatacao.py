@@ -13,6 +13,7 @@ from numbers import Number
 
 import pandas as pd
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 LOCALE = "pt_BR"
@@ -124,8 +125,7 @@ def plural(n, singular: str, plural_: str | None = None) -> str:
 
 
 def lista(itens: Iterable[str]) -> str:
-    """'a', 'a e b', 'a, b e c'."""
+    """'a', 'a e b', 'a, b e c' (Babel's pt-BR list pattern); empty items are left out. Every list a reader
+    sees in running text goes through here."""
     itens = [i for i in itens if i]
-    if len(itens) <= 1:
-        return "".join(itens)
-    return f"{', '.join(itens[:-1])} e {itens[-1]}"
+    return format_list(itens, locale=LOCALE) if itens else ""

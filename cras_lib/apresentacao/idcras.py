@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela
-from cras_lib.apresentacao.formatacao import inteiro
+from cras_lib.apresentacao.formatacao import inteiro, lista
 from cras_lib.apresentacao.graficos import CORES_SERIES, ESTILO
 from cras_lib.calculo.idcras import ESCOLHAS, IdcrasCras, sem_estrutura
 from cras_lib.calculo.idcras_comparacao import Comparacao, texto_idcras
@@ -96,7 +96,7 @@ def _comparacao(c: Comparacao) -> list[Bloco]:
         f"O IDCRAS calculado coincide com o publicado de {c.ano} nas três dimensões."
         if c.iguais
         else f"O IDCRAS calculado difere do publicado de {c.ano} em "
-        + ", ".join(d.rotulo for d in c.diferencas)
+        + lista(d.rotulo for d in c.diferencas)
         + "; a tabela explica cada diferença."
     )
     return [resumo, Tabela(pd.DataFrame(linhas), f"IDCRAS calculado e publicado ({c.ano})")]
@@ -207,12 +207,12 @@ def blocos_municipio(
             blocos.append(
                 Tabela(
                     pd.DataFrame(linhas),
-                    f"Diferenças entre o IDCRAS calculado e o publicado ({', '.join(map(str, anos))})",
+                    f"Diferenças entre o IDCRAS calculado e o publicado ({lista(map(str, anos))})",
                 )
             )
         else:
             blocos.append(
-                f"O IDCRAS calculado coincide com o publicado ({', '.join(map(str, anos))}) em todos os CRAS."
+                f"O IDCRAS calculado coincide com o publicado ({lista(map(str, anos))}) em todos os CRAS."
             )
     return blocos + escolhas()
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cras_lib.apresentacao.escape import md
+from cras_lib.apresentacao.formatacao import lista
 
 
 def cras_com_familias_da_capacidade(unidades: pd.DataFrame, ids: Iterable[str] | None = None) -> list[str]:
@@ -37,5 +38,4 @@ def nota_familias_da_capacidade(
     if ids is not None and len(codigos) == 1 and len(list(ids)) == 1:
         return f"*Famílias referenciadas: o número deste CRAS {motivo}*"
     rotulos = [md(nomes.get(c, c)) if nomes else c for c in codigos]  # unit names: input text
-    lista = ", ".join(rotulos[:-1]) + (" e " if len(rotulos) > 1 else "") + rotulos[-1]
-    return f"*Famílias referenciadas de {lista}: o número {motivo}*"
+    return f"*Famílias referenciadas de {lista(rotulos)}: o número {motivo}*"

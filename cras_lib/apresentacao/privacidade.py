@@ -50,6 +50,11 @@ NOTA_OMITIDO = (
 )
 
 
+def nota_contagem_suprimida(limiar: int = LIMIAR_PADRAO) -> str:
+    """The note under a table with the compact mark of a suppressed count (running text says 'menos de 5')."""
+    return f"“< {limiar}”: menos de {limiar} pessoas ou famílias; o número exato não é divulgado para proteger a identidade de quem foi atendido."
+
+
 def divulgavel(*contagens, limiar: int = LIMIAR_PADRAO) -> bool:
     """Whether a rate, share, mean or rank built on these counts of people or families may be shown: none of
     them is suppressed (1 .. limiar − 1). Its value would otherwise reveal the hidden count."""

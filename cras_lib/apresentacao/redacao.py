@@ -5,12 +5,14 @@ Rules: agreement of number and gender (:func:`quantidade`: "nenhuma família" / 
 :func:`verbo`: "foi inserida" / "foram inseridas"); pt-BR numbers, percentages and month names through
 :mod:`cras_lib.apresentacao.formatacao` (Babel); comparisons state direction and size (:func:`comparacao`:
 "cresceu 12,5 % em relação a 2024", "manteve-se estável ..." within :data:`TOLERANCIA_ESTAVEL`); counts of
-people and families between 1 and the suppression threshold read "< 5"
-(:func:`cras_lib.apresentacao.privacidade.suprimir`), and the percentage that would reveal them is left out.
+people and families between 1 and the suppression threshold read "menos de 5" in running text (tables keep
+the compact "< 5" of :func:`cras_lib.apresentacao.privacidade.contagem_segura` and explain it in a note), and the
+percentage that would reveal them is left out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -34,37 +36,42 @@ if TYPE_CHECKING:
 TOLERANCIA_ESTAVEL = 0.01  # |change| up to 1 % reads "manteve-se estável"
 
 
+def menos_de(limiar: int) -> str:
+    """A suppressed count in running text: 'menos de 5' (never the '<' sign of the tables)."""
+    return f"menos de {limiar}"
+
+
 def quantidade(
     n, singular: str, plural: str | None = None, *, feminino: bool = False, limiar: int | None = None
 ) -> str:
     """A count with its noun in agreement: 'nenhuma família', '1 família', '2 famílias', '1.234,5 famílias'.
 
     ``plural`` defaults to ``singular + 's'``; ``feminino`` chooses 'nenhuma'/'nenhum' for zero. With ``limiar``
-    (counts of people or families), 1 .. limiar-1 reads '< 5 famílias'. A missing ``n`` reads 'sem dados' —
+    (counts of people or families), 1 .. limiar-1 reads 'menos de 5 famílias'. A missing ``n`` reads 'sem dados' —
     templates test for it first, so a report never shows it.
     """
     plural = plural or singular + "s"
     if ausente(n):
         return SEM_DADOS
     if limiar is not None and suprimir(n, limiar):
-        return f"< {limiar} {plural}"
+        return f"{menos_de(limiar)} {plural}"
     if float(n) == 0:
         return f"{'nenhuma' if feminino else 'nenhum'} {singular}"
     return formatacao.plural(n, singular, plural)
 
 
 def contagem(n, limiar: int | None = None) -> str:
-    """A bare count: '< 5' when suppressed, else '1.234' or '12,5' (means of stocks)."""
+    """A bare count in running text: 'menos de 5' when suppressed, else '1.234' or '12,5' (means of stocks)."""
     if ausente(n):
         return SEM_DADOS
     if limiar is not None and suprimir(n, limiar):
-        return f"< {limiar}"
+        return menos_de(limiar)
     return inteiro(n) if float(n).is_integer() else numero(n)
 
 
 def verbo(n, singular: str, plural: str, *, limiar: int | None = None) -> str:
     """The verb in agreement with the count ``n``: singular for 0 and 1 ('nenhuma família foi'), plural otherwise
-    (also for a suppressed '< 5')."""
+    (also for a suppressed 'menos de 5')."""
     if limiar is not None and suprimir(n, limiar):
         return plural
     return singular if not ausente(n) and abs(float(n)) <= 1 else plural
@@ -81,6 +88,16 @@ def lista_meses(meses: Iterable) -> str:
         nomes = [mes_extenso(p).removesuffix(f" de {ano}") for p in lista_ano]
         partes.append(f"{lista(nomes)} de {ano}")
     return lista(partes)
+
+
+def lista_do_texto(texto: str) -> str:
+    """A list typed in an input file ('Vila Nova, Jardim Primavera, Morro do Sol', or with ';') written as a
+    list in running text ('Vila Nova, Jardim Primavera e Morro do Sol'); kept as typed when it already ends
+    with 'e' ('Centro e Jardim')."""
+    itens = [i.strip() for i in re.split(r"[;,]\s+", str(texto)) if i.strip()]
+    if len(itens) <= 1 or " e " in itens[-1]:
+        return ", ".join(itens)
+    return lista(itens)
 
 
 def ordinal(k: int, *, feminino: bool = True) -> str:

@@ -1,6 +1,7 @@
 """Boletim mensal da vigilância socioassistencial (``notebooks/boletim_mensal.ipynb``): :func:`montar` and the
 section functions."""
 
+from cras_lib.apresentacao.glossario import secoes_explicadas
 from cras_lib.documentos.boletim.documento import (
     BoletimMensal,
     alertas,
@@ -13,8 +14,17 @@ from cras_lib.documentos.boletim.documento import (
     textos_dos_alertas,
 )
 
-SECOES = (cabecalho, envio, alertas, numeros, scfv, notas)
-"""The section functions in reading order (what the notebook shows, one cell each)."""
+SECOES = secoes_explicadas(cabecalho, envio, alertas, numeros, scfv, notas)
+"""The section functions in reading order (what the notebook shows, one cell each); each spells out the
+acronyms it is the first to use, and the last one ends with the glossary (``apresentacao/glossario.py``)."""
+(
+    cabecalho,
+    envio,
+    alertas,
+    numeros,
+    scfv,
+    notas,
+) = SECOES  # the wrapped functions are the package's sections
 
 __all__ = [
     "SECOES",

@@ -215,7 +215,7 @@ def _tabela_demanda(d: DocumentoPlano) -> Tabela:
         "Famílias em extrema pobreza": d.pessoas(familias["familias_extrema_pobreza"]),
     }
     dados |= {ROTULO_CICLO[c]: d.pessoas(pop[c]) for c in POR_CODIGO}
-    meses = ", ".join(fmt.mes_extenso(p) for p in sorted(set(demanda["mes_cadunico"])))
+    meses = fmt.lista(fmt.mes_extenso(p) for p in sorted(set(demanda["mes_cadunico"])))
     return Tabela(
         pd.DataFrame(dados),
         "Pessoas cadastradas no CadÚnico por ciclo de vida e famílias em pobreza, por território de CRAS "
@@ -412,7 +412,7 @@ def _tabela_organizacao(d: DocumentoPlano, por_mes: pd.DataFrame) -> Tabela:
     dados = pd.DataFrame(
         {
             "Ciclo": [ROTULO_CICLO[c] for c in p],
-            "Dias dos encontros": [", ".join(NOMES_DIAS[dia] for dia in p[c].dias_semana) for c in p],
+            "Dias dos encontros": [fmt.lista(NOMES_DIAS[dia] for dia in p[c].dias_semana) for c in p],
             "Encontros por semana": [fmt.inteiro(p[c].encontros_semanais) for c in p],
             "Horas por encontro": [fmt.numero(p[c].horas_por_encontro) for c in p],
             "Encontros no ano (por grupo)": [fmt.inteiro(por_mes[c].sum()) for c in p],

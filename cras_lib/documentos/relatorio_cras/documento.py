@@ -16,7 +16,7 @@ from pathlib import Path
 from cras_lib.apresentacao import origem_dos_dados
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Html, Tabela
 from cras_lib.apresentacao.idcras import blocos_cras
-from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, NOTA_OMITIDO, OMITIDO
+from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, NOTA_OMITIDO, OMITIDO, nota_contagem_suprimida
 from cras_lib.calculo.equipe_nob_rh import tabela_conformidade
 from cras_lib.calculo.idcras import IdcrasCras, idcras_do_municipio
 from cras_lib.calculo.idcras_comparacao import Comparacao, comparar
@@ -115,6 +115,8 @@ def scfv(d: RelatorioCras) -> list[Bloco]:
         blocos.append(Tabela(tabela, LEGENDA_SCFV))
         if (tabela == OMITIDO).any().any():
             blocos.append(f"*{NOTA_OMITIDO}*")
+        if tabela.map(lambda v: str(v).startswith("< ")).any().any():
+            blocos.append(f"*{nota_contagem_suprimida(d.fatos.limiar_supressao)}*")
         blocos += _figura(texto.grafico_scfv(d.fatos))
     return blocos
 

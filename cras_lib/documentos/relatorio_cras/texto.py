@@ -46,6 +46,7 @@ from cras_lib.apresentacao.privacidade import (
 from cras_lib.apresentacao.redacao import (
     comparacao,
     contagem,
+    lista_do_texto,
     lista_meses,
     minusculo_inicial,
     ordinal,
@@ -191,6 +192,7 @@ def _ambiente() -> Environment:
         verbo=verbo,
         lista=lista,
         lista_meses=lista_meses,
+        lista_do_texto=lista_do_texto,
         ordinal=ordinal,
         comparacao=comparacao,
         variacao_rma=variacao_rma,

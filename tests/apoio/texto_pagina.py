@@ -1,0 +1,56 @@
+"""The text a reader reads on a published page: the document (``<main>``), headings apart, with the text
+alternative of each image where the image is; blocks (paragraphs, items, cells) on lines of their own."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+_BLOCOS = {"p", "li", "tr", "td", "th", "caption", "figcaption", "div", "br", "dt", "dd", "summary", "table"}
+_TITULOS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+class _Texto(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.corpo: list[str] = []
+        self.titulos: list[str] = []
+        self._dentro = 0
+        self._titulo = 0
+        self._fora = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "main":
+            self._dentro += 1
+        elif tag in ("style", "script"):
+            self._fora += 1
+        elif tag in _TITULOS:
+            self._titulo += 1
+            self.titulos.append("")
+        elif tag in _BLOCOS:
+            self.corpo.append("\n")
+        elif tag == "img" and self._dentro:
+            self.corpo.append(f"\n{dict(attrs).get('alt') or ''}\n")
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self._dentro -= 1
+        elif tag in ("style", "script"):
+            self._fora -= 1
+        elif tag in _TITULOS:
+            self._titulo -= 1
+
+    def handle_data(self, data):
+        if not self._dentro or self._fora:
+            return
+        if self._titulo:
+            self.titulos[-1] += data
+        else:
+            self.corpo.append(data)
+
+
+def texto_da_pagina(pagina: str) -> tuple[str, list[str]]:
+    """(body text, headings) of the document of ``pagina``."""
+    leitor = _Texto()
+    leitor.feed(pagina)
+    linhas = (" ".join(linha.split()) for linha in "".join(leitor.corpo).split("\n"))
+    return "\n".join(linha for linha in linhas if linha), [t.replace("¶", "").strip() for t in leitor.titulos]
