@@ -63,3 +63,66 @@ def test_parte_omitida_concorda_com_o_numero_de_arquivos():
     assert exibicao.omitida("Custos", ["custos.csv", "inclusao_produtiva.csv"]) == (
         "*Custos: parte omitida porque os arquivos `custos.csv` e `inclusao_produtiva.csv` não estão na pasta de dados.*"
     )
+
+
+def _caixas(fig):
+    """(axes box, legend box) in display pixels, after a draw."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (ax,) = fig.axes
+    return ax.get_window_extent(renderer), fig.legends[0].get_window_extent(renderer)
+
+
+def test_legenda_fica_fora_dos_dados_abaixo_dos_eixos():
+    fig, _ = graficos.barras(
+        ["CRAS Norte", "CRAS Sul", "CRAS Leste"],
+        [0.9, 0.45, 0.2],
+        titulo="Ocupação",
+        eixo_valor="Ocupação",
+        tipo="percentual",
+        meta=0.8,
+        situacoes=["atingida", "parcialmente atingida", "não atingida"],
+    )
+    eixos, legenda = _caixas(fig)
+    assert legenda.y1 <= eixos.y0  # below the data area, not over the bars
+    meses = pd.period_range("2025-01", "2025-06", freq="M")
+    fig, _ = graficos.serie_mensal(
+        meses, {"A": [1, 2, 3, 4, 5, 6], "B": [6, 5, 4, 3, 2, 1]}, titulo="t", eixo_valor="Famílias", meta=3
+    )
+    eixos, legenda = _caixas(fig)
+    assert legenda.y1 <= eixos.y0
+
+
+def test_cores_das_situacoes_sao_distintas_e_explicadas():
+    situacoes = ["atingida", "parcialmente atingida", "não atingida"]
+    fig, _ = graficos.barras(
+        ["A", "B", "C"],
+        [0.9, 0.7, 0.2],
+        titulo="t",
+        eixo_valor="v",
+        tipo="percentual",
+        meta=0.8,
+        situacoes=situacoes,
+    )
+    (ax,) = fig.axes
+    cores = [tuple(b.get_facecolor()) for b in ax.patches]
+    assert len(set(cores)) == 3  # 'parcialmente atingida' is not painted like 'não atingida'
+    textos = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert textos == ["Meta atingida", "Meta parcialmente atingida", "Meta não atingida", "Meta: 80 %"]
+
+
+def test_barras_levam_seus_valores_e_eixos_dizem_a_unidade():
+    fig, _ = graficos.barras(
+        ["A", "B"], [0.425, None], titulo="t", eixo_valor="Ocupação", tipo="percentual", eixo_categoria="CRAS"
+    )
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.texts] == ["42,5 %", ""]
+    assert ax.get_xlabel() == "Ocupação (%)" and ax.get_ylabel() == "CRAS"
+    fig, _ = graficos.barras(["A"], [1234.5], titulo="t", eixo_valor="Custo por atendimento", tipo="moeda")
+    assert fig.axes[0].get_xlabel() == "Custo por atendimento (R$)"
+    assert [t.get_text() for t in fig.axes[0].texts] == ["R$ 1.234,50"]
+    meses = pd.period_range("2025-01", "2025-03", freq="M")
+    fig, _ = graficos.serie_mensal(
+        meses, {"F": [0.5, 0.6, 0.7]}, titulo="t", eixo_valor="Frequência", tipo="percentual"
+    )
+    assert fig.axes[0].get_xlabel() == "Mês" and fig.axes[0].get_ylabel() == "Frequência (%)"

@@ -1,7 +1,9 @@
 """The few chart kinds of the documents, styled once, each returning its figure and a text alternative.
 
 Axis labels and figures are pt-BR (Babel via ``formatacao``); the alternative text lists the values so that a
-reader who cannot see the chart (screen reader, text-only e-mail) gets the same information.
+reader who cannot see the chart (screen reader, text-only e-mail) gets the same information. Every value axis
+says its unit (percentages and money get "(%)" / "(R$)"), bars carry their values, the legend sits below the
+axes (never over the data) and goal situations have colours of their own (:data:`CORES_SITUACAO`).
 
 No global state: each chart is a :class:`matplotlib.figure.Figure` with its own off-screen Agg canvas (never
 registered with ``pyplot``, so a notebook never shows it by itself), built inside ``matplotlib.rc_context``
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from cras_lib.apresentacao import formatacao
@@ -24,6 +27,12 @@ COR = "#1f5f8b"
 COR_ALERTA = "#c0392b"
 COR_META = "#333333"
 CORES_SERIES = ("#1f5f8b", "#e08e0b", "#2e8b57", "#8e44ad", "#c0392b", "#7f8c8d")
+CORES_SITUACAO = {
+    "atingida": "#2e7d32",
+    "parcialmente atingida": "#e0a100",
+    "não atingida": "#c0392b",
+}
+"""Bar colour by goal situation (green / amber / red, told apart also in grey print); others: :data:`COR`."""
 
 ESTILO = {
     "figure.dpi": 100,
@@ -51,6 +60,29 @@ def _formatador(tipo: str):
     return FuncFormatter(lambda v, _pos: formatacao.numero(v, casas=1))
 
 
+def com_unidade(rotulo: str, tipo: str) -> str:
+    """A value axis label with its unit: 'Ocupação (%)', 'Custo por atendimento (R$)'; a 'numero' label names
+    its unit itself ('Famílias no mês')."""
+    sinal = {"percentual": "%", "moeda": "R$"}.get(tipo)
+    return f"{rotulo} ({sinal})" if sinal and sinal not in rotulo else rotulo
+
+
+def _legenda_abaixo(fig, ax, handles=None, ncol: int = 3) -> None:
+    """The legend under the axes (below the tick labels and axis label), never over the data."""
+    fig.tight_layout()
+    caixa = ax.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
+    kwargs = {"handles": handles} if handles is not None else {}
+    fig.legend(
+        **kwargs,
+        loc="upper center",
+        bbox_to_anchor=(0.5, caixa.y0),
+        bbox_transform=fig.transFigure,
+        ncol=ncol,
+        frameon=False,
+        fontsize=8,
+    )
+
+
 def _valor_texto(v, tipo: str) -> str:
     if tipo == "percentual":
         return formatacao.percentual(v)
@@ -70,11 +102,14 @@ def barras(
     rotulo_meta: str = "Meta",
     destacar_abaixo_da_meta: bool = False,
     destaque: str | None = None,
+    situacoes: Sequence[str] | None = None,
+    eixo_categoria: str = "",
 ):
-    """Horizontal bar chart (one bar per category), with an optional goal line.
+    """Horizontal bar chart (one bar per category), each bar with its value, with an optional goal line.
 
     ``tipo`` is 'numero', 'percentual' (values are fractions) or 'moeda'. Missing values are drawn as no bar and
-    said as "sem dados" in the text alternative. Returns ``(fig, alt)``.
+    said as "sem dados" in the text alternative. With ``situacoes`` (the goal situation of each bar), bars take
+    the colour of their situation (:data:`CORES_SITUACAO`) and the legend explains them. Returns ``(fig, alt)``.
     """
     with matplotlib.rc_context(ESTILO):
         return _barras(
@@ -87,37 +122,67 @@ def barras(
             rotulo_meta=rotulo_meta,
             destacar_abaixo_da_meta=destacar_abaixo_da_meta,
             destaque=destaque,
+            situacoes=situacoes,
+            eixo_categoria=eixo_categoria,
         )
 
 
 def _barras(
-    categorias, valores, *, titulo, eixo_valor, tipo, meta, rotulo_meta, destacar_abaixo_da_meta, destaque
+    categorias,
+    valores,
+    *,
+    titulo,
+    eixo_valor,
+    tipo,
+    meta,
+    rotulo_meta,
+    destacar_abaixo_da_meta,
+    destaque,
+    situacoes,
+    eixo_categoria,
 ):
     categorias = [str(c) for c in categorias]
     valores = [None if formatacao.ausente(v) else float(v) for v in valores]
     altura = max(2.5, 0.35 * len(categorias) + 1.2)
     fig, ax = _figura(7.5, altura)
     cores = []
-    for c, v in zip(categorias, valores, strict=True):
+    for i, (c, v) in enumerate(zip(categorias, valores, strict=True)):
         abaixo = destacar_abaixo_da_meta and meta is not None and v is not None and v < meta
-        cores.append(COR_ALERTA if abaixo or c == destaque else COR)
+        if situacoes is not None:
+            cores.append(CORES_SITUACAO.get(situacoes[i], COR))
+        else:
+            cores.append(COR_ALERTA if abaixo or c == destaque else COR)
     posicoes = range(len(categorias))
-    ax.barh(list(posicoes), [v or 0 for v in valores], color=cores)
+    barras_ = ax.barh(list(posicoes), [v or 0 for v in valores], color=cores)
+    ax.bar_label(
+        barras_, labels=["" if v is None else _valor_texto(v, tipo) for v in valores], padding=3, fontsize=8
+    )
+    ax.margins(x=0.12)  # room for the value at the end of the longest bar
     ax.set_yticks(list(posicoes), categorias)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(_formatador(tipo))
-    ax.set_xlabel(eixo_valor)
+    ax.set_xlabel(com_unidade(eixo_valor, tipo))
+    if eixo_categoria:
+        ax.set_ylabel(eixo_categoria)
     ax.set_title(titulo)
+    legendas = []
+    if situacoes is not None:
+        presentes = [s for s in CORES_SITUACAO if s in set(situacoes)]
+        legendas += [Patch(color=CORES_SITUACAO[s], label=f"Meta {s}") for s in presentes]
     if meta is not None:
-        ax.axvline(
-            meta,
-            color=COR_META,
-            linestyle="--",
-            linewidth=1.2,
-            label=f"{rotulo_meta}: {_valor_texto(meta, tipo)}",
+        legendas.append(
+            ax.axvline(
+                meta,
+                color=COR_META,
+                linestyle="--",
+                linewidth=1.2,
+                label=f"{rotulo_meta}: {_valor_texto(meta, tipo)}",
+            )
         )
-        ax.legend(loc="lower right", frameon=False)
-    fig.tight_layout()
+    if legendas:
+        _legenda_abaixo(fig, ax, legendas, ncol=min(4, len(legendas)))
+    else:
+        fig.tight_layout()
     itens = "; ".join(f"{c}: {_valor_texto(v, tipo)}" for c, v in zip(categorias, valores, strict=True))
     alt = f"Gráfico de barras — {titulo}. {eixo_valor} por categoria: {itens}."
     if meta is not None:
@@ -175,15 +240,17 @@ def _serie_mensal(meses, series, *, titulo, eixo_valor, tipo, meta):
     passo = max(1, len(rotulos) // 12)
     ax.set_xticks(list(range(0, len(rotulos), passo)), rotulos[::passo], rotation=45, ha="right")
     ax.yaxis.set_major_formatter(_formatador(tipo))
-    ax.set_ylabel(eixo_valor)
+    ax.set_ylabel(com_unidade(eixo_valor, tipo))
+    ax.set_xlabel("Mês")
     ax.set_title(titulo)
     if meta is not None:
         ax.axhline(
             meta, color=COR_META, linestyle="--", linewidth=1.2, label=f"Meta: {_valor_texto(meta, tipo)}"
         )
     if len(series) > 1 or meta is not None:
-        ax.legend(frameon=False, fontsize=8)
-    fig.tight_layout()
+        _legenda_abaixo(fig, ax, ncol=min(3, len(series) + (meta is not None)))
+    else:
+        fig.tight_layout()
     alt = f"Gráfico de linhas — {titulo}. " + ". ".join(partes) + "."
     return fig, alt
 
@@ -244,6 +311,7 @@ def _pequenos_multiplos(meses, paineis, titulo, eixo_valor, colunas, texto_valor
         partes.append(texto)
     fig.suptitle(titulo, fontsize=9, fontweight="bold")
     fig.supylabel(eixo_valor, fontsize=7)
+    fig.supxlabel("Mês (primeiro e último do período)", fontsize=7)
     fig.tight_layout()
     alt = f"Gráficos de linhas, um por unidade — {titulo}. " + "; ".join(partes) + "."
     return fig, alt

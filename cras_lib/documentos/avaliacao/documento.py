@@ -307,7 +307,7 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
         meses,
         {"CRAS que informaram": list(tendencias.cras_informantes(serie))},
         titulo="CRAS que informaram o RMA",
-        eixo_valor="CRAS",
+        eixo_valor="Número de CRAS",
         meta=len(ctx.ids),
     )
     blocos.append(Figura(fig, alt, f"CRAS que informaram o RMA por mês (total de CRAS: {len(ctx.ids)})."))
@@ -361,7 +361,8 @@ def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
         eixo_valor=apresentacao.rotulo_eixo(ind),
         tipo=apresentacao.tipo_grafico(ind),
         meta=meta.valor if meta else None,
-        destacar_abaixo_da_meta=ind.maior_melhor and meta is not None,
+        situacoes=list(no_grafico["situacao"].fillna("")) if meta is not None else None,
+        eixo_categoria="CRAS",
     )
     sem_barra = no_grafico["valor"].isna().any()
     nota = nota_grafico + (" CRAS sem dados ou com valor não divulgado ficam sem barra." if sem_barra else "")

@@ -365,6 +365,7 @@ def _figura_prioritario(d: DocumentoPlano) -> Figura:
         meta=META_PUBLICO_PRIORITARIO,
         rotulo_meta="Meta nacional",
         destacar_abaixo_da_meta=True,
+        eixo_categoria="CRAS",
     )
     legenda = (
         "Fórmula: usuários ativos do público prioritário ÷ soma das capacidades dos grupos do CRAS. Fonte: "

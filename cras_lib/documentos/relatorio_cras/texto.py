@@ -423,7 +423,7 @@ def grafico_rma(fatos):
         return None
     inicio, fim = rma.meses_serie[0], rma.meses_serie[-1]
     fig, alt = graficos.serie_mensal(
-        list(rma.meses_serie), series, titulo="RMA mês a mês", eixo_valor="Quantidade no mês"
+        list(rma.meses_serie), series, titulo="RMA mês a mês", eixo_valor="Famílias ou atendimentos no mês"
     )
     legenda = f"Registro Mensal de Atendimentos, {formatacao.periodo_extenso(inicio, fim)}. Meses sem RMA ficam em branco."
     return fig, alt, legenda
@@ -451,6 +451,7 @@ def grafico_scfv(fatos):
         meta=scfv.meta_prioritaria,
         rotulo_meta="Meta da Resolução CNAS 01/2013",
         destacar_abaixo_da_meta=True,
+        eixo_categoria="Ciclo de idade",
     )
     legenda = f"SCFV em {formatacao.data_extenso(scfv.data_referencia)}. Em vermelho, ciclos abaixo da meta."
     if len(ciclos) < len(scfv.ciclos):
