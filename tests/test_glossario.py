@@ -63,17 +63,25 @@ def test_sigla_ja_explicada_ou_com_nome_ao_lado_nao_e_repetida():
 def test_por_extenso_sem_parenteses_dobrados_nem_colados():
     dentro = g.explicar_markdown("Equipe de referência (NOB-RH/SUAS): completa.")
     assert "((" not in dentro and "))" not in dentro
-    assert dentro.startswith("Equipe de referência (Norma Operacional Básica de Recursos Humanos")
+    assert dentro.startswith(
+        "Equipe de referência (NOB-RH/SUAS — Norma Operacional Básica de Recursos Humanos"
+    )
     colado = g.explicar_markdown("Famílias no PAIF (A.1) por mês.")
     assert colado == "Famílias no Serviço de Proteção e Atendimento Integral à Família – PAIF (A.1) por mês."
     assert g.siglas_sem_explicacao(dentro) == [] and g.siglas_sem_explicacao(colado) == []
 
 
-def test_nome_por_extenso_que_traz_outra_sigla_tambem_e_explicado():
-    texto = g.explicar_markdown("O IDCRAS do município.")
+def test_sigla_composta_plural_e_resolucao():
+    texto = g.explicar_markdown("O CREAS e os 3 CREAS; a NOB-RH/SUAS e o SUAS.")
     assert texto == (
-        "O Indicador de Desenvolvimento do Centro de Referência de Assistência Social – CRAS (IDCRAS) do município."
+        "O Centro de Referência Especializado de Assistência Social (CREAS) e os 3 CREAS; a Norma Operacional "
+        "Básica de Recursos Humanos do Sistema Único de Assistência Social (NOB-RH/SUAS) e o SUAS."
     )
+    assert g.explicar_markdown("Os 16 CRAS.") == "Os 16 Centros de Referência de Assistência Social (CRAS)."
+    assert g.explicar_markdown("Resolução CIT 04/2011") == (
+        "Resolução da Comissão Intergestores Tripartite (CIT) 04/2011"
+    )
+    assert g.siglas_sem_explicacao(texto) == []
 
 
 def test_tabela_com_sigla_nova_ganha_linha_de_siglas_antes():

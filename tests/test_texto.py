@@ -4,6 +4,7 @@ NaN, None, NaT, inf, a Python repr or the fallback "sem dados"."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -752,3 +753,54 @@ def test_regra_dos_50_por_cento_na_aceleracao():
     assert abaixo.descricao == "Menos da metade da meta de vagas chegou à Aceleração (40 % da meta de vagas)."
     assert abaixo.prioridade == 1
     assert "aceleracao_abaixo_da_metade" not in com_ip05(0.5)
+
+
+# ------------------------------------------------------------------------------------------- boilerplate only where it applies
+def _programa(inscritos, chegaram, desistentes, meta=15):
+    """The complete CRAS with another program: ``inscritos`` enrolled, ``chegaram`` at Aceleração out of a goal of
+    ``meta`` places (IP-05 = chegaram / meta), ``desistentes`` dropouts."""
+    fatos = completo()
+    inclusao = dataclasses.replace(
+        fatos.inclusao, inscritos=inscritos, chegaram_aceleracao=chegaram, desistentes=desistentes
+    )
+    valor = chegaram / meta if chegaram >= 5 else None  # withheld on a count below 5
+    ip05 = Posicao("IP-05", "Aceleração", "percentual", "", True, valor, chegaram, meta, 0.3, None, 3, ())
+    return {p.codigo: p for p in pontos_de_atencao(_com(fatos, inclusao=inclusao, posicoes=(ip05,)))}
+
+
+def test_uma_desistencia_nao_e_ponto_de_atencao():
+    assert "inclusao_desistentes" not in _programa(inscritos=20, chegaram=12, desistentes=1)
+    # nor a hidden 'menos de 5' (3 of 8 = 37,5 %, but a count under the threshold is no pattern to alarm about)
+    assert "inclusao_desistentes" not in _programa(inscritos=8, chegaram=6, desistentes=3)
+    # nor a shown count below the share of attention (5 of 40 = 12,5 % <= 15 %)
+    assert "inclusao_desistentes" not in _programa(inscritos=40, chegaram=20, desistentes=5)
+
+
+def test_muitas_desistencias_sao_ponto_com_numero_e_parcela():
+    ponto = _programa(inscritos=6, chegaram=0, desistentes=6)["inclusao_desistentes"]
+    assert ponto.descricao == (
+        "6 das 6 pessoas inscritas desistiram de algum módulo do programa (100 %; o limite de atenção é 15 %)."
+    )
+    mais_tolerante = Limiares.de_parametros({"pontos_atencao": {"desistencia_alta": 0.99}})
+    fatos = completo()
+    fatos = _com(fatos, inclusao=dataclasses.replace(fatos.inclusao, inscritos=6, desistentes=6))
+    assert "inclusao_desistentes" in {p.codigo for p in pontos_de_atencao(fatos, mais_tolerante)}
+    fatos = _com(fatos, inclusao=dataclasses.replace(fatos.inclusao, inscritos=6, desistentes=5))
+    assert "inclusao_desistentes" not in {p.codigo for p in pontos_de_atencao(fatos, mais_tolerante)}
+
+
+def test_poucas_inscricoes_e_dito_no_lugar_de_poucas_pessoas_na_aceleracao():
+    # 4 enrolled (hidden) of a goal of 15: at most 4 / 15 < 50 % whatever the hidden value -> the enrolment is
+    # the point, not the progression (3 of the 4 reached Aceleração)
+    pontos = _programa(inscritos=4, chegaram=3, desistentes=0)
+    assert "aceleracao_abaixo_da_metade" not in pontos
+    assert pontos["inscricoes_abaixo_da_metade"].descricao == (
+        "Menos de 5 pessoas do território se inscreveram no programa, para uma meta de 15 vagas: menos da "
+        "metade da meta, e por isso menos da metade da meta pôde chegar à Aceleração."
+    )
+    # 10 enrolled of 15 (66,7 %), 6 reached Aceleração (40 % of the goal): the progression is the point
+    pontos = _programa(inscritos=10, chegaram=6, desistentes=0)
+    assert "inscricoes_abaixo_da_metade" not in pontos and "aceleracao_abaixo_da_metade" in pontos
+    # 12 reached of 15 (80 %): no point at all
+    pontos = _programa(inscritos=14, chegaram=12, desistentes=0)
+    assert not {"inscricoes_abaixo_da_metade", "aceleracao_abaixo_da_metade"} & set(pontos)

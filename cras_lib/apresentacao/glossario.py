@@ -52,7 +52,7 @@ TERMOS: dict[str, tuple[str, str]] = {
         "instância que pactua as regras do SUAS entre União, estados e municípios.",
     ),
     "IDCRAS": (
-        "Indicador de Desenvolvimento do CRAS",
+        "Indicador de Desenvolvimento dos Centros de Referência de Assistência Social",
         "nota de 1 a 5 por dimensão (estrutura física, recursos humanos, serviços e benefícios), calculada "
         "pelo governo federal a partir do Censo SUAS.",
     ),
@@ -96,6 +96,31 @@ TERMOS: dict[str, tuple[str, str]] = {
 }
 
 
+PLURAIS: dict[str, str] = {
+    "CRAS": "Centros de Referência de Assistência Social",
+    "CREAS": "Centros de Referência Especializados de Assistência Social",
+    "OSC": "organizações da sociedade civil",
+}
+"""The full name in the plural, for an acronym used in the plural ('os 16 CRAS')."""
+
+ARTIGOS = {"CIT": "da"}
+"""Article of the full name after 'Resolução' ('Resolução da Comissão Intergestores Tripartite'); default 'do'."""
+
+
+VARIANTES = {"IDCRAS": ("Indicador de Desenvolvimento dos CRAS",)}
+"""Other spellings of a full name that count as spelling the acronym out (the documents' own usage)."""
+
+
+def nomes(sigla: str) -> tuple[str, ...]:
+    """The spellings of ``sigla``'s full name a reader may meet: singular, plural, other usual spellings."""
+    return (TERMOS[sigla][0], *([PLURAIS[sigla]] if sigla in PLURAIS else []), *VARIANTES.get(sigla, ()))
+
+
+def _nome_perto(sigla: str, texto: str) -> bool:
+    minusculo = texto.lower()
+    return any(n.lower() in minusculo for n in nomes(sigla))
+
+
 def _ocorrencias(texto: str, sigla: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(sigla)}(?![\w-])", texto)]
 
@@ -106,14 +131,17 @@ def siglas_usadas(texto: str) -> list[str]:
     return sorted(primeiras, key=primeiras.get)
 
 
-def siglas_sem_explicacao(texto: str, janela: int = 80) -> list[str]:
+JANELA = 120
+"""Characters after an acronym within which its full name still counts as spelling it out."""
+
+
+def siglas_sem_explicacao(texto: str, janela: int = JANELA) -> list[str]:
     """Acronyms whose first use is not spelled out: the full name does not appear before it nor within
     ``janela`` characters after it ('Registro Mensal de Atendimentos (RMA)' or 'RMA (Registro Mensal ...)')."""
     faltam = []
     for sigla in siglas_usadas(texto):
         primeira = _ocorrencias(texto, sigla)[0]
-        nome = TERMOS[sigla][0].lower()
-        if nome not in texto[: primeira + len(sigla) + janela].lower():
+        if not _nome_perto(sigla, texto[: primeira + len(sigla) + janela]):
             faltam.append(sigla)
     return faltam
 
@@ -133,26 +161,38 @@ _TITULO = re.compile(r"^\s{0,3}#")
 def explicadas_em(texto: str) -> set[str]:
     """The acronyms a reader of ``texto`` has met: used in it (each spelled out at its first use) or whose full
     name it writes."""
-    minusculo = texto.lower()
-    return set(siglas_usadas(texto)) | {s for s, (nome, _) in TERMOS.items() if nome.lower() in minusculo}
+    return set(siglas_usadas(texto)) | {s for s in TERMOS if _nome_perto(s, texto)}
 
 
-def _entre_parenteses(linha: str, pos: int) -> bool:
-    return linha.rfind("(", 0, pos) > linha.rfind(")", 0, pos)
+_PLURAL_ANTES = re.compile(
+    r"(?:\b(?:[2-9]|\d{2,}|\d{1,3}(?:\.\d{3})+)|\b(?:os|dos|nos|aos|pelos|seus|todos|demais))\s+$", re.I
+)
+_COMPOSTA = re.compile(r"(?:/[A-Za-zÀ-ú]+)+")  # 'NOB-RH/SUAS': the compound is spelled out as one
 
 
-def _por_extenso(linha: str, pos: int, sigla: str) -> str:
-    """The acronym at ``linha[pos:]`` with its full name: 'nome (SIGLA)'; inside parentheses, or right before
-    another parenthesis, 'nome, SIGLA' / 'nome – SIGLA' (never doubled or adjacent parentheses)."""
-    nome = TERMOS[sigla][0]
+def _por_extenso(linha: str, pos: int, sigla: str) -> tuple[str, str]:
+    """The acronym at ``linha[pos:]`` with its full name: 'nome (SIGLA)' — in the plural after a plural
+    ('os 16 Centros de Referência de Assistência Social (CRAS)'), with its article after 'Resolução'
+    ('Resolução do Conselho Nacional de Assistência Social (CNAS)'); never doubled or adjacent parentheses:
+    '(SIGLA)' alone becomes '(SIGLA — nome)', 'SIGLA (' becomes 'nome – SIGLA ('."""
+    antes = linha[:pos]
+    nome = PLURAIS[sigla] if sigla in PLURAIS and _PLURAL_ANTES.search(antes) else TERMOS[sigla][0]
     fim = pos + len(sigla)
-    if _entre_parenteses(linha, pos):
-        novo = f"{nome}, {sigla}"
-    elif linha[fim:].lstrip().startswith("("):
-        novo = f"{nome} – {sigla}"
+    if composta := _COMPOSTA.match(linha, fim):
+        fim = composta.end()
+    token = linha[pos:fim]
+    if antes.endswith("Resolução "):
+        nome = f"{ARTIGOS.get(sigla, 'do')} {nome}"
+    depois = linha[fim:]
+    if antes.endswith("(") and depois.startswith(")"):
+        novo = f"{token} — {nome}"
+    elif depois.lstrip(" *_").startswith("("):
+        novo = f"{nome} – {token}"
+    elif depois.startswith(")"):
+        novo = f"{nome}, {token}"
     else:
-        novo = f"{nome} ({sigla})"
-    return linha[:pos] + novo + linha[fim:]
+        novo = f"{nome} ({token})"
+    return antes + novo + depois, token
 
 
 def _explicar_linha(linha: str, explicadas: set[str]) -> str:
@@ -161,10 +201,10 @@ def _explicar_linha(linha: str, explicadas: set[str]) -> str:
             if sigla in explicadas:
                 continue
             pos = _ocorrencias(linha, sigla)[0]
-            nome = TERMOS[sigla][0].lower()
             explicadas.add(sigla)
-            if nome not in linha[: pos + len(sigla) + 80].lower():
-                linha = _por_extenso(linha, pos, sigla)
+            if not _nome_perto(sigla, linha[: pos + len(sigla) + JANELA]):
+                linha, token = _por_extenso(linha, pos, sigla)
+                explicadas |= set(siglas_usadas(token))  # 'NOB-RH/SUAS' spelled out as one
                 break
         else:
             break

@@ -62,6 +62,9 @@ class Limiares(Modelo):
     queda: Fracao = Field(0.10, description="queda maior que esta fração em relação ao período de comparação")
     ocupacao_baixa: Fracao = Field(0.70, description="vagas do SCFV ocupadas abaixo desta fração")
     frequencia_baixa: Fracao = Field(0.75, description="frequência do SCFV abaixo desta fração dos encontros")
+    desistencia_alta: Fracao = Field(
+        0.15, description="desistentes da Inclusão Produtiva acima desta fração das pessoas inscritas"
+    )
 
     @classmethod
     def de_parametros(cls, parametros: ArquivoAvaliacao | Mapping | None) -> Limiares:

@@ -11,7 +11,11 @@ Each rule reads the facts only and cites the norm it checks:
 - SCFV público prioritário below 50 % of the capacity (Resolução CNAS 01/2013), occupancy below
   :attr:`Limiares.ocupacao_baixa` or above the capacity, attendance below :attr:`Limiares.frequencia_baixa`;
 - Programa de Inclusão Produtiva: fewer than 50 % of the goal reaching Aceleração calls for a busca ativa by the OSC
-  (indicator IP-05 of the catalogue); dropouts are referred to ACESSUAS Trabalho (program standard).
+  (indicator IP-05 of the catalogue) — said as too few enrolments when fewer than half the goal of places even
+  enrolled (then nobody could reach Aceleração: the cause is the enrolment, not the progression), as too few
+  reaching Aceleração otherwise; dropouts are a point only when more than :attr:`Limiares.desistencia_alta` of
+  those enrolled dropped out and the count is shown (at least the suppression threshold: one person, or a
+  hidden "menos de 5", is no pattern), with the referral to ACESSUAS Trabalho (program standard).
 
 The thresholds that are municipal choices live in :class:`Limiares` (the model of the key ``pontos_atencao`` of
 ``params/avaliacao.yaml``, :mod:`cras_lib.parametros.avaliacao`, with its defaults). Points come out in a fixed order: priority 1 (the norm is not met) first.
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cras_lib.apresentacao.formatacao import lista, percentual
+from cras_lib.apresentacao.formatacao import inteiro, lista, percentual, plural
 from cras_lib.apresentacao.privacidade import conclusao_segura, suprimir
 from cras_lib.apresentacao.redacao import comparacao, lista_meses, quantidade, referencia_comparacao, verbo
 from cras_lib.calculo.equipe_nob_rh import NOMES_PAPEIS
@@ -235,7 +239,7 @@ def _scfv(fatos, limiares: Limiares) -> list[PontoAtencao]:
     return pontos
 
 
-def _inclusao(fatos) -> list[PontoAtencao]:
+def _inclusao(fatos, limiares: Limiares) -> list[PontoAtencao]:
     p = fatos.inclusao
     if p is None:
         return []
@@ -248,7 +252,26 @@ def _inclusao(fatos) -> list[PontoAtencao]:
         else conclusao_segura(aceleracao.numerador, aceleracao.denominador, META_ACELERACAO, limiar)
         == f"abaixo de {percentual(META_ACELERACAO, 0)}"
     )
-    if abaixo:  # a withheld value is said only when below the target whatever the hidden count is
+    meta = None if aceleracao is None else aceleracao.denominador
+    poucas_inscricoes = bool(meta) and (
+        conclusao_segura(p.inscritos, meta, META_ACELERACAO, limiar)
+        == f"abaixo de {percentual(META_ACELERACAO, 0)}"
+    )
+    if abaixo and poucas_inscricoes:  # true whatever a hidden count of enrolled people is
+        pontos.append(
+            PontoAtencao(
+                "inscricoes_abaixo_da_metade",
+                1,
+                "Poucas inscrições no Programa de Inclusão Produtiva",
+                f"{quantidade(p.inscritos, 'pessoa', feminino=True, limiar=limiar).capitalize()} do território "
+                f"{verbo(p.inscritos, 'se inscreveu', 'se inscreveram', limiar=limiar)} no programa, para uma meta "
+                f"de {quantidade(meta, 'vaga', feminino=True)}: menos da metade da meta, e por isso menos da "
+                "metade da meta pôde chegar à Aceleração.",
+                "Pela regra do programa, a OSC deve fazer busca ativa de participantes, com apoio do CRAS "
+                "(por exemplo, entre as famílias acompanhadas pelo PAIF).",
+            )
+        )
+    elif abaixo:  # a withheld value is said only when below the target whatever the hidden count is
         figura = "" if aceleracao.valor is None else f" ({percentual(aceleracao.valor)} da meta de vagas)"
         pontos.append(
             PontoAtencao(
@@ -259,16 +282,18 @@ def _inclusao(fatos) -> list[PontoAtencao]:
                 "Pela regra do programa, a OSC deve fazer busca ativa dos participantes, com apoio do CRAS.",
             )
         )
-    if p.desistentes:
+    if p.inscritos and p.desistentes >= limiar and p.desistentes / p.inscritos > limiares.desistencia_alta:
         pontos.append(
             PontoAtencao(
                 "inclusao_desistentes",
                 2,
                 "Desistências na Inclusão Produtiva",
-                f"{quantidade(p.desistentes, 'pessoa', feminino=True, limiar=limiar).capitalize()} "
-                f"{verbo(p.desistentes, 'desistiu', 'desistiram', limiar=limiar)} de algum módulo do programa.",
-                "Encaminhar as pessoas que desistiram ao ACESSUAS Trabalho, como prevê o programa, e ouvir os motivos "
-                "da desistência com a OSC.",
+                f"{inteiro(p.desistentes)} das {plural(p.inscritos, 'pessoa inscrita', 'pessoas inscritas')} "
+                "desistiram de algum módulo do programa "
+                f"({percentual(p.desistentes / p.inscritos)}; o limite de atenção é "
+                f"{percentual(limiares.desistencia_alta)}).",
+                "Encaminhar as pessoas que desistiram ao Programa Nacional de Promoção do Acesso ao Mundo do "
+                "Trabalho (ACESSUAS Trabalho), como prevê o programa, e ouvir os motivos da desistência com a OSC.",
             )
         )
     return pontos
@@ -283,6 +308,6 @@ def pontos_de_atencao(fatos, limiares: Limiares | None = None) -> tuple[PontoAte
         *_funcionamento(fatos),
         *_rma(fatos, limiares),
         *_scfv(fatos, limiares),
-        *_inclusao(fatos),
+        *_inclusao(fatos, limiares),
     ]
     return tuple(sorted(pontos, key=lambda p: p.prioridade))
