@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
+from apoio.texto_pagina import sem_extenso
 from jupyter_client.manager import KernelManager
 
 from cras_lib.apresentacao.formatacao import inteiro, percentual
@@ -118,8 +119,8 @@ def test_numeros_chave_do_primeiro_cras_conferem_com_a_biblioteca(relatorios):
     assert f">{inteiro(chave['atendimentos_individualizados'])}</dd>" in tudo
     assert f">{inteiro(chave['participantes_scfv'])}</dd>" in tudo
     assert f"público prioritário: {percentual(chave['parcela_prioritaria_scfv'])} das vagas" in tudo
-    for secao in ("paif", "scfv", "equipe", "posicao"):
-        assert texto.secao(fatos, secao) in tudo
+    for secao in ("paif", "scfv", "equipe", "posicao"):  # the document spells acronyms out at first use
+        assert texto.secao(fatos, secao) in sem_extenso(tudo)
     for indicador, posicao in chave["posicoes"].items():
         if posicao is not None:
             nome = next(p.nome for p in fatos.posicoes if p.indicador == indicador)
@@ -180,7 +181,7 @@ def test_sem_arquivos_opcionais(tmp_path):
         cwd=str(RAIZ),
         progress_bar=False,
     )
-    tudo = "\n".join(saidas(nbformat.read(destino, as_version=4)))
+    tudo = sem_extenso("\n".join(saidas(nbformat.read(destino, as_version=4))))
     for linha in (
         "Não há dados do SCFV deste CRAS no período.",
         "Não há dados do Programa de Inclusão Produtiva neste território no período.",

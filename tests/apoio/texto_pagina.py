@@ -3,6 +3,7 @@ alternative of each image where the image is; blocks (paragraphs, items, cells) 
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 _BLOCOS = {"p", "li", "tr", "td", "th", "caption", "figcaption", "div", "br", "dt", "dd", "summary", "table"}
@@ -54,3 +55,24 @@ def texto_da_pagina(pagina: str) -> tuple[str, list[str]]:
     leitor.feed(pagina)
     linhas = (" ".join(linha.split()) for linha in "".join(leitor.corpo).split("\n"))
     return "\n".join(linha for linha in linhas if linha), [t.replace("¶", "").strip() for t in leitor.titulos]
+
+
+def sem_extenso(texto: str) -> str:
+    """``texto`` with every acronym's spelled-out first use put back to the bare acronym (the inverse of
+    :func:`cras_lib.apresentacao.glossario.explicar_markdown`), so that a page can be compared with the text a
+    library function gives before the document spells its acronyms out."""
+    from cras_lib.apresentacao import glossario
+
+    if "\n" in texto:  # headings are never spelled out: leave them as they are
+        return "\n".join(
+            linha if linha.lstrip().startswith("#") else sem_extenso(linha) for linha in texto.split("\n")
+        )
+    for sigla in glossario.TERMOS:
+        token = re.escape(sigla) + r"(?:/[A-Za-zÀ-ú]+)*"
+        for nome in glossario.nomes(sigla):
+            n = re.escape(nome)
+            texto = re.sub(rf"(?<=Resolução )(?:do|da) {n} \(({token})\)", r"\1", texto)
+            texto = re.sub(rf"{n} \(({token})\)", r"\1", texto)
+            texto = re.sub(rf"{n}(?:, | – )({token})", r"\1", texto)
+            texto = re.sub(rf"({token}) — {n}", r"\1", texto)
+    return texto
