@@ -62,7 +62,7 @@ def figuras(blocos) -> list[doc.Figura]:
 
 
 def test_o_que_precisa_de_acao():
-    (texto,) = doc.acoes(documento())
+    texto, grupos = doc.acoes(documento())
     linhas = texto.split("\n")
     assert linhas[:2] == ["## 8. O que precisa de ação", ""]
     # without cadunico_territorios.csv the first action asks for it
@@ -81,9 +81,9 @@ def test_o_que_precisa_de_acao():
 
 def test_o_que_precisa_de_acao_sem_pendencias(monkeypatch):
     monkeypatch.setattr(sp, "o_que_precisa_de_acao", lambda plano, limiar: [])
-    assert doc.acoes(documento()) == [
+    assert doc.acoes(documento())[0] == (
         "## 8. O que precisa de ação\n\nNenhuma pendência encontrada nos dados deste plano."
-    ]
+    )
 
 
 def test_partes_omitidas_sem_lista_de_usuarios():
@@ -314,7 +314,7 @@ def test_exemplo_acoes_e_figura_dos_cras_abaixo_da_meta(exemplo):
         "4 CRAS estão abaixo da meta de 50 %: CRAS Boa Esperança, CRAS Jardim das Acácias, CRAS Nova Aurora "
         "e CRAS Recanto dos Ipês." in blocos[-1]
     )
-    (acoes,) = doc.acoes(exemplo)
+    acoes, grupos = doc.acoes(exemplo)
     assert acoes.startswith(
         "## 8. O que precisa de ação\n\n- **CRAS Boa Esperança**: o público prioritário ocupa 41,4 %"
     )
@@ -364,3 +364,22 @@ def test_diagnostico_avisa_familias_da_classe_de_capacidade_do_censo():
     d.municipio.unidades = d.municipio.unidades.assign(familias_referenciadas_origem=origem)
     linhas = [b for b in doc.diagnostico(d) if isinstance(b, str) and "classe de capacidade" in b]
     assert len(linhas) == 1 and "CRAS Beta" in linhas[0] and "CRAS Alfa" not in linhas[0]
+
+
+def test_exemplo_maior_mudanca_custo_e_horarios(exemplo):
+    # scfv_grupos.csv: 138 groups, 3.035 places (3.035 / 138 = 22,0 per group); plan: 263 groups of 15 for
+    # 3.368 places — groups grow 91 %, places 11 %: the biggest change is the number of groups
+    (apresentacao,) = doc.apresentacao(exemplo)
+    assert (
+        "A maior mudança do plano é no número de grupos: de 138 para 263 grupos (mais 125), para 333 vagas a "
+        "mais: o tamanho do grupo passou de 22 usuários em média para 15." in apresentacao
+    )
+    f = exemplo.plano.financiamento
+    # federal co-financing of the plan: 3.368 × R$ 50 × 12; today 3.035 × 50 × 12 = the federal SCFV transfer
+    # of 2025 in custos.csv
+    assert f.total("cofinanciamento_plano") == 3368 * 50 * 12 == 2_020_800
+    assert f.total("cofinanciamento_atual") == f.federal_registrado == 3035 * 50 * 12
+    blocos = doc.metas(exemplo)
+    assert "R$ 2.020.800 por ano (3.368 vagas × R$ 50,00 por usuário e por mês × 12 meses)" in textos(blocos)
+    organizacao = tabela(doc.calendario(exemplo), "Organização dos encontros por ciclo em 2026")
+    assert list(organizacao["Horário"])[:2] == ["das 9h às 11h", "das 14h às 16h"]

@@ -42,6 +42,9 @@ from cras_lib.calculo import calendario as cal
 from cras_lib.calculo import carga_horaria
 from cras_lib.calculo import scfv_situacao as sit
 from cras_lib.calculo.razao import razao
+from cras_lib.calculo.scfv_financiamento import Financiamento, estimar
+from cras_lib.calculo.scfv_mudancas import Mudanca
+from cras_lib.calculo.scfv_mudancas import mudancas as mudancas_do_plano
 from cras_lib.dados.municipio import nomes_dos_cras
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO
 from cras_lib.parametros.arquivo import carregar
@@ -76,6 +79,7 @@ class ParametrosCiclo:
     horas_por_encontro: float
     dias_semana: tuple[int, ...]  # Monday = 0
     cobertura_alvo: float  # fraction of the cycle's CadÚnico population of the territory
+    horario_inicio: dt.time | None = None  # start of the encounters; None: each CRAS sets it
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class ParametrosPlano:
     pontos_facultativos: bool
     feriados_municipais: tuple[cal.FeriadoMunicipal, ...]
     recessos: tuple[cal.Recesso, ...]
+    valor_referencia_pbv: float = 50.0  # reais per user and month (Piso Básico Variável)
+    custo_vaga_mes: float | None = None  # reais per place and month; None: from custos.csv
 
     @classmethod
     def do_arquivo(cls, arquivo: ArquivoPlano) -> ParametrosPlano:
@@ -101,6 +107,7 @@ class ParametrosPlano:
                 float(c.horas_por_encontro),
                 c.dias,
                 float(c.cobertura_alvo),
+                c.horario_inicio,
             )
             for codigo, c in arquivo.ciclos.por_codigo().items()
         }
@@ -113,6 +120,12 @@ class ParametrosPlano:
             pontos_facultativos=cal_.pontos_facultativos,
             feriados_municipais=tuple(cal.FeriadoMunicipal(f.data, f.nome) for f in cal_.feriados_municipais),
             recessos=tuple(cal.Recesso(r.inicio, r.fim, r.nome) for r in cal_.recessos),
+            valor_referencia_pbv=float(arquivo.financiamento.valor_referencia_pbv),
+            custo_vaga_mes=(
+                None
+                if arquivo.financiamento.custo_vaga_mes is None
+                else float(arquivo.financiamento.custo_vaga_mes)
+            ),
         )
 
 
@@ -335,6 +348,36 @@ def orientadores(grupos: pd.DataFrame, equipes: pd.DataFrame, parametros: Parame
     return tabela.sort_values("id_cras").reset_index(drop=True)
 
 
+def grupos_abaixo_da_ocupacao(
+    participantes: pd.DataFrame | None, grupos: pd.DataFrame | None, data_referencia, minima: float
+) -> pd.DataFrame | None:
+    """The groups of ``scfv_grupos`` whose occupancy (active users ÷ capacidade at the reference date) is below
+    ``minima`` (``ocupacao_minima``): the groups where the CRAS does a busca ativa.
+
+    Columns ``id_grupo, id_cras, ciclo, capacidade, ativos, ocupacao, faltam`` where ``faltam`` = ceil(minima ×
+    capacidade) − ativos, the users to find to reach the minimum; sorted by CRAS, cycle and group. A group of
+    capacity 0 or unknown is left out (no occupancy). None without both files."""
+    if participantes is None or grupos is None:
+        return None
+    ativos = sit.participantes_ativos(participantes, grupos, data_referencia)
+    contagem = ativos.groupby("id_grupo").size()
+    tabela = pd.DataFrame(
+        {
+            "id_grupo": grupos["id_grupo"].astype("string"),
+            "id_cras": grupos["id_cras"].astype("string"),
+            "ciclo": grupos["ciclo"].astype("string"),
+            "capacidade": grupos["capacidade"].astype("Int64"),
+        }
+    )
+    tabela["ativos"] = tabela["id_grupo"].map(contagem).fillna(0).astype("Int64")
+    tabela = tabela[tabela["capacidade"].fillna(0) > 0].copy()
+    tabela["ocupacao"] = razao(tabela["ativos"], tabela["capacidade"])
+    tabela = tabela[tabela["ocupacao"] < minima].copy()
+    minimo = _ceil(minima * tabela["capacidade"].astype("Float64"))
+    tabela["faltam"] = (minimo - tabela["ativos"]).astype("Int64")
+    return sit.ordenar(tabela, ("id_cras", "ciclo", "id_grupo"))
+
+
 # --- the whole plan -----------------------------------------------------------------------------------------
 
 
@@ -359,7 +402,12 @@ class Plano:
     sem_encontro: dict[dt.date, str]  # holidays and recesso days
     calendario: pd.DataFrame
     orientadores: pd.DataFrame
-    ausentes: tuple[str, ...] = field(default=())  # optional files absent, e.g. "cadunico_territorios.csv"
+    ausentes: tuple[str, ...] = field(default=())
+    grupos_ociosos: pd.DataFrame | None = None  # groups below ocupacao_minima (grupos_abaixo_da_ocupacao)
+    mudancas: tuple[Mudanca, ...] = ()  # the service today vs the plan (scfv_mudancas)
+    financiamento: Financiamento | None = (
+        None  # cost and federal co-financing estimate  # optional files absent, e.g. "cadunico_territorios.csv"
+    )
 
 
 def planejar(municipio, parametros: ParametrosPlano, ano: int, data_referencia, uf: str) -> Plano:
@@ -420,6 +468,17 @@ def planejar(municipio, parametros: ParametrosPlano, ano: int, data_referencia, 
         calendario=cal.calendario_dos_grupos(grupos, ano, sem_encontro),
         orientadores=orientadores(grupos, m.equipes, parametros),
         ausentes=ausentes,
+        grupos_ociosos=grupos_abaixo_da_ocupacao(
+            m.scfv_participantes, m.scfv_grupos, ref, parametros.ocupacao_minima
+        ),
+        mudancas=tuple(mudancas_do_plano(m.scfv_grupos, metas_)),
+        financiamento=estimar(
+            metas_por_cras(metas_),
+            getattr(m, "custos", None),
+            ref.year,
+            parametros.valor_referencia_pbv,
+            parametros.custo_vaga_mes,
+        ),
     )
 
 

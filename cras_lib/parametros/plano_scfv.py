@@ -34,6 +34,22 @@ DiaSemana = Annotated[int, BeforeValidator(_dia)]
 """A weekday written in Portuguese ('terca', 'terça', 'Terça-feira'), kept as Python's weekday (Monday = 0)."""
 
 
+def _horario(valor):
+    """'14:00' or '8:30' (24-hour clock) -> time. YAML reads an unquoted 14:00 as a number, hence the hint."""
+    if isinstance(valor, str):
+        horas, _, minutos = valor.strip().partition(":")
+        if horas.isdigit() and len(minutos) == 2 and minutos.isdigit():
+            try:
+                return dt.time(int(horas), int(minutos))
+            except ValueError:
+                pass
+    raise erro("horario", 'deve ser um horário "HH:MM" entre aspas, de 00:00 a 23:59 (ex.: "14:00")')
+
+
+Horario = Annotated[dt.time, BeforeValidator(_horario)]
+"""A time of day written "HH:MM" (quoted in the YAML)."""
+
+
 class Ciclo(Modelo):
     """The choices for one age cycle of the SCFV."""
 
@@ -51,6 +67,10 @@ class Ciclo(Modelo):
     )
     cobertura_alvo: Fracao = Field(
         0.0, description="fração das pessoas do ciclo no CadÚnico do território a alcançar (0.04 = 4 %)"
+    )
+    horario_inicio: Horario | None = Field(
+        None,
+        description='hora de início dos encontros, "HH:MM" entre aspas (ausente: horário definido por cada CRAS)',
     )
 
     @property
@@ -115,6 +135,25 @@ class Equipe(Modelo):
     )
     jornada_orientador: Numero = Field(
         40.0, gt=0, le=60, description="horas semanais de referência de um orientador social"
+    )
+
+
+class Financiamento(Modelo):
+    """Values of the cost and federal co-financing estimate of the plan (docs/dominio.md, "Cofinanciamento")."""
+
+    valor_referencia_pbv: Numero = Field(
+        50.0,
+        gt=0,
+        le=10_000,
+        description="valor de referência do Piso Básico Variável, em reais por usuário e por mês "
+        "(padrão: R$ 50,00, Resolução CIT nº 01/2013 e Portaria MDS nº 134/2013; confira o valor vigente)",
+    )
+    custo_vaga_mes: Numero | None = Field(
+        None,
+        gt=0,
+        le=100_000,
+        description="custo de uma vaga do SCFV por mês, em reais, todas as fontes (ausente: gasto com o SCFV "
+        "em custos.csv no ano da data de referência ÷ capacidade atual ÷ 12)",
     )
 
 
@@ -184,3 +223,4 @@ class ArquivoPlano(Modelo):
         0.8, description="abaixo desta fração das vagas ocupadas, o plano pede busca ativa"
     )
     calendario: Annotated[Calendario, BeforeValidator(secao)] = Field(default_factory=Calendario)
+    financiamento: Annotated[Financiamento, BeforeValidator(secao)] = Field(default_factory=Financiamento)

@@ -28,13 +28,14 @@ from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import lista
 from cras_lib.apresentacao.idcras import efeitos_do_plano
-from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura
+from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura, divulgavel
 from cras_lib.apresentacao.redacao import minusculo_inicial
 from cras_lib.calculo import carga_horaria
 from cras_lib.calculo import scfv_plano as sp
 from cras_lib.calculo.calendario import NOMES_DIAS
 from cras_lib.calculo.idcras import idcras_com_acrescimos
 from cras_lib.dados.municipio import nomes_dos_cras
+from cras_lib.documentos.plano import financiamento, mudancas
 from cras_lib.norma.scfv import META_PUBLICO_PRIORITARIO, POR_CODIGO, ROTULOS_SITUACOES
 
 ROTULO_CICLO = {codigo: ciclo.rotulo for codigo, ciclo in POR_CODIGO.items()}
@@ -160,6 +161,7 @@ def apresentacao(d: DocumentoPlano) -> list[Bloco]:
         "horários dos encontros, feriados municipais e recesso).",
         _situacao_atual(d),
         _plano_do_ano(d),
+        mudancas.frase_maior_mudanca(d.plano),
     ]
     return ["\n\n".join(p for p in paragrafos if p)]
 
@@ -347,7 +349,11 @@ def metas(d: DocumentoPlano) -> list[Bloco]:
     """4. Metas: the goal rule in words, the goals per CRAS (with the municipal total) and per cycle."""
     if d.plano.metas.empty:
         return [_regra_das_metas(d), SEM_METAS]
-    return [_regra_das_metas(d), _tabela_metas_cras(d), _tabela_metas_ciclo(d)]
+    blocos: list[Bloco] = [_regra_das_metas(d)]
+    if mudou := mudancas.tabela_mudancas(d.plano):  # the biggest change is said in the Apresentação
+        blocos.append(mudou)
+    blocos += [_tabela_metas_cras(d), _tabela_metas_ciclo(d)]
+    return blocos + financiamento.blocos(d.plano)
 
 
 # --- 5. público prioritário ---------------------------------------------------------------------------------
@@ -408,12 +414,27 @@ def publico_prioritario(d: DocumentoPlano) -> list[Bloco]:
 # --- 6. calendar --------------------------------------------------------------------------------------------
 
 
+def _hora(minutos: float) -> str:
+    """'14h', '14h30' (minutes since midnight, rounded to the minute)."""
+    horas, resto = divmod(int(round(minutos)), 60)
+    return f"{horas % 24}h{resto:02d}" if resto else f"{horas % 24}h"
+
+
+def _horario(ciclo: sp.ParametrosCiclo) -> str:
+    """'das 14h às 16h' from the start time and the hours per encounter; 'definido pelo CRAS' without it."""
+    if ciclo.horario_inicio is None:
+        return "definido pelo CRAS"
+    inicio = ciclo.horario_inicio.hour * 60 + ciclo.horario_inicio.minute
+    return f"das {_hora(inicio)} às {_hora(inicio + ciclo.horas_por_encontro * 60)}"
+
+
 def _tabela_organizacao(d: DocumentoPlano, por_mes: pd.DataFrame) -> Tabela:
     p = d.plano.parametros.ciclos
     dados = pd.DataFrame(
         {
             "Ciclo": [ROTULO_CICLO[c] for c in p],
             "Dias dos encontros": [fmt.lista(NOMES_DIAS[dia] for dia in p[c].dias_semana) for c in p],
+            "Horário": [_horario(p[c]) for c in p],
             "Encontros por semana": [fmt.inteiro(p[c].encontros_semanais) for c in p],
             "Horas por encontro": [fmt.numero(p[c].horas_por_encontro) for c in p],
             "Encontros no ano (por grupo)": [fmt.inteiro(por_mes[c].sum()) for c in p],
@@ -535,10 +556,56 @@ def equipe(d: DocumentoPlano) -> list[Bloco]:
 
 
 def acoes(d: DocumentoPlano) -> list[Bloco]:
-    """8. O que precisa de ação (:func:`cras_lib.calculo.scfv_plano.o_que_precisa_de_acao`) as a Markdown list."""
+    """8. O que precisa de ação (:func:`cras_lib.calculo.scfv_plano.o_que_precisa_de_acao`) as a Markdown list,
+    then the busca ativa of each group below the minimum occupancy (:func:`busca_ativa_por_grupo`)."""
     itens = sp.o_que_precisa_de_acao(d.plano, d.limiar)
     corpo = "\n".join(f"- {a}" for a in itens) or "Nenhuma pendência encontrada nos dados deste plano."
-    return ["## 8. O que precisa de ação\n\n" + corpo]
+    return ["## 8. O que precisa de ação\n\n" + corpo, *busca_ativa_por_grupo(d)]
+
+
+def _acao_do_grupo(d: DocumentoPlano, g) -> str:
+    """The busca ativa of one group: how many users to find to reach the minimum occupancy. With a suppressed
+    count of active users the exact number would give it back: only the least number is said."""
+    minima = d.plano.parametros.ocupacao_minima
+    minimo = int(g.ativos) + int(g.faltam)
+    ciclo = minusculo_inicial(ROTULO_CICLO.get(g.ciclo, str(g.ciclo)))
+    alvo = (
+        f"para chegar a {fmt.inteiro(minimo)} das {fmt.plural(g.capacidade, 'vaga')} "
+        f"({fmt.percentual(minima, 0)})"
+    )
+    if divulgavel(g.ativos, limiar=d.limiar):
+        quantos = fmt.plural(g.faltam, "usuário")
+    else:
+        quantos = f"pelo menos {fmt.plural(max(minimo - d.limiar + 1, 1), 'usuário')}"
+    return (
+        f"buscar {quantos} {alvo}: {ciclo} do território no CadÚnico e encaminhados pelo PAIF, pelo CREAS e "
+        "pela rede"
+    )
+
+
+def busca_ativa_por_grupo(d: DocumentoPlano) -> list[Bloco]:
+    """Every group below ``ocupacao_minima`` with its busca ativa (:func:`sp.grupos_abaixo_da_ocupacao`)."""
+    g, minima = d.plano.grupos_ociosos, fmt.percentual(d.plano.parametros.ocupacao_minima, 0)
+    if g is None:
+        return []
+    if g.empty:
+        return [f"Nenhum grupo do SCFV está abaixo da ocupação mínima de {minima} das vagas."]
+    dados = pd.DataFrame(
+        {
+            "CRAS": d.nomes(g["id_cras"]),
+            "Grupo": [md(str(x)) for x in g["id_grupo"]],
+            "Ciclo": [ROTULO_CICLO.get(c, c) for c in g["ciclo"]],
+            "Vagas": _inteiros(g["capacidade"]),
+            "Usuários ativos": d.pessoas(g["ativos"]),
+            "Busca ativa": [_acao_do_grupo(d, r) for r in g.itertuples(index=False)],
+        }
+    )
+    return [
+        Tabela(
+            dados,
+            f"Grupos abaixo da ocupação mínima de {minima} das vagas em {d.data_ref}: busca ativa por grupo",
+        )
+    ]
 
 
 def idcras(d: DocumentoPlano) -> list[Bloco]:
@@ -578,6 +645,12 @@ def notas(d: DocumentoPlano) -> list[Bloco]:
         "último mês disponível até a data de referência. Fonte: cadunico_territorios.csv.",
         f"**Calendário**: feriados nacionais e do estado ({md(d.plano.uf)}) conforme a legislação federal e "
         "estadual; feriados municipais e recesso conforme os parâmetros do município.",
+        "**Custo e cofinanciamento**: cofinanciamento federal = vagas × valor de referência do Piso Básico "
+        "Variável por usuário e mês (parâmetro do município; Portaria MDS nº 134/2013) × 12; custo = vagas × custo "
+        "de uma vaga por mês × 12, com o custo de uma vaga calculado do gasto com o SCFV de todas as fontes "
+        "(custos.csv) ÷ capacidade dos CRAS com grupos (scfv_grupos.csv) ÷ 12, ou dado nos parâmetros.",
+        "**Busca ativa por grupo**: grupos com usuários ativos ÷ capacidade abaixo da ocupação mínima; usuários a "
+        "buscar = ocupação mínima × vagas, arredondado para cima, menos os usuários ativos.",
         f'Contagens de pessoas entre 1 e {d.limiar - 1} aparecem como "< {d.limiar}".',
     ]
     texto = "## Notas de método\n\n" + "\n".join(f"- {i}" for i in itens)
