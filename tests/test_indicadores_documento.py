@@ -129,15 +129,16 @@ def test_linha_de_parte_omitida_concorda_com_o_numero_de_arquivos():
 def test_dimensao_sem_arquivo_diz_o_que_falta_e_mostra_so_os_indicadores_disponiveis():
     doc = documento(inclusao_produtiva=True, custos=True)
     impacto = doc_.dimensao(doc, "impacto")
-    assert textos(impacto) == [
+    assert textos(impacto)[:2] == [
         "## 5. Impacto\n\nMudanças na situação das pessoas atendidas: renda, trabalho, empreendimentos e "
         "permanência.",
         "*Impacto — Inclusão Produtiva: parte omitida porque o arquivo `inclusao_produtiva.csv` não está na pasta de "
         "dados.*",
     ]
-    (tabela,) = [b for b in impacto if isinstance(b, Tabela)]
-    assert len(tabela.dados) == 1 and tabela.dados["Indicador"][0].endswith("(SCFV-04)")  # IP-08..IP-10 need
-    # inclusao_produtiva.csv
+    tabela, padrao = [b for b in impacto if isinstance(b, Tabela)]
+    # IP-08..IP-10 need inclusao_produtiva.csv; PAIF-14 the CadÚnico
+    assert [i[-9:] for i in tabela.dados["Indicador"]] == ["(PAIF-14)", "(SCFV-04)"]
+    assert set(padrao.dados["Resultado"]) == {"sem dados — falta o arquivo inclusao_produtiva.csv"}
     assert tabela.legenda == "Impacto: indicadores do município, janeiro a abril de 2025"
     eficiencia = "\n".join(textos(doc_.dimensao(doc, "eficiencia")))
     assert (
@@ -147,10 +148,12 @@ def test_dimensao_sem_arquivo_diz_o_que_falta_e_mostra_so_os_indicadores_disponi
 
 
 def test_dimensao_sem_nenhum_indicador_disponivel_nao_tem_tabela():
-    doc = documento(inclusao_produtiva=True, scfv_participantes=True)
+    doc = documento(inclusao_produtiva=True, scfv_participantes=True, cadunico_territorios=True)
     impacto = doc_.dimensao(doc, "impacto")
-    assert not [b for b in impacto if isinstance(b, Tabela)]
-    assert len(textos(impacto)) == 3  # heading, SCFV line, Inclusão Produtiva line
+    # only the table of the program standard's impact indicators, every one "sem dados" with the file
+    (padrao,) = [b for b in impacto if isinstance(b, Tabela)]
+    assert padrao.legenda.startswith("Indicadores de impacto do padrão do Programa de Inclusão Produtiva")
+    assert len(textos(impacto)) == 4  # heading, PAIF line, SCFV line, Inclusão Produtiva line
 
 
 def test_indicador_chave_sem_arquivo_vira_uma_linha():
@@ -225,8 +228,15 @@ def test_quadro_geral_e_a_tabela_do_catalogo_com_as_formulas():
         "Fórmula",
         "Numerador",
         "Denominador",
+        "Fonte e período",
         "Período de comparação",
     ]
+    # sources in plain words with the period (the CadÚnico indicator: the two months it compares)
+    fontes = dict(zip(detalhes.dados["Indicador"].str[-9:], detalhes.dados["Fonte e período"], strict=True))
+    assert fontes["(PAIF-01)"] == "RMA e cadastro dos CRAS, de janeiro a abril de 2025"
+    assert fontes["(PAIF-14)"] == (
+        "CadÚnico por território de CRAS, comparação de dezembro de 2024 com abril de 2025"
+    )
     assert list(detalhes.dados["Fórmula"]) == [i.formula for i in CATALOGO.values()]
     assert list(detalhes.dados["Numerador"]) == list(completa["Numerador"])
     assert tabela.legenda == "Indicadores de avaliação — Vale Serrano, janeiro a abril de 2025"

@@ -38,3 +38,13 @@ MINIMO_HORAS_PARA_FASE_2 = 0.75  # share of phase-1 hours required to enter phas
 FREQUENCIA_MINIMA_FASE_2 = 0.75  # minimum attendance in pré-aceleração and aceleração
 META_ACELERACAO = 0.5  # below this share of the goal reaching Aceleração, the OSC runs a busca ativa
 IDADE_MINIMA = 16
+
+# The impact table of the program standard ("Padrão Normativo … Inclusão Produtiva"): each impact indicator it
+# names and the catalogue indicator that measures it (cras_lib.calculo.indicadores).
+INDICADORES_IMPACTO: tuple[tuple[str, str], ...] = (
+    ("Índice de geração de renda", "IP-08"),
+    ("Índice de inserção no trabalho formal", "IP-09"),
+    ("Pessoas em arranjos produtivos locais gerando renda", "IP-12"),
+    ("Grupos em formalização", "IP-13"),
+    ("Permanência dos empreendimentos apoiados", "IP-10"),
+)

@@ -225,6 +225,33 @@ def custos() -> pd.DataFrame:
     )
 
 
+CADUNICO_CONTAGENS = (
+    "familias_cadastradas", "familias_extrema_pobreza", "familias_pobreza", "familias_baixa_renda",
+    "familias_bolsa_familia", "pessoas_bpc", "pessoas_0_6", "pessoas_6_15", "pessoas_15_17", "pessoas_18_29",
+    "pessoas_30_59", "pessoas_60_mais",
+)  # fmt: skip
+
+
+def cadunico_territorios() -> pd.DataFrame:
+    """Families in extreme poverty: A 100 in Dec 2024 (the month before the period) and 90 in Apr 2025; B 200
+    and 205; C only in Feb 2025 (no base month); A in May 2025 is outside the period."""
+    linhas = [
+        (A, "2024-12", 100),
+        (B, "2024-12", 200),
+        (A, "2025-02", 95),
+        (C, "2025-02", 50),
+        (A, "2025-04", 90),
+        (B, "2025-04", 205),
+        (A, "2025-05", 999),
+    ]
+    ids, meses, extrema = zip(*linhas, strict=True)
+    tabela = pd.DataFrame({"id_cras": _texto(ids), "mes_referencia": pd.PeriodIndex(meses, freq="M")})
+    for coluna in CADUNICO_CONTAGENS:
+        tabela[coluna] = pd.array([1000] * len(linhas), dtype="Int64")
+    tabela["familias_extrema_pobreza"] = pd.array(extrema, dtype="Int64")
+    return tabela
+
+
 def municipio(**sem) -> SimpleNamespace:
     """A ``Municipio``-like object; ``sem=True`` for a table leaves that optional file out (None)."""
     tabelas = {
@@ -236,7 +263,7 @@ def municipio(**sem) -> SimpleNamespace:
         "scfv_frequencia": scfv_frequencia(),
         "inclusao_produtiva": inclusao_produtiva(),
         "custos": custos(),
-        "cadunico_territorios": None,
+        "cadunico_territorios": cadunico_territorios(),
     }
     return SimpleNamespace(**{k: (None if sem.get(k) else v) for k, v in tabelas.items()}, avisos=[])
 

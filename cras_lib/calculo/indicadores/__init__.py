@@ -5,7 +5,7 @@ Importing the package declares every indicator (modules :mod:`.paif`, :mod:`.scf
 :mod:`.catalogo` for the declaration, :mod:`.tabela` for computing them all.
 """
 
-from cras_lib.calculo.indicadores import eficiencia, inclusao, paif, scfv  # noqa: F401 — the declarations
+from cras_lib.calculo.indicadores import eficiencia, impacto, inclusao, paif, scfv  # noqa: F401 — the declarations
 from cras_lib.calculo.indicadores.catalogo import (
     CATALOGO,
     DIMENSOES,

@@ -60,6 +60,9 @@ class Indicador:
     # present: e.g. the capacity of the SCFV groups, which scfv_grupos.csv gives only as it is now (dividing
     # last year's users by this year's places would not compare like with like). None: comparable.
     sem_comparacao: str | None = None
+    # columns outside the data contract the indicator needs, as (file, column): absent or empty -> sem dados,
+    # and the document names them (:func:`~.tabela.colunas_ausentes`)
+    colunas: tuple[tuple[str, str], ...] = ()
 
     def valor_comparavel(self, valores):
         """Values as they are judged and ranked: a value above ``teto`` counts as far below it as it is above
@@ -94,6 +97,7 @@ ORDEM: tuple[str, ...] = (
     "PAIF-11",
     "PAIF-12",
     "PAIF-13",
+    "PAIF-14",
     "SCFV-01",
     "SCFV-02",
     "SCFV-03",
@@ -109,6 +113,8 @@ ORDEM: tuple[str, ...] = (
     "IP-09",
     "IP-10",
     "IP-11",
+    "IP-12",
+    "IP-13",
     "EF-01",
     "EF-02",
     "EF-03",

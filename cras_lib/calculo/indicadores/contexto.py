@@ -16,6 +16,7 @@ import pandas as pd
 
 from cras_lib.calculo import inclusao_produtiva, rma, scfv_situacao
 from cras_lib.calculo.razao import razao
+from cras_lib.dados.contrato import normalizar_nome
 from cras_lib.erros import ArgumentoInvalido
 from cras_lib.norma.porte import capacidade_paif
 from cras_lib.parametros.avaliacao import ArquivoAvaliacao, como_parametros_avaliacao
@@ -45,6 +46,7 @@ class Contexto:
     scfv_frequencia: pd.DataFrame | None = None
     inclusao_produtiva: pd.DataFrame | None = None
     custos: pd.DataFrame | None = None
+    cadunico_territorios: pd.DataFrame | None = None
     parametros: ArquivoAvaliacao = field(default_factory=ArquivoAvaliacao)
 
     def __post_init__(self):
@@ -61,13 +63,16 @@ class Contexto:
         cls, municipio, inicio, fim, parametros: ArquivoAvaliacao | Mapping | None = None
     ) -> Contexto:
         """The context of a loaded :class:`cras_lib.dados.municipio.Municipio` for ``inicio``..``fim``."""
-        tabelas = "equipes scfv_participantes scfv_grupos scfv_frequencia inclusao_produtiva custos".split()
+        tabelas = (
+            "equipes scfv_participantes scfv_grupos scfv_frequencia inclusao_produtiva custos "
+            "cadunico_territorios"
+        ).split()
         return cls(
             inicio,
             fim,
             municipio.unidades,
             municipio.rma_cras,
-            **{t: getattr(municipio, t) for t in tabelas},
+            **{t: getattr(municipio, t, None) for t in tabelas},
             parametros=como_parametros_avaliacao(parametros),
         )
 
@@ -79,6 +84,18 @@ class Contexto:
     def tem(self, arquivo: str) -> bool:
         """Whether the contract file ``arquivo`` (e.g. ``"scfv_grupos.csv"``) is available."""
         return getattr(self, arquivo.removesuffix(".csv")) is not None
+
+    def coluna(self, arquivo: str, nome: str) -> pd.Series | None:
+        """The column ``nome`` of the file ``arquivo`` (headers matched like the reader's: case, accents,
+        separators); None when the file or the column is absent or the column is empty."""
+        tabela = getattr(self, arquivo.removesuffix(".csv"))
+        if tabela is None:
+            return None
+        chave = normalizar_nome(nome)
+        for c in tabela.columns:
+            if normalizar_nome(str(c)) == chave:
+                return None if tabela[c].isna().all() else tabela[c]
+        return None
 
     @cached_property
     def ids(self) -> pd.Index:

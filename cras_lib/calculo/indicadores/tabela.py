@@ -16,8 +16,20 @@ from cras_lib.calculo.indicadores.metas import Meta, classificar
 
 
 def disponivel(indicador: Indicador, ctx: Contexto) -> bool:
-    """Whether every source file of ``indicador`` is available in ``ctx``."""
-    return all(ctx.tem(fonte) for fonte in indicador.fontes)
+    """Whether every source file of ``indicador`` is available in ``ctx``, with the extra columns it needs
+    (:attr:`~.catalogo.Indicador.colunas`) present and not empty."""
+    return all(ctx.tem(fonte) for fonte in indicador.fontes) and not colunas_ausentes([indicador.codigo], ctx)
+
+
+def colunas_ausentes(codigos: Iterable[str], ctx: Contexto) -> list[tuple[str, str]]:
+    """The (file, column) pairs the indicators ``codigos`` need beyond the contract and that are absent or
+    empty in ``ctx`` (a file present without the column; an absent file is :func:`arquivos_ausentes`')."""
+    faltam = []
+    for codigo in codigos:
+        for arquivo, nome in CATALOGO[codigo].colunas:
+            if ctx.tem(arquivo) and ctx.coluna(arquivo, nome) is None and (arquivo, nome) not in faltam:
+                faltam.append((arquivo, nome))
+    return faltam
 
 
 def arquivos_ausentes(codigos: Iterable[str], ctx: Contexto) -> list[str]:

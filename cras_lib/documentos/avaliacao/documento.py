@@ -38,7 +38,8 @@ from cras_lib.calculo.indicadores.scfv import meses_permanencia
 from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, disponivel
 from cras_lib.calculo.periodo import Periodo, periodo_comparacao
 from cras_lib.dados.municipio import nomes_dos_cras
-from cras_lib.documentos.avaliacao import apresentacao
+from cras_lib.documentos.avaliacao import apresentacao, impacto
+from cras_lib.documentos.avaliacao import fontes as fontes_dos_dados
 from cras_lib.documentos.avaliacao.achados import gerar_conclusoes, mudancas, nao_comparaveis
 
 # Order of the numbered sections: "## 1. Método" ... (the dimensions are those of the catalogue).
@@ -213,7 +214,7 @@ def metodo(doc: DocumentoAvaliacao) -> list[Bloco]:
 COLUNAS_PRINCIPAIS = ["Indicador", "Valor", "Meta", "Situação"]
 """What a reader decides on (with "Variação" when there is a comparison): the main tables keep only these, so
 that they fit an A4 page and a 1280 px screen; formulas, numerators and denominators go to the details table."""
-COLUNAS_DETALHES = ["Indicador", "Fórmula", "Numerador", "Denominador"]
+COLUNAS_DETALHES = ["Indicador", "Fórmula", "Numerador", "Denominador", "Fonte e período"]
 
 
 def _com_codigo(tabela: pd.DataFrame) -> pd.DataFrame:
@@ -234,7 +235,8 @@ def tabela_detalhes(doc: DocumentoAvaliacao, tabela: pd.DataFrame) -> pd.DataFra
     """How each indicator of (part of) the table is computed: formula, numerator, denominator (and the value
     of the comparison period)."""
     colunas = COLUNAS_DETALHES + (["Período de comparação"] if doc.comparacao is not None else [])
-    return _com_codigo(tabela)[colunas].reset_index(drop=True)
+    fontes = [fontes_dos_dados.fonte_e_periodo(c, doc.contexto) for c in tabela["Código"]]
+    return _com_codigo(tabela).assign(**{"Fonte e período": fontes})[colunas].reset_index(drop=True)
 
 
 def quadro_geral(doc: DocumentoAvaliacao) -> list[Bloco]:
@@ -276,6 +278,8 @@ def dimensao(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
         blocos.append(
             Tabela(tabela_principal(doc, parte), f"{rotulo}: indicadores do município, {doc.periodo}")
         )
+    if codigo == "impacto":
+        blocos += impacto.blocos(doc)
     return blocos
 
 
