@@ -175,3 +175,14 @@ def test_tabela_do_padrao_calculado_ou_sem_dados_com_a_coluna():
 def test_todo_indicador_diz_fonte_e_periodo(codigo):
     texto = fonte_e_periodo(codigo, contexto())
     assert ".csv" not in texto and ("de janeiro a abril de 2025" in texto or "comparação de" in texto)
+
+
+def test_conclusoes_dizem_a_coluna_que_falta():
+    from cras_lib.documentos.avaliacao.achados import sem_dados
+
+    frases = sem_dados(_documento().avaliacao)
+    assert (
+        "Não foi possível calcular IP-12 — Pessoas em arranjos produtivos locais gerando renda: falta a coluna "
+        "arranjo_produtivo_local no arquivo inclusao_produtiva.csv." in frases
+    )
+    assert not any("faltam os arquivos ." in f or "falta o arquivo ." in f for f in frases)

@@ -189,5 +189,4 @@ def formalizacao(ctx: Contexto) -> pd.DataFrame:
     por_cras = t.groupby(["id_cras", "nome"])["formaliza"].any()
     num = por_cras.groupby(level=0).sum().reindex(ctx.ids)
     den = por_cras.groupby(level=0).size().reindex(ctx.ids)
-    municipio = t.groupby("nome")["formaliza"].any()
-    return resultado(ctx.ids, num, den, float(municipio.sum()), float(len(municipio)) or pd.NA)
+    return resultado(ctx.ids, num, den)  # an enterprise is a name within its CRAS, as in IP-10

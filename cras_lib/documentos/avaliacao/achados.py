@@ -19,7 +19,7 @@ from cras_lib.apresentacao.redacao import lista_meses, rotulo_periodo
 from cras_lib.calculo.indicadores.avaliacao import Avaliacao
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES
 from cras_lib.calculo.indicadores.metas import ATINGIDA, NAO_ATINGIDA, PARCIAL, SEM_DADOS
-from cras_lib.calculo.indicadores.tabela import arquivos_ausentes
+from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, colunas_ausentes
 from cras_lib.documentos.avaliacao import apresentacao
 
 MAXIMO_VARIACOES = 3  # largest improvements / worsenings named
@@ -216,12 +216,18 @@ def sem_dados(avaliacao: Avaliacao) -> list[str]:
     frases = []
     quadro = avaliacao.quadro
     ausentes = quadro.loc[~quadro["disponivel"]]
-    if len(ausentes):
-        arquivos = arquivos_ausentes(ausentes["codigo"], avaliacao.contexto)
+    ctx = avaliacao.contexto
+    sem_arquivo = [c for c in ausentes["codigo"] if arquivos_ausentes([c], ctx)]
+    if sem_arquivo:
+        arquivos = arquivos_ausentes(sem_arquivo, ctx)
         frases.append(
-            f"Não foi possível calcular {lista(ausentes['codigo'])}: "
+            f"Não foi possível calcular {lista(sem_arquivo)}: "
             f"{'falta o arquivo' if len(arquivos) == 1 else 'faltam os arquivos'} {lista(arquivos)}."
         )
+    for codigo in (c for c in ausentes["codigo"] if c not in sem_arquivo):  # a column beyond the contract
+        colunas = lista(f"{nome} no arquivo {arquivo}" for arquivo, nome in colunas_ausentes([codigo], ctx))
+        nome = CATALOGO[codigo].nome_em(ctx)
+        frases.append(f"Não foi possível calcular {codigo} — {nome}: falta a coluna {colunas}.")
     vazios = quadro.loc[quadro["disponivel"] & (quadro["situacao"] == SEM_DADOS)]
     if len(vazios):
         frases.append(f"Sem dados no período para {lista(vazios['codigo'])}.")
