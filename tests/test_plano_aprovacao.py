@@ -167,7 +167,7 @@ def test_tabela_da_organizacao_tem_dias_e_horarios():
     linhas = organizacao.dados.set_index("Ciclo")
     assert (
         linhas.loc["Crianças e adolescentes de 6 a 15 anos", "Dias dos encontros"]
-        == "terça-feira, quinta-feira"
+        == "terça-feira e quinta-feira"
     )
     assert linhas.loc["Crianças e adolescentes de 6 a 15 anos", "Horário"] == "das 14h às 16h"
     assert linhas.loc["Pessoas idosas (60 anos ou mais)", "Horário"] == "definido pelo CRAS"
