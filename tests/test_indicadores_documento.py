@@ -135,7 +135,8 @@ def test_dimensao_sem_arquivo_diz_o_que_falta_e_mostra_so_os_indicadores_disponi
         "*Impacto — Inclusão Produtiva: parte omitida porque o arquivo `inclusao_produtiva.csv` não está na pasta de "
         "dados.*",
     ]
-    tabela, padrao = [b for b in impacto if isinstance(b, Tabela)]
+    tabela, padrao, territorios = [b for b in impacto if isinstance(b, Tabela)]
+    assert territorios.legenda.startswith("Famílias em extrema pobreza no CadÚnico, por território")
     # IP-08..IP-10 need inclusao_produtiva.csv; PAIF-14 the CadÚnico
     assert [i[-9:] for i in tabela.dados["Indicador"]] == ["(PAIF-14)", "(SCFV-04)"]
     assert set(padrao.dados["Resultado"]) == {"sem dados — falta o arquivo inclusao_produtiva.csv"}

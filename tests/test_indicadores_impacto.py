@@ -186,3 +186,31 @@ def test_conclusoes_dizem_a_coluna_que_falta():
         "arranjo_produtivo_local no arquivo inclusao_produtiva.csv." in frases
     )
     assert not any("faltam os arquivos ." in f or "falta o arquivo ." in f for f in frases)
+
+
+def test_paif_14_por_territorio_com_supressao_complementar():
+    from cras_lib.apresentacao.privacidade import recuperaveis
+
+    d = _documento()
+    (tabela,) = [b for b in impacto_doc.blocos(d) if isinstance(b, doc_.Tabela) and "território" in b.legenda]
+    assert tabela.dados.values.tolist() == [
+        ["CRAS Alfa", "100", "90", "-10 %"],
+        ["CRAS Beta", "200", "205", "+2,5 %"],
+        ["Total dos territórios", "300", "295", "-1,7 %"],
+    ]
+    # B with 3 families in the base month: "< 5", and A hidden too ("omitido"), or 3 = 103 − 100
+    cad = cadunico_territorios()
+    cad.loc[
+        (cad["id_cras"] == B) & (cad["mes_referencia"] == pd.Period("2024-12", "M")),
+        "familias_extrema_pobreza",
+    ] = 3
+    m = municipio()
+    m.cadunico_territorios = cad
+    d = doc_.montar(municipio=m, params=None, inicio="2025-01", fim="2025-04", municipio_nome="Teste")
+    blocos = impacto_doc.blocos(d)
+    (tabela,) = [b for b in blocos if isinstance(b, doc_.Tabela) and "território" in b.legenda]
+    coluna = list(tabela.dados["Em dezembro de 2024"])
+    assert coluna[:2] == ["omitido", "< 5"] and list(tabela.dados["Variação"][:2]) == ["não divulgada"] * 2
+    ocultas = [None if c[0].isdigit() else ("primaria" if c == "< 5" else "complementar") for c in coluna[:2]]
+    assert not any(recuperaveis([100, 3], ocultas, 103 if coluna[2][0].isdigit() else None))
+    assert any("omitido" in b for b in blocos if isinstance(b, str))

@@ -12,7 +12,14 @@ import pandas as pd
 
 from cras_lib.apresentacao.exibicao import Bloco, Tabela
 from cras_lib.apresentacao.formatacao import mes_extenso, percentual
-from cras_lib.apresentacao.privacidade import contagem_segura, divulgavel
+from cras_lib.apresentacao.privacidade import (
+    NOTA_OMITIDO,
+    OMITIDO,
+    contagem_segura,
+    divulgavel,
+    suprimir_partes,
+    texto_parte,
+)
 from cras_lib.calculo.indicadores.catalogo import CATALOGO, MUNICIPIO
 from cras_lib.calculo.indicadores.impacto import meses_da_comparacao
 from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, colunas_ausentes
@@ -69,8 +76,15 @@ def paragrafo_paif(doc, limiar: int) -> str | None:
         )
     inicio, mudanca = linha["denominador"], linha["numerador"]
     fim = inicio + mudanca
-    if not divulgavel(inicio, fim, limiar=limiar):
-        return titulo + f"Não divulgado: menos de {limiar} famílias." + " " + LIMITES_PAIF_14
+    partes = _partes_territorios(doc)
+    totais_ocultos = partes is not None and any(
+        _coluna_segura(valores, limiar)[1] == OMITIDO for valores in partes[1:]
+    )
+    if totais_ocultos or not divulgavel(inicio, fim, limiar=limiar):
+        return (
+            titulo
+            + f"Não divulgado: a conta revelaria grupos de menos de {limiar} famílias. {LIMITES_PAIF_14}"
+        )
     if mudanca:
         sentido = "redução" if mudanca < 0 else "aumento"
         variacao = f" ({sentido} de {percentual(abs(linha['valor']))})"
@@ -83,7 +97,69 @@ def paragrafo_paif(doc, limiar: int) -> str | None:
     )
 
 
+def _coluna_segura(valores: list, limiar: int) -> tuple[list[str], str, list[bool]]:
+    """A column of family counts with its total, after primary and complementary suppression: the texts,
+    the total's text and which parts are hidden."""
+    ocultas, total_oculto = suprimir_partes(valores, True, limiar)
+    textos = [texto_parte(v, o, limiar) for v, o in zip(valores, ocultas, strict=True)]
+    total = sum(int(v) for v in valores)
+    return (
+        textos,
+        OMITIDO if total_oculto else contagem_segura(total, limiar),
+        [o is not None for o in ocultas],
+    )
+
+
+def _partes_territorios(doc) -> tuple[pd.DataFrame, list[int], list[int]] | None:
+    """The PAIF-14 rows of the territories with both months, their base and final counts (None: none)."""
+    longa = doc.avaliacao.longa
+    linhas = longa.loc[(longa["codigo"] == "PAIF-14") & (longa["id_cras"] != MUNICIPIO)]
+    linhas = linhas.dropna(subset=["valor"])
+    if linhas.empty:
+        return None
+    inicio = [int(v) for v in linhas["denominador"]]
+    fim = [int(d + n) for d, n in zip(linhas["denominador"], linhas["numerador"], strict=True)]
+    return linhas, inicio, fim
+
+
+def tabela_territorios(doc, limiar: int) -> Tabela | None:
+    """PAIF-14 per CRAS territory with both months: families in extreme poverty in the base and final months
+    and the change (withheld where a count is hidden); a total row like the paragraph's."""
+    base, final = meses_da_comparacao(doc.contexto)
+    partes = _partes_territorios(doc)
+    if base is None or partes is None:
+        return None
+    linhas, inicio, fim = partes
+    textos_inicio, total_inicio, oculto_inicio = _coluna_segura(inicio, limiar)
+    textos_fim, total_fim, oculto_fim = _coluna_segura(fim, limiar)
+    variacoes = [
+        "não divulgada" if a or b else ("+" if v > 0 else "") + percentual(v)
+        for v, a, b in zip(linhas["valor"], oculto_inicio, oculto_fim, strict=True)
+    ]
+    total = (sum(fim) - sum(inicio)) / sum(inicio) if sum(inicio) else pd.NA
+    oculto_total = OMITIDO in (total_inicio, total_fim)
+    nomes = doc.nomes_cras or {}
+    dados = pd.DataFrame(
+        {
+            "Território do CRAS": [nomes.get(c, c) for c in linhas["id_cras"]] + ["Total dos territórios"],
+            f"Em {mes_extenso(base)}": [*textos_inicio, total_inicio],
+            f"Em {mes_extenso(final)}": [*textos_fim, total_fim],
+            "Variação": [
+                *variacoes,
+                "não divulgada" if oculto_total else ("+" if total > 0 else "") + percentual(total),
+            ],
+        }
+    )
+    return Tabela(dados, "Famílias em extrema pobreza no CadÚnico, por território de CRAS (PAIF-14)")
+
+
 def blocos(doc) -> list[Bloco]:
     """The impact section's parts after its table of indicators."""
     paragrafo = paragrafo_paif(doc, doc.limiar)
-    return [tabela_do_padrao(doc), *([paragrafo] if paragrafo else [])]
+    territorios = tabela_territorios(doc, doc.limiar) if paragrafo else None
+    saida: list[Bloco] = [tabela_do_padrao(doc), *([paragrafo] if paragrafo else [])]
+    if territorios is not None:
+        saida.append(territorios)
+        if (territorios.dados == OMITIDO).any().any():
+            saida.append(f"*{NOTA_OMITIDO}*")
+    return saida
