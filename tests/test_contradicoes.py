@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -63,6 +64,15 @@ def test_acima_da_capacidade_nao_atinge_a_meta():
 
 
 # ------------------------------------------------------------------------------------------- summary cards
+_EQUIPE_COMPLETA = [  # the NOB-RH/SUAS minimum for 3.000 families, all estatutários
+    ("coordenador", "assistente_social", "superior", "estatutario"),
+    ("tecnico_superior", "assistente_social", "superior", "estatutario"),
+    ("tecnico_superior", "assistente_social", "superior", "estatutario"),
+    ("tecnico_superior", "psicologo", "superior", "estatutario"),
+    *[("tecnico_medio", None, "medio", "estatutario")] * 3,
+]
+
+
 def _municipio_rma(c1_2024: list[int | None], c1_2025: list[int | None], equipe=None) -> Municipio:
     """One CRAS (3.000 families) with C.1 per month of 2024 and 2025 (None: month not reported)."""
     linhas = [
@@ -87,13 +97,7 @@ def _municipio_rma(c1_2024: list[int | None], c1_2025: list[int | None], equipe=
             "familias_referenciadas": pd.array([3_000], dtype="Int64"),
         }
     )
-    equipe = equipe or [
-        ("coordenador", "assistente_social", "superior", "estatutario"),
-        ("tecnico_superior", "assistente_social", "superior", "estatutario"),
-        ("tecnico_superior", "assistente_social", "superior", "estatutario"),
-        ("tecnico_superior", "psicologo", "superior", "estatutario"),
-        *[("tecnico_medio", None, "medio", "estatutario")] * 3,
-    ]
+    equipe = equipe or _EQUIPE_COMPLETA
     equipes = pd.DataFrame(equipe, columns=["funcao", "profissao", "escolaridade", "vinculo"], dtype="string")
     equipes["id_cras"] = pd.array([A] * len(equipe), dtype="string")
     return Municipio(pasta=Path("."), unidades=unidades, rma_cras=rma, equipes=equipes)
@@ -145,10 +149,13 @@ def test_equipe_nao_e_completa_com_coordenador_sem_vinculo_estatutario():
         ("tecnico_superior", "psicologo", "superior", "estatutario"),
         *[("tecnico_medio", None, "medio", "estatutario")] * 3,
     ]
+    auxiliar = [("auxiliar_administrativo", None, "medio", "estatutario")]
     for equipe, esperado in ((None, "completa"), (temporario, "com pendência")):
+        equipe = (equipe or _EQUIPE_COMPLETA) + auxiliar
         fatos = fc.fatos_cras(_municipio_rma([500] * 12, [600] * 12, equipe), A, ANO_2025, ANO_2024)
-        assert fatos.equipe.total_em_falta == 0
-        _, valor, nota = texto.item_equipe(fatos.equipe)
+        assert fatos.equipe.total_em_falta == 0 and fatos.auxiliares.em_falta == 0
+        assert fatos.orientadores is None  # no SCFV file: no group planned, no orientador need
+        _, valor, nota = texto.item_equipe(fatos)
         assert valor == esperado
         assert ("coordenador(a) sem vínculo estatutário" in nota) == (esperado != "completa")
 
@@ -311,3 +318,48 @@ def test_vagas_prioritarias_a_preencher_seguem_a_regra_do_texto():
         "**CRAS Alfa**: o público prioritário ocupa 40 % da capacidade (meta: 50 %); para o plano, faltam 5 vagas"
         in acoes
     )
+
+
+# ------------------------------------------------------------------------------------------- staff gaps
+def test_relatorio_cobre_orientadores_e_auxiliares_com_o_numero_do_plano():
+    """CRAS Alfa of the plan's tiny municipality: 8 users in a 6 a 15 group of capacity 10 (meta 10 -> 1 group of
+    2 × 2 h a week) and one orientador social of 4 h. Plan's rule: 4 h of encounters + 25 % planning = 5 h
+    needed, 4 h available, 1 h missing -> ceil(1 ÷ 40) = 1 orientador to hire. No auxiliar administrativo: 1
+    missing. The report gives the plan's number with the plan's rule, the table lists both roles and the card
+    counts them; the reference team alone (no other worker) would have said only what the NOB-RH misses."""
+    m = municipio_plano()
+    m.unidades = m.unidades.assign(familias_referenciadas=pd.array([2500, 1200], dtype="Int64"))
+    m.rma_cras = pd.DataFrame(
+        {
+            "id_cras": pd.array(["A"], dtype="string"),
+            "mes_referencia": pd.PeriodIndex(["2025-12"], freq="M"),
+            **{item: pd.array([10], dtype="Int64") for item in RMA_COLUNAS},
+        }
+    )
+    m.equipes = m.equipes.assign(
+        profissao=pd.array([None], dtype="string"),
+        escolaridade=pd.array(["medio"], dtype="string"),
+        vinculo=pd.array(["estatutario"], dtype="string"),
+    )
+    m.inclusao_produtiva = m.custos = m.estrutura_cras = None
+    parametros = parametros_plano()
+    plano = sp.planejar(m, parametros, 2026, "2025-12-31", "MG")
+    faltantes_plano = plano.orientadores.set_index("id_cras").loc["A", "orientadores_faltantes"]
+    assert faltantes_plano == 1
+    equipe_plano = fc.PlanoEquipe(parametros, 2026, dt.date(2025, 12, 31))
+    fatos = fc.fatos_cras(m, "A", Periodo("2025-01", "2025-12"), plano=equipe_plano)
+    o, a = fatos.orientadores, fatos.auxiliares
+    assert (o.grupos, o.horas_necessarias, o.horas_disponiveis, o.presentes, o.em_falta) == (1, 5, 4, 1, 1)
+    assert (a.presentes, a.em_falta) == (0, 1)
+    equipe = texto.secao(fatos, "equipe", titulo=False)
+    assert "Pela regra do Plano Anual do SCFV de 2026" in equipe
+    assert "o grupo planejado para o CRAS pede 5 horas semanais de orientador social" in equipe
+    assert "Falta 1 orientador(a) social de 40 horas, o número do plano." in equipe
+    assert "O CRAS não tem auxiliar administrativo(a): falta 1 auxiliar administrativo(a)" in equipe
+    tabela = texto.tabela_outras_funcoes(fatos).set_index("Função")
+    assert tabela.loc["Orientadores(as) sociais", "Em falta"] == "1"
+    assert tabela.loc["Auxiliares administrativos(as)", "Em falta"] == "1"
+    rotulo, valor, nota = texto.item_equipe(fatos)
+    nob_rh = fatos.equipe.total_em_falta  # the whole NOB-RH team but the orientador is missing
+    assert valor == f"faltam {nob_rh + 2}"
+    assert nota.endswith("1 orientador(a) social e 1 auxiliar administrativo(a)")

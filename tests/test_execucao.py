@@ -194,6 +194,8 @@ def test_params_exemplo_chega_a_cada_notebook_real():
         "fim": "2025-12",
         "comparacao_inicio": "2024-01",
         "comparacao_fim": "2024-12",
+        # the run's plan: the report gives the plan's orientador need (same rule, same figure)
+        "plano": {"params": str(params / "plano_scfv.yaml"), "ano": 2026, "data_referencia": "2025-12-31"},
     }
     assert boletim.parametros == comuns | {
         "params": str(params / "boletim.yaml"),

@@ -304,7 +304,7 @@ def test_caixa_resumo_completa():
         ),
         ("Atendimentos individualizados", "2.400", "total caiu 3,2 % em relação a 2024"),
         ("Participantes do SCFV", "150", "público prioritário: 45 % das vagas (meta: 50 %)"),
-        ("Equipe de referência (NOB-RH/SUAS)", "completa", "mínimo exigido: 7 profissionais"),
+        ("Equipe do CRAS", "completa", "mínimo da NOB-RH/SUAS: 7 profissionais"),
         ("Meses sem RMA no período", "nenhum", "de 12 meses"),
     ]
     caixa = texto.caixa_resumo_html(completo())
@@ -379,9 +379,9 @@ def test_caixa_resumo_incompleta():
         ("Famílias em acompanhamento no PAIF (média por mês)", "80", ""),
         ("Atendimentos individualizados", "250", ""),
         (
-            "Equipe de referência (NOB-RH/SUAS)",
+            "Equipe do CRAS",
             "faltam 3",
-            "coordenador(a) sem vínculo estatutário; mínimo exigido: 5 profissionais",
+            "1 psicólogo(a) e 2 técnicos(as) de nível médio; coordenador(a) sem vínculo estatutário",
         ),
         ("Meses sem RMA no período", "2", "de 12 meses"),
     ]

@@ -410,6 +410,34 @@ class Plano:
     )
 
 
+def _situacao_demanda_metas(m, parametros: ParametrosPlano, ref) -> tuple:
+    """The current situation per CRAS and cycle (None without the users' list), the demand (None without
+    CadÚnico) and the goals of the plan — the part of :func:`planejar` that :func:`orientadores_do_plano`
+    shares."""
+    situacao = (
+        sit.situacao_atual(m.scfv_participantes, m.scfv_grupos, m.scfv_frequencia, ref)
+        if m.scfv_participantes is not None
+        else None
+    )
+    demanda_ = demanda(m.cadunico_territorios, situacao, ref) if m.cadunico_territorios is not None else None
+    if situacao is None and m.scfv_grupos is not None:  # capacity known, users unknown
+        capacidade = sit.capacidade_por(m.scfv_grupos, ["id_cras", "ciclo"])
+        metas_ = metas(
+            capacidade.assign(ativos=pd.NA, prioritarios=pd.NA), demanda_, parametros, lista_conhecida=False
+        )
+    else:
+        metas_ = metas(situacao, demanda_, parametros)
+    return situacao, demanda_, metas_
+
+
+def orientadores_do_plano(municipio, parametros: ParametrosPlano, data_referencia) -> pd.DataFrame:
+    """The plan's orientador social table (:func:`orientadores` of the planned groups) without the rest of the
+    plan (calendar, holidays): what the per-CRAS report shows, so that the report and the plan give the same
+    number by the same rule. Equal to ``planejar(...).orientadores`` for the same inputs."""
+    _, _, metas_ = _situacao_demanda_metas(municipio, parametros, sit.como_data(data_referencia))
+    return orientadores(grupos_planejados(metas_, parametros), municipio.equipes, parametros)
+
+
 def planejar(municipio, parametros: ParametrosPlano, ano: int, data_referencia, uf: str) -> Plano:
     """The Plano Anual do SCFV of ``ano`` from a loaded :class:`cras_lib.dados.municipio.Municipio`.
 
@@ -426,20 +454,12 @@ def planejar(municipio, parametros: ParametrosPlano, ano: int, data_referencia, 
     )
     argumentos = (m.scfv_participantes, m.scfv_grupos, m.scfv_frequencia, ref)
     tem_lista = m.scfv_participantes is not None
-    situacao = sit.situacao_atual(*argumentos) if tem_lista else None
+    situacao, demanda_, metas_ = _situacao_demanda_metas(m, parametros, ref)
     situacoes = (
         sit.contagem_por_situacao(m.scfv_participantes, m.scfv_grupos, ref, ("id_cras",))
         if tem_lista
         else None
     )
-    demanda_ = demanda(m.cadunico_territorios, situacao, ref) if m.cadunico_territorios is not None else None
-    if situacao is None and m.scfv_grupos is not None:  # capacity known, users unknown
-        capacidade = sit.capacidade_por(m.scfv_grupos, ["id_cras", "ciclo"])
-        metas_ = metas(
-            capacidade.assign(ativos=pd.NA, prioritarios=pd.NA), demanda_, parametros, lista_conhecida=False
-        )
-    else:
-        metas_ = metas(situacao, demanda_, parametros)
     grupos = grupos_planejados(metas_, parametros)
     feriados = feriados_do_ano(parametros, ano, uf)
     sem_encontro = cal.dias_sem_encontro(

@@ -15,6 +15,16 @@ from cras_lib.execucao.documentos import Documento
 from cras_lib.execucao.impressoes import sha256_arquivo, sha256_json
 
 
+def _parametros_planos(parametros: dict, prefixo: str = ""):
+    """(name, value) of every parameter, a dict parameter's entries included as 'nome.chave' (the CRAS
+    report's ``plano`` names the plan's params file inside a dict)."""
+    for nome, valor in parametros.items():
+        if isinstance(valor, dict):
+            yield from _parametros_planos(valor, f"{prefixo}{nome}.")
+        else:
+            yield f"{prefixo}{nome}", valor
+
+
 def chave_documento(
     documento: Documento,
     hashes_dados: dict[str, str],
@@ -25,7 +35,7 @@ def chave_documento(
 ) -> str:
     arquivos_parametros = {
         nome: sha256_arquivo(Path(valor))
-        for nome, valor in documento.parametros.items()
+        for nome, valor in _parametros_planos(documento.parametros)
         if isinstance(valor, str) and nome != "dados" and Path(valor).is_file()
     }
     return sha256_json(

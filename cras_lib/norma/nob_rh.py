@@ -40,7 +40,10 @@ FAMILIAS_POR_MODULO = 5_000
 
 # Professions that count as "other SUAS higher-level profession" (Resolução CNAS 17/2011 lists the categories).
 OUTRAS_PROFISSOES_SUAS = ("pedagogo", "terapeuta_ocupacional", "sociologo", "outra")
-VINCULO_CARREIRA = ("estatutario",)  # career civil servant, as the NOB-RH requires of the coordinator
+VINCULO_CARREIRA = ("estatutario",)
+# Not a NOB-RH figure: the municipal job descriptions give every CRAS its administrative support (auxiliar
+# administrativo: reception, registers, files of the unit); the reports ask for at least this many per CRAS.
+MINIMO_AUXILIARES_ADMINISTRATIVOS = 1  # career civil servant, as the NOB-RH requires of the coordinator
 
 
 def equipe_minima(familias_referenciadas: int) -> EquipeMinima:

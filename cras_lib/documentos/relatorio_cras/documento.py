@@ -22,12 +22,16 @@ from cras_lib.calculo.idcras import IdcrasCras, idcras_do_municipio
 from cras_lib.calculo.idcras_comparacao import Comparacao, comparar
 from cras_lib.calculo.indicadores.metas import parametros_da_avaliacao
 from cras_lib.calculo.periodo import Periodo, periodo_comparacao
+from cras_lib.dados.caminhos import resolver
 from cras_lib.documentos.relatorio_cras import texto
-from cras_lib.documentos.relatorio_cras.fatos import FatosCras, fatos_cras
+from cras_lib.documentos.relatorio_cras.fatos import FatosCras, PlanoEquipe, data_de_referencia, fatos_cras
 from cras_lib.documentos.relatorio_cras.pontos_atencao import Limiares, PontoAtencao, pontos_de_atencao
 
 LEGENDA_SCFV = "SCFV por ciclo de idade na data de referência"
 LEGENDA_EQUIPE = "Equipe de referência: mínimo da NOB-RH/SUAS e equipe do CRAS"
+LEGENDA_OUTRAS_FUNCOES = (
+    "Orientadores sociais (pela regra do Plano Anual do SCFV) e auxiliares administrativos"
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,22 +60,36 @@ def montar(
     municipio_nome: str = "",
     uf: str = "",
     limiar_supressao: int = LIMIAR_PADRAO,
+    plano: dict | None = None,
 ) -> RelatorioCras:
     """The report of ``id_cras`` of the loaded ``municipio`` for ``inicio``..``fim``.
 
     ``params`` is the evaluation params YAML (``params/avaliacao.yaml`` layout: the catalogue's parameters and
     the thresholds of the points of attention under ``pontos_atencao``); None: the defaults.
-    ``data_referencia`` (SCFV situation) defaults to the last day of ``fim``.
+    ``data_referencia`` (SCFV situation) defaults to the last day of ``fim``. ``plano`` is the run's Plano Anual
+    do SCFV — ``{"params": <params/plano_scfv.yaml>, "ano": 2026, "data_referencia": "2025-12-31"}`` (one
+    notebook parameter; the path is resolved here): the report states the plan's orientador social need for
+    this CRAS, the same figure as the plan; without it, the plan's default parameters for the year after
+    ``fim`` and the report's SCFV date.
     """
     parametros = parametros_da_avaliacao(params) if params else None
+    periodo = Periodo(inicio, fim)
+    equipe_plano = None
+    if plano and plano.get("params"):
+        equipe_plano = PlanoEquipe.do_arquivo(
+            resolver(plano["params"]),
+            plano.get("ano") or periodo.fim.year + 1,
+            plano.get("data_referencia") or data_de_referencia(periodo, data_referencia),
+        )
     fatos = fatos_cras(
         municipio,
         str(id_cras),
-        Periodo(inicio, fim),
+        periodo,
         periodo_comparacao(comparacao_inicio, comparacao_fim),
         data_referencia,
         limiar_supressao=int(limiar_supressao),
         parametros=parametros,
+        plano=equipe_plano,
     )
     pontos = tuple(pontos_de_atencao(fatos, Limiares.de_parametros(parametros)))
     nota = origem_dos_dados.nota_familias_da_capacidade(municipio.unidades, [str(id_cras)])
@@ -132,8 +150,16 @@ def cadunico(d: RelatorioCras) -> list[Bloco]:
 
 
 def equipe(d: RelatorioCras) -> list[Bloco]:
-    """The reference team against the NOB-RH/SUAS minimum."""
-    return [texto.secao(d.fatos, "equipe"), Tabela(tabela_conformidade(d.fatos.equipe), LEGENDA_EQUIPE)]
+    """The reference team against the NOB-RH/SUAS minimum, then the other roles of the CRAS team (orientadores
+    sociais by the plan's rule, auxiliares administrativos)."""
+    blocos: list[Bloco] = [
+        texto.secao(d.fatos, "equipe"),
+        Tabela(tabela_conformidade(d.fatos.equipe), LEGENDA_EQUIPE),
+    ]
+    outras = texto.tabela_outras_funcoes(d.fatos)
+    if outras is not None:
+        blocos.append(Tabela(outras, LEGENDA_OUTRAS_FUNCOES))
+    return blocos
 
 
 def idcras(d: RelatorioCras) -> list[Bloco]:

@@ -37,6 +37,8 @@ import pandas as pd
 from cras_lib.apresentacao.formatacao import ausente
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, divulgavel
 from cras_lib.calculo import rma as rma_mod
+from cras_lib.calculo import scfv_plano
+from cras_lib.calculo.equipe_cras import Auxiliares, Orientadores, auxiliares_por_cras, orientadores_por_cras
 from cras_lib.calculo.equipe_nob_rh import ConformidadeEquipe, conformidade_por_cras
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, Contexto, Indicador, calcular_indicador
 from cras_lib.calculo.periodo import Periodo
@@ -45,6 +47,7 @@ from cras_lib.erros import ErroSelecao
 from cras_lib.norma import rma as norma_rma
 from cras_lib.norma.porte import capacidade_paif
 from cras_lib.norma.scfv import CICLOS_SCFV, META_PUBLICO_PRIORITARIO, POR_CODIGO
+from cras_lib.parametros.plano_scfv import ArquivoPlano
 
 ITENS_SERIE = ("a1", "c1")  # monthly series kept for the charts
 
@@ -213,6 +216,10 @@ class FatosCras:
     posicoes: tuple[Posicao, ...]
     total_cras_municipio: int
     limiar_supressao: int = 5
+    # the roles outside the NOB-RH reference team (cras_lib.calculo.equipe_cras); orientadores None without
+    # SCFV data (no group planned can be known)
+    orientadores: Orientadores | None = None
+    auxiliares: Auxiliares | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -233,7 +240,31 @@ class BaseMunicipal:
     inclusao: pd.DataFrame | None
     equipes: dict[str, ConformidadeEquipe]
     tabelas_chave: dict[str, pd.DataFrame]  # key indicators (positions are ranked per suppression threshold)
+    orientadores: dict[str, Orientadores] | None = None  # by the plan's rule (None without SCFV data)
+    auxiliares: dict[str, Auxiliares] = field(default_factory=dict)
     posicoes_por_limiar: dict[int, dict[str, tuple[Posicao, ...]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlanoEquipe:
+    """What the report needs of the Plano Anual do SCFV to state its orientador need: the plan's parameters
+    (``params/plano_scfv.yaml``), its year and the date of the situation it starts from — the same the run gives
+    the plan, so both documents show the same figure."""
+
+    parametros: scfv_plano.ParametrosPlano
+    ano: int
+    data_referencia: dt.date
+
+    @classmethod
+    def padrao(cls, periodo: Periodo, data_referencia: dt.date) -> PlanoEquipe:
+        """The plan's default parameters, for the year after the period, from the report's SCFV date."""
+        return cls(
+            scfv_plano.ParametrosPlano.do_arquivo(ArquivoPlano()), periodo.fim.year + 1, data_referencia
+        )
+
+    @classmethod
+    def do_arquivo(cls, caminho, ano, data_referencia) -> PlanoEquipe:
+        return cls(scfv_plano.parametros_do_plano(caminho), int(ano), pd.Timestamp(data_referencia).date())
 
 
 def indicadores_chave() -> list[Indicador]:
@@ -357,6 +388,7 @@ def base_municipal(
     *,
     parametros: dict | None = None,
     psicologo_obrigatorio: bool = True,
+    plano: PlanoEquipe | None = None,
 ) -> BaseMunicipal:
     """Every table shared by the CRAS of ``municipio`` for ``periodo`` compared with ``comparacao`` (vectorised,
     once); ``data_referencia`` (SCFV situation) defaults to the last day of the period.
@@ -368,9 +400,10 @@ def base_municipal(
     parameters: a warm kernel that produces the reports of several CRAS of the same data computes it once.
     """
     recorte = (periodo, comparacao, data_de_referencia(periodo, data_referencia))
-    chave = _chave_cache(municipio, recorte, parametros, psicologo_obrigatorio)
+    plano = plano or PlanoEquipe.padrao(periodo, recorte[2])
+    chave = _chave_cache(municipio, (*recorte, repr(plano)), parametros, psicologo_obrigatorio)
     return cache_bases.obter(
-        chave, lambda: _base_municipal(municipio, *recorte, parametros, psicologo_obrigatorio)
+        chave, lambda: _base_municipal(municipio, *recorte, parametros, psicologo_obrigatorio, plano)
     )
 
 
@@ -381,6 +414,7 @@ def _base_municipal(
     data_referencia: dt.date,
     parametros: dict | None,
     psicologo_obrigatorio: bool,
+    plano: PlanoEquipe,
 ) -> BaseMunicipal:
     m = municipio
     unidades = m.unidades.assign(id_cras=m.unidades["id_cras"].astype("string")).set_index(
@@ -423,7 +457,18 @@ def _base_municipal(
         inclusao=ctx.inclusao if m.inclusao_produtiva is not None else None,
         equipes=conformidade_por_cras(m.unidades, m.equipes, psicologo_obrigatorio=psicologo_obrigatorio),
         tabelas_chave=tabelas_chave(ctx),
+        orientadores=_orientadores(m, plano, ids),
+        auxiliares=auxiliares_por_cras(m.equipes, ids),
     )
+
+
+def _orientadores(m, plano: PlanoEquipe, ids) -> dict[str, Orientadores] | None:
+    """Orientadores sociais of every CRAS by the Plano Anual do SCFV's rule and figure; None without SCFV
+    groups or users (nothing planned can be known)."""
+    if m.scfv_grupos is None and m.scfv_participantes is None:
+        return None
+    tabela = scfv_plano.orientadores_do_plano(m, plano.parametros, plano.data_referencia)
+    return orientadores_por_cras(tabela, ids, plano.ano, plano.parametros)
 
 
 def _identificacao(u: pd.Series) -> Identificacao:
@@ -583,6 +628,8 @@ def fatos_de(base: BaseMunicipal, id_cras: str, *, limiar_supressao: int = 5) ->
         posicoes=posicoes,
         total_cras_municipio=len(base.unidades),
         limiar_supressao=limiar_supressao,
+        orientadores=None if base.orientadores is None else base.orientadores.get(id_cras),
+        auxiliares=base.auxiliares.get(id_cras),
     )
 
 
@@ -596,11 +643,13 @@ def fatos_cras(
     limiar_supressao: int = 5,
     parametros: dict | None = None,
     psicologo_obrigatorio: bool = True,
+    plano: PlanoEquipe | None = None,
 ) -> FatosCras:
     """The facts of one CRAS for ``periodo``, compared with ``comparacao`` (None: no comparison).
 
     ``data_referencia`` (SCFV situation) defaults to the last day of the period; ``parametros`` are the
-    evaluation params of the indicator catalogue (``params/avaliacao.yaml``; defaults when None).
+    evaluation params of the indicator catalogue (``params/avaliacao.yaml``; defaults when None); ``plano``
+    the Plano Anual do SCFV the orientador need follows (:class:`PlanoEquipe`; its defaults when None).
     """
     base = base_municipal(
         municipio,
@@ -609,6 +658,7 @@ def fatos_cras(
         data_referencia,
         parametros=parametros,
         psicologo_obrigatorio=psicologo_obrigatorio,
+        plano=plano,
     )
     return fatos_de(base, id_cras, limiar_supressao=limiar_supressao)
 

@@ -4,7 +4,8 @@ Each rule reads the facts only and cites the norm it checks:
 
 - team below the NOB-RH/SUAS minimum (Resolução CNAS 269/2006), no coordinator or a coordinator who is not a career
   civil servant or lacks higher education, team mostly on precarious vínculos, more than 5,000 referenced families
-  (NOB/SUAS 2005) — from :mod:`cras_lib.calculo.equipe_nob_rh`;
+  (NOB/SUAS 2005) — from :mod:`cras_lib.calculo.equipe_nob_rh`; orientadores sociais missing for the groups of
+  the Plano Anual do SCFV and no auxiliar administrativo — from :mod:`cras_lib.calculo.equipe_cras`;
 - opening hours below 40 hours / 5 days a week (Orientações Técnicas do CRAS, MDS 2009);
 - months without RMA (Resolução CIT 04/2011: the record is monthly and mandatory);
 - falls of families in follow-up (A.1) or of individual attendances (C.1) beyond :attr:`Limiares.queda`;
@@ -110,6 +111,34 @@ def _equipe(fatos) -> list[PontoAtencao]:
         if aviso.codigo in recomendacoes:
             prioridade, titulo, recomendacao = recomendacoes[aviso.codigo]
             pontos.append(PontoAtencao(aviso.codigo, prioridade, titulo, aviso.mensagem, recomendacao))
+    o, a = fatos.orientadores, fatos.auxiliares
+    if o is not None and o.em_falta:
+        pontos.append(
+            PontoAtencao(
+                "orientadores_em_falta",
+                2,
+                "Faltam orientadores sociais para os grupos do SCFV",
+                f"Pelo Plano Anual do SCFV de {o.ano_plano}, "
+                f"{'falta' if o.em_falta == 1 else 'faltam'} "
+                f"{quantidade(o.em_falta, 'orientador(a) social', 'orientadores(as) sociais')} "
+                f"de {o.jornada:g} horas para os grupos planejados.",
+                "Prever a contratação ou o remanejamento de orientadores sociais antes de abrir os grupos "
+                "planejados (Resolução CNAS 9/2014).",
+            )
+        )
+    if a is not None and a.em_falta:
+        pontos.append(
+            PontoAtencao(
+                "auxiliar_em_falta",
+                2,
+                "CRAS sem auxiliar administrativo",
+                f"{'Falta' if a.em_falta == 1 else 'Faltam'} "
+                f"{quantidade(a.em_falta, 'auxiliar administrativo(a)', 'auxiliares administrativos(as)')} "
+                "para a recepção, os registros e os arquivos da unidade.",
+                "Lotar um(a) auxiliar administrativo(a) no CRAS, para que a equipe técnica não faça o trabalho "
+                "administrativo.",
+            )
+        )
     return pontos
 
 

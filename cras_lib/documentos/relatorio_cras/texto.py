@@ -20,6 +20,7 @@ the project's "sem dados" (tests assert it never appears in a report).
 from __future__ import annotations
 
 import html
+import math
 import re
 
 import pandas as pd
@@ -102,6 +103,9 @@ def lista_papeis(papeis, campo: str) -> str:
     return lista(quantidade(getattr(p, campo), *NOMES_PAPEIS[p.codigo]) for p in papeis if getattr(p, campo))
 
 
+_VARIACAO_MAXIMA = 1e12  # beyond any real count: a ratio of overflowing numbers is left unsaid
+
+
 def _partes_variacao(rma, codigo: str, referencia: str) -> tuple[str, str, str] | None:
     """(what changed, the change, the total's change or '') of one RMA item; None without a known change.
     What changed: 'media' for a stock (its period value is the monthly mean), 'total' for a flow reported in as
@@ -118,7 +122,8 @@ def _partes_variacao(rma, codigo: str, referencia: str) -> tuple[str, str, str] 
     total = ""
     if not ausente(item.valor) and not ausente(item.valor_comparacao) and float(item.valor_comparacao) > 0:
         variacao_total = float(item.valor) / float(item.valor_comparacao) - 1
-        total = comparacao(variacao_total, "no total").removesuffix(" no total")
+        if math.isfinite(variacao_total) and abs(variacao_total) < _VARIACAO_MAXIMA:
+            total = comparacao(variacao_total, "no total").removesuffix(" no total")
     return "mes", comparacao(item.variacao, referencia), total
 
 
@@ -345,7 +350,7 @@ def itens_resumo(fatos) -> list[tuple[str, str, str]]:
             base = "das vagas" if t.capacidade else "dos participantes"
             nota = f"público prioritário: {percentual(parcela_meta)} {base} (meta: {percentual(fatos.scfv.meta_prioritaria)})"
         itens.append(("Participantes do SCFV", contagem(t.ativos, limiar), nota))
-    itens.append(item_equipe(fatos.equipe))
+    itens.append(item_equipe(fatos))
     nao = len(rma.meses_nao_reportados)
     itens.append(
         (
@@ -366,19 +371,63 @@ PENDENCIAS_COORDENACAO: dict[str, str] = {
 }
 
 
-def item_equipe(equipe) -> tuple[str, str, str]:
-    """The team's summary card: 'completa' only when no role of the NOB-RH/SUAS minimum is missing AND the
-    coordination is as the norm asks (a career civil servant with higher education); else what is missing."""
-    faltam = equipe.total_em_falta
+def faltas_equipe(fatos) -> list[tuple[int, str]]:
+    """Every missing worker of the CRAS team as (count, role in a sentence): the NOB-RH/SUAS reference team
+    role by role, then the orientadores sociais of the plan and the auxiliares administrativos
+    (:mod:`cras_lib.calculo.equipe_cras`)."""
+    faltas = [(p.em_falta, quantidade(p.em_falta, *NOMES_PAPEIS[p.codigo])) for p in fatos.equipe.papeis]
+    o, a = fatos.orientadores, fatos.auxiliares
+    if o is not None:
+        faltas.append((o.em_falta, quantidade(o.em_falta, *OUTRAS_FUNCOES["orientador_social"])))
+    if a is not None:
+        faltas.append((a.em_falta, quantidade(a.em_falta, *OUTRAS_FUNCOES["auxiliar_administrativo"])))
+    return [(n, texto) for n, texto in faltas if n]
+
+
+def item_equipe(fatos) -> tuple[str, str, str]:
+    """The team's summary card over every role of the CRAS: 'completa' only when no role of the NOB-RH/SUAS
+    minimum, no orientador social of the plan and no auxiliar administrativo is missing AND the coordination is
+    as the norm asks (a career civil servant with higher education); else how many are missing, and which."""
+    equipe = fatos.equipe
+    faltas = faltas_equipe(fatos)
+    faltam = sum(n for n, _ in faltas)
     pendencias = [texto for codigo, texto in PENDENCIAS_COORDENACAO.items() if equipe.tem_aviso(codigo)]
     if faltam:
         valor = f"faltam {faltam}" if faltam > 1 else "falta 1"
+        nota = lista(texto for _, texto in faltas)
     else:
         valor = "com pendência" if pendencias else "completa"
-    nota = f"mínimo exigido: {quantidade(equipe.total_exigido, 'profissional', 'profissionais')}"
+        nota = f"mínimo da NOB-RH/SUAS: {quantidade(equipe.total_exigido, 'profissional', 'profissionais')}"
     if pendencias:
-        nota = f"{lista(pendencias)}; {nota}"
-    return ("Equipe de referência (NOB-RH/SUAS)", valor, nota)
+        nota = f"{nota}; {lista(pendencias)}"
+    return ("Equipe do CRAS", valor, nota)
+
+
+def tabela_outras_funcoes(fatos) -> pd.DataFrame | None:
+    """Orientadores sociais (the plan's need) and auxiliares administrativos as the reader sees them; None when
+    neither is known."""
+    o, a = fatos.orientadores, fatos.auxiliares
+    linhas = []
+    if o is not None:
+        grupos = quantidade(o.grupos, "grupo", "grupos")
+        linhas.append(
+            {
+                "Função": "Orientadores(as) sociais",
+                "Necessário": f"{numero(o.horas_necessarias)} horas semanais ({grupos} do plano de {o.ano_plano})",
+                "Na equipe": f"{inteiro(o.presentes)} ({numero(o.horas_disponiveis)} horas semanais)",
+                "Em falta": inteiro(o.em_falta),
+            }
+        )
+    if a is not None:
+        linhas.append(
+            {
+                "Função": "Auxiliares administrativos(as)",
+                "Necessário": inteiro(a.minimo),
+                "Na equipe": inteiro(a.presentes),
+                "Em falta": inteiro(a.em_falta),
+            }
+        )
+    return pd.DataFrame(linhas) if linhas else None
 
 
 # Inline styles (the page's own CSS floats <dt>/<dd> in definition lists; these keep the box readable anywhere).
