@@ -195,7 +195,7 @@ def test_params_exemplo_chega_a_cada_notebook_real():
         "comparacao_inicio": "2024-01",
         "comparacao_fim": "2024-12",
         # the run's plan: the report gives the plan's orientador need (same rule, same figure)
-        "plano": {"params": str(params / "plano_scfv.yaml"), "ano": 2026, "data_referencia": "2025-12-31"},
+        "plano": {"ano": 2026, "data_referencia": "2025-12-31", "params": str(params / "plano_scfv.yaml")},
     }
     assert boletim.parametros == comuns | {
         "params": str(params / "boletim.yaml"),

@@ -20,7 +20,7 @@ from cras_lib.apresentacao.redacao import contagem
 from cras_lib.calculo.periodo import Periodo
 from cras_lib.dados.municipio import carregar_municipio
 from cras_lib.documentos.relatorio_cras import texto
-from cras_lib.documentos.relatorio_cras.fatos import fatos_cras, numeros_chave
+from cras_lib.documentos.relatorio_cras.fatos import PlanoEquipe, fatos_cras, numeros_chave
 
 RAIZ = Path(__file__).resolve().parent.parent
 NOTEBOOK = RAIZ / "notebooks" / "relatorio_cras.ipynb"
@@ -110,7 +110,8 @@ def test_saidas_limpas(relatorios):
 def test_numeros_chave_do_primeiro_cras_conferem_com_a_biblioteca(relatorios):
     id_cras = ids_cras()[0]
     m = carregar_municipio(EXEMPLO)
-    fatos = fatos_cras(m, id_cras, Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12"))
+    plano = PlanoEquipe.do_arquivo(RAIZ / "params" / "plano_scfv.yaml", 2026, "2025-12-31")  # the run's plan
+    fatos = fatos_cras(m, id_cras, Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12"), plano=plano)
     chave = numeros_chave(fatos)
     tudo = "\n".join(saidas(relatorios[id_cras]))
     assert texto.caixa_resumo_html(fatos) in tudo  # the summary box is exactly the library's

@@ -171,10 +171,12 @@ def _relatorios_cras(config: Configuracao, nomes: dict[str, str]) -> list[tuple[
     if config.params_cras:
         proprios["params"] = str(config.params_cras)
     # the run's Plano Anual do SCFV: the report states the plan's orientador need (same rule, same figure)
+    # (keys in alphabetical order: the executed notebook's metadata keeps them sorted, and a re-run injects them
+    # from there in that order)
     proprios["plano"] = {
-        "params": str(config.params_plano),
         "ano": config.ano_plano,
         "data_referencia": config.data_referencia,
+        "params": str(config.params_plano),
     }
     if config.data_referencia_cras:
         proprios["data_referencia"] = config.data_referencia_cras

@@ -53,6 +53,8 @@ SUBSTITUIR = (
 
 def _relativo(valor):
     raiz = f"{RAIZ}/"
+    if isinstance(valor, dict):  # e.g. the CRAS report's plano, which names the plan's params file
+        return {k: _relativo(v) for k, v in valor.items()}
     return valor.removeprefix(raiz) if isinstance(valor, str) else valor
 
 
