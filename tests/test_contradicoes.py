@@ -10,12 +10,13 @@ import pandas as pd
 from apoio.indicadores import PARAMETROS, tabela_inclusao
 from apoio.indicadores import A as IA
 from apoio.indicadores import B as IB
+from apoio.indicadores import C as IC
 from apoio.indicadores import municipio as municipio_indicadores
 from apoio.plano import municipio as municipio_plano
 from apoio.plano import parametros as parametros_plano
 
 from cras_lib.calculo import scfv_plano as sp
-from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO
+from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, Contexto, tendencias
 from cras_lib.calculo.indicadores.avaliacao import avaliar
 from cras_lib.calculo.indicadores.metas import ATINGIDA, Meta, classificar
 from cras_lib.calculo.indicadores.tabela import calcular_todos
@@ -24,6 +25,7 @@ from cras_lib.dados.contrato import RMA_COLUNAS
 from cras_lib.dados.municipio import Municipio
 from cras_lib.documentos.avaliacao import achados
 from cras_lib.documentos.avaliacao import apresentacao as ap
+from cras_lib.documentos.avaliacao import documento as doc_avaliacao
 from cras_lib.documentos.plano import documento as doc_plano
 from cras_lib.documentos.relatorio_cras import fatos as fc
 from cras_lib.documentos.relatorio_cras import texto
@@ -363,3 +365,30 @@ def test_relatorio_cobre_orientadores_e_auxiliares_com_o_numero_do_plano():
     nob_rh = fatos.equipe.total_em_falta  # the whole NOB-RH team but the orientador is missing
     assert valor == f"faltam {nob_rh + 2}"
     assert nota.endswith("1 orientador(a) social e 1 auxiliar administrativo(a)")
+
+
+# ------------------------------------------------------------------------------------------- monthly A.1 chart
+def test_grafico_mensal_do_municipio_nao_cai_com_cras_sem_rma_e_diz_os_meses():
+    """Three CRAS with A.1 = 100 every month; CRAS B does not report February 2025. The municipal sum would
+    read 300, 200, 300 (a dip that is only a missing report); the chart's measure, the mean per CRAS that
+    reported, stays 100, and the legend names the month with the missing CRAS."""
+    linhas = [
+        (i, m) for m in ("2025-01", "2025-02", "2025-03") for i in (IA, IB, IC) if (i, m) != (IB, "2025-02")
+    ]
+    rma = pd.DataFrame(
+        {
+            "id_cras": pd.array([i for i, _ in linhas], dtype="string"),
+            "mes_referencia": pd.PeriodIndex([m for _, m in linhas], freq="M"),
+            **{item: pd.array([100] * len(linhas), dtype="Int64") for item in RMA_COLUNAS},
+        }
+    )
+    m = municipio_indicadores()
+    m.rma_cras = rma
+    ctx = Contexto.do_municipio(m, "2025-01", "2025-03", PARAMETROS)
+    soma = rma.groupby("mes_referencia")["a1"].sum()
+    assert soma.tolist() == [300, 200, 300]  # what a total per month would chart
+    assert tendencias.media_por_cras_informante(ctx, "a1").tolist() == [100, 100, 100]
+    assert tendencias.cras_sem_rma(ctx).tolist() == [0, 1, 0]
+    assert doc_avaliacao.meses_sem_rma(ctx) == (
+        " Meses com CRAS sem RMA (fora da média do mês): 1 CRAS sem RMA em fevereiro de 2025."
+    )

@@ -24,6 +24,11 @@ def cras_informantes(ctx: Contexto) -> pd.Series:
     return meses.reindex(ctx.meses, fill_value=0).astype("Int64")
 
 
+def cras_sem_rma(ctx: Contexto) -> pd.Series:
+    """How many CRAS of ``unidades.csv`` did NOT report the RMA each month of the period (Int64)."""
+    return (len(ctx.ids) - cras_informantes(ctx)).clip(lower=0).astype("Int64").rename("cras_sem_rma")
+
+
 def frequencia_mensal_scfv(ctx: Contexto) -> pd.Series:
     """SCFV attendance rate of the municipality month by month: Σ presenças ÷ Σ encontros previstos (<NA> for
     a month without attendance records). Requires ``scfv_frequencia``."""

@@ -26,7 +26,7 @@ from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.formatacao import percentual, periodo_extenso, plural
 from cras_lib.apresentacao.idcras import blocos_municipio
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
-from cras_lib.apresentacao.redacao import rotulo_periodo
+from cras_lib.apresentacao.redacao import lista_meses, quantidade, rotulo_periodo
 from cras_lib.calculo.idcras import IdcrasCras, idcras_do_municipio
 from cras_lib.calculo.idcras_comparacao import Comparacao, comparar
 from cras_lib.calculo.indicadores import tendencias
@@ -288,6 +288,21 @@ def dimensoes(doc: DocumentoAvaliacao) -> list[Bloco]:
     return [bloco for codigo in DIMENSOES for bloco in dimensao(doc, codigo)]
 
 
+def meses_sem_rma(ctx: Contexto) -> str:
+    """' Meses com CRAS sem RMA (fora da média do mês): 1 CRAS sem RMA em março e junho de 2025; 2 CRAS sem RMA
+    em janeiro de 2025.' — the months of the chart whose mean stands on fewer CRAS, grouped by how many are
+    missing ('' when every CRAS reported every month)."""
+    faltam = tendencias.cras_sem_rma(ctx)
+    faltam = faltam[faltam > 0]
+    if faltam.empty:
+        return ""
+    partes = [
+        f"{quantidade(int(n), 'CRAS', 'CRAS')} sem RMA em {lista_meses(meses.index)}"
+        for n, meses in faltam.groupby(faltam)
+    ]
+    return f" Meses com CRAS sem RMA (fora da média do mês): {'; '.join(partes)}."
+
+
 def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
     """Monthly trends from the start of the comparison period (or of the period): RMA A.1 and C.1 per CRAS
     that reported, CRAS that reported, and the SCFV attendance rate (when ``scfv_frequencia.csv`` exists)."""
@@ -306,7 +321,14 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
         fig, alt = graficos.serie_mensal(
             meses, {"Média por CRAS que informou": list(media)}, titulo=titulo_grafico, eixo_valor=eixo
         )
-        blocos.append(Figura(fig, alt, f"{titulo_grafico}: média mensal por CRAS que informou o RMA."))
+        blocos.append(
+            Figura(
+                fig,
+                alt,
+                f"{titulo_grafico}: média mensal por CRAS que informou o RMA (um CRAS que não informou fica "
+                f"fora da média do mês, em vez de contar como zero).{meses_sem_rma(serie)}",
+            )
+        )
     fig, alt = graficos.serie_mensal(
         meses,
         {"CRAS que informaram": list(tendencias.cras_informantes(serie))},
