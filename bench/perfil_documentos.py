@@ -66,7 +66,9 @@ def main() -> None:
 
     from cras_lib.dados import carregar_municipio, sintetico
     from cras_lib.documentos import avaliacao, relatorio_cras
+    from cras_lib.execucao import aquecimento
 
+    aquecimento.aquecer(str(RAIZ / "data" / "exemplo"))  # the caches a warm kernel of the pool turns on
     exemplo = carregar_municipio(RAIZ / "data" / "exemplo")
     medir(
         "relatório do CRAS 31799900001 (município de exemplo)",

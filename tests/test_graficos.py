@@ -126,3 +126,96 @@ def test_barras_levam_seus_valores_e_eixos_dizem_a_unidade():
         meses, {"F": [0.5, 0.6, 0.7]}, titulo="t", eixo_valor="Frequência", tipo="percentual"
     )
     assert fig.axes[0].get_xlabel() == "Mês" and fig.axes[0].get_ylabel() == "Frequência (%)"
+
+
+def _graficos_da_biblioteca():
+    """One of each chart kind, with long labels, a legend and a goal line (what can stick out of a figure)."""
+    from cras_lib.apresentacao.idcras import grafico_municipio
+    from cras_lib.calculo.idcras import avaliar_cras
+
+    meses = list(pd.period_range("2024-01", "2025-12", freq="M"))
+    nomes = {"Famílias em acompanhamento no PAIF (A.1)": 1, "Atendimentos individualizados (C.1)": 2}
+    idcras = {
+        "1": avaliar_cras("1", familias_referenciadas=5000, equipe=pd.DataFrame(), estrutura=None, rma=None)
+    }
+    return {
+        "serie_mensal": graficos.serie_mensal(
+            meses,
+            {n: [12_000 * k + i for i in range(24)] for n, k in nomes.items()},
+            titulo="RMA mês a mês",
+            eixo_valor="Quantidade no mês",
+            meta=20_000,
+        )[0],
+        "barras": graficos.barras(
+            ["Serviço de convivência de 6 a 15 anos", "Idosos"],
+            [1.15, 0.3],
+            titulo="Ocupação das vagas",
+            eixo_valor="Usuários ÷ vagas",
+            tipo="percentual",
+            meta=0.8,
+        )[0],
+        "barras_nomes_longos": graficos.barras(
+            ["CRAS " + "Conjunto Habitacional Serra Azul " * 6, "x" * 150],
+            [120_000, 3],
+            titulo="Atendimentos por CRAS do território, com o nome completo de cada unidade " * 2,
+            eixo_valor="Atendimentos no ano",
+        )[0],
+        "pequenos_multiplos": graficos.pequenos_multiplos(
+            meses,
+            {f"CRAS {i}": [100 * i + j for j in range(24)] for i in range(9)},
+            titulo="A.1",
+            eixo_valor="famílias",
+        )[0],
+        "idcras": grafico_municipio(idcras, {"1": "CRAS Centro"})[0],
+    }
+
+
+def test_graficos_da_biblioteca_cabem_na_figura_sem_recorte():
+    """figura_html draws the library's charts once, without cropping (bbox_inches="tight" would draw twice):
+    so everything a chart draws — tick labels, legend, title, goal label — must lie inside its figure."""
+    for nome, fig in _graficos_da_biblioteca().items():
+        fig.canvas.draw()
+        conteudo, figura = fig.get_tightbbox(fig.canvas.get_renderer()), fig.bbox_inches
+        folga = 0.01  # inches
+        assert conteudo.x0 >= -folga and conteudo.y0 >= -folga, nome
+        assert conteudo.x1 <= figura.x1 + folga and conteudo.y1 <= figura.y1 + folga, nome
+
+
+def _tamanho_png(html_: str) -> tuple[int, int]:
+    import base64
+    import re
+    import struct
+
+    png = base64.b64decode(re.search(r"base64,([^\"]+)", html_).group(1))
+    return struct.unpack(">II", png[16:24])  # IHDR width, height
+
+
+def test_figura_do_pyplot_e_recortada_e_fechada():
+    """An analyst's own pyplot figure is cropped to its content by matplotlib (its long label is not cut) and
+    closed afterwards."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set_ylabel("um rótulo " * 8)
+    html_ = exibicao.figura_html(fig, "alt")
+    assert fig.number not in plt.get_fignums()
+    assert _tamanho_png(html_) != (440, 330)
+
+
+def test_grafico_da_biblioteca_recortado_com_borda_branca_de_um_decimo_de_polegada():
+    """Grafico.png crops the drawn pixels: 11 px (0,1 in at 110 dpi) of white around the ink on every side."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig, _ = graficos.barras(
+        ["CRAS Norte", "CRAS Sul"], [0.4, 0.7], titulo="t", eixo_valor="v", tipo="percentual"
+    )
+    largura, altura = _tamanho_png(exibicao.figura_html(fig, "alt"))
+    assert largura < 7.5 * 110 and altura <= 2.5 * 110
+    pixels = np.asarray(Image.open(io.BytesIO(fig.png())).convert("RGB"))
+    tinta = (pixels < 255).any(axis=2)
+    linhas, colunas = np.flatnonzero(tinta.any(axis=1)), np.flatnonzero(tinta.any(axis=0))
+    assert (linhas[0], colunas[0]) == (11, 11)
+    assert (pixels.shape[0] - 1 - linhas[-1], pixels.shape[1] - 1 - colunas[-1]) == (11, 11)

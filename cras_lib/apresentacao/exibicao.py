@@ -18,6 +18,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, lista, numero
+from cras_lib.apresentacao.graficos import Grafico
 
 
 def markdown(texto: str) -> None:
@@ -61,11 +62,16 @@ def figura_html(fig, alt: str, legenda: str | None = None) -> str:
 
     The PNG is rendered off-screen by the figure's own canvas (Agg for the charts of
     :mod:`cras_lib.apresentacao.graficos`); a figure made with ``pyplot`` is closed afterwards, so the notebook
-    does not show it a second time."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-    _fechar(fig)
-    dados = base64.b64encode(buffer.getvalue()).decode("ascii")
+    does not show it a second time. The library's charts (:class:`~cras_lib.apresentacao.graficos.Grafico`)
+    draw themselves once; any other figure is cropped to its content by ``savefig(bbox_inches="tight")``."""
+    if isinstance(fig, Grafico):
+        png = fig.png()
+    else:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+        png = buffer.getvalue()
+        _fechar(fig)
+    dados = base64.b64encode(png).decode("ascii")
     rodape = f"<figcaption>{html.escape(legenda)}</figcaption>" if legenda else ""
     return (
         f'<figure class="grafico"><img src="data:image/png;base64,{dados}" alt="{html.escape(alt, quote=True)}"'
@@ -74,7 +80,7 @@ def figura_html(fig, alt: str, legenda: str | None = None) -> str:
 
 
 def _fechar(fig) -> None:
-    """Close ``fig`` if ``pyplot`` manages it (the library's own charts are not ``pyplot`` figures)."""
+    """Close ``fig`` if ``pyplot`` manages it (an analyst's own figure)."""
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None and getattr(fig, "number", None) in pyplot.get_fignums():
         pyplot.close(fig)

@@ -5,21 +5,31 @@ reader who cannot see the chart (screen reader, text-only e-mail) gets the same 
 says its unit (percentages and money get "(%)" / "(R$)"), bars carry their values, the legend sits below the
 axes (never over the data) and goal situations have colours of their own (:data:`CORES_SITUACAO`).
 
-No global state: each chart is a :class:`matplotlib.figure.Figure` with its own off-screen Agg canvas (never
-registered with ``pyplot``, so a notebook never shows it by itself), built inside ``matplotlib.rc_context``
-with :data:`ESTILO`; importing this module changes neither the backend nor ``rcParams``.
+No global state: each chart is a :class:`Grafico` (a matplotlib ``Figure``) with its own off-screen Agg canvas
+(never registered with ``pyplot``, so a notebook never shows it by itself), built inside
+``matplotlib.rc_context`` with :data:`ESTILO`; importing this module changes neither the backend nor ``rcParams``.
+
+Speed (a national run draws two charts per CRAS report, ≈ 17,000 charts): a chart is drawn once. ``tight_layout``
+and ``savefig(bbox_inches="tight")`` each cost about one more drawing, so the single-axes charts get their
+margins from the sizes of their own labels (measured once, :func:`_margens`) and :meth:`Grafico.png` crops the
+white border off the drawn pixels instead of asking matplotlib for the tight bounding box.
 """
 
 from __future__ import annotations
 
+import io
 import math
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
+from PIL import Image
 
 from cras_lib.apresentacao import formatacao
 
@@ -35,7 +45,7 @@ CORES_SITUACAO = {
 """Bar colour by goal situation (green / amber / red, told apart also in grey print); others: :data:`COR`."""
 
 ESTILO = {
-    "figure.dpi": 100,
+    "figure.dpi": 110,  # the resolution of the PNG (exibicao.figura_html): layout and drawing share one renderer
     "font.size": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -45,19 +55,113 @@ ESTILO = {
 """The charts' style, applied while each chart is built (``matplotlib.rc_context``)."""
 
 
-def _figura(largura: float, altura: float):
-    """A new figure with its own Agg canvas and one axes."""
-    fig = Figure(figsize=(largura, altura))
+class Grafico(Figure):
+    """A figure of this module: laid out when built, drawn once by :meth:`png`."""
+
+    BORDA = 0.1  # inches of white kept around the drawn content
+
+    def png(self) -> bytes:
+        """The chart as PNG at the figure's resolution, cropped to what is drawn plus :attr:`BORDA`: one drawing
+        (``savefig(bbox_inches="tight")`` would draw twice) and no metadata (same chart, same bytes)."""
+        self.canvas.draw()
+        pixels = np.asarray(self.canvas.buffer_rgba())
+        tinta = (pixels[:, :, :3] < 255).any(axis=2)
+        linhas, colunas = np.flatnonzero(tinta.any(axis=1)), np.flatnonzero(tinta.any(axis=0))
+        if linhas.size:
+            borda = round(self.BORDA * self.dpi)
+            pixels = pixels[
+                max(0, linhas[0] - borda) : linhas[-1] + borda + 1,
+                max(0, colunas[0] - borda) : colunas[-1] + borda + 1,
+            ]
+        saida = io.BytesIO()
+        Image.fromarray(pixels).save(saida, format="png")
+        return saida.getvalue()
+
+
+def novo_grafico(largura: float, altura: float, *, eixos: bool = True):
+    """A new chart of ``largura`` × ``altura`` inches with its own Agg canvas (and one axes unless ``eixos`` is
+    false)."""
+    fig = Grafico(figsize=(largura, altura))
     FigureCanvasAgg(fig)
-    return fig, fig.subplots()
+    return fig, (fig.subplots() if eixos else None)
+
+
+def _largura(fig: Figure, textos, titulo: bool = False) -> float:
+    """Width in inches of the widest of ``textos`` in the style's font (its title font if ``titulo``)."""
+    renderizador = fig.canvas.get_renderer()
+    rc = matplotlib.rcParams
+    fonte = (
+        FontProperties(size=rc["axes.titlesize"], weight=rc["axes.titleweight"])
+        if titulo
+        else FontProperties(size=rc["font.size"])
+    )
+    larguras = [
+        renderizador.get_text_width_height_descent(str(t), fonte, ismath=False)[0] for t in textos if t
+    ]
+    return max(larguras, default=0.0) / fig.dpi
+
+
+def _margens(
+    fig: Figure,
+    ax,
+    titulo: str,
+    *,
+    esquerda: float,
+    abaixo: float,
+    legenda=None,
+    topo: float = 0.45,
+    direita: float = 0.3,
+) -> None:
+    """Place the axes with margins in inches: ``esquerda`` and ``abaixo`` are the room the caller measured for
+    its tick and axis labels (what is left white is cropped by :meth:`Grafico.png`). The title goes over the
+    axes in as many lines as it needs to stay inside the figure, at a fixed place (no search for overlapping
+    ticks at every drawing); a figure ``legenda`` (:func:`_legenda_abaixo`) goes under the labels, the figure
+    growing by its height."""
+    largura, altura = fig.get_size_inches()
+    esquerda = min(esquerda, 0.55 * largura)
+    cabe = largura - esquerda - direita + 2 * min(esquerda, direita) - 0.1
+    por_linha = TITULO_MAXIMO
+    linhas = textwrap.wrap(titulo, por_linha)
+    while por_linha > 10 and _largura(fig, linhas, titulo=True) > cabe:
+        por_linha -= 5
+        linhas = textwrap.wrap(titulo, por_linha)
+    ax.set_title("\n".join(linhas), y=1.0)
+    topo += ALTURA_LINHA * (len(linhas) - 1)
+    altura_legenda = 0.0
+    if legenda is not None:
+        altura_legenda = ALTURA_LEGENDA * math.ceil(len(legenda.legend_handles) / legenda._ncols) + 0.1
+        altura += altura_legenda
+        fig.set_size_inches(largura, altura)
+        legenda.set_bbox_to_anchor((0.5, altura_legenda / altura), transform=fig.transFigure)
+    base = abaixo + altura_legenda
+    fig.subplots_adjust(
+        left=esquerda / largura, right=1 - direita / largura, bottom=base / altura, top=1 - topo / altura
+    )
+
+
+ALTURA_LINHA = 0.2  # inches of one line of text at the style's font size, with its spacing
+ALTURA_LEGENDA = 0.2  # inches of one row of a legend (8 points)
+TITULO_MAXIMO = 70  # characters per line of a title at most (about 5.5 in, bold)
+ROTULO_MAXIMO = 40  # characters per line of a category label (about 2.8 in at the style's font size)
 
 
 def _formatador(tipo: str):
+    """Tick labels in pt-BR. A figure asks for the same ticks at each layout and draw pass; each formatter
+    keeps the labels it made (Babel formatting is the slow part)."""
     if tipo == "percentual":
-        return FuncFormatter(lambda v, _pos: formatacao.percentual(v, casas=0))
-    if tipo == "moeda":
-        return FuncFormatter(lambda v, _pos: formatacao.moeda(v))
-    return FuncFormatter(lambda v, _pos: formatacao.numero(v, casas=1))
+        formatar = lambda v: formatacao.percentual(v, casas=0)  # noqa: E731
+    elif tipo == "moeda":
+        formatar = formatacao.moeda
+    else:
+        formatar = lambda v: formatacao.numero(v, casas=1)  # noqa: E731
+    feitos: dict[float, str] = {}
+
+    def rotulo(v, _pos) -> str:
+        if v not in feitos:
+            feitos[v] = formatar(v)
+        return feitos[v]
+
+    return FuncFormatter(rotulo)
 
 
 def com_unidade(rotulo: str, tipo: str) -> str:
@@ -67,20 +171,11 @@ def com_unidade(rotulo: str, tipo: str) -> str:
     return f"{rotulo} ({sinal})" if sinal and sinal not in rotulo else rotulo
 
 
-def _legenda_abaixo(fig, ax, handles=None, ncol: int = 3) -> None:
-    """The legend under the axes (below the tick labels and axis label), never over the data."""
-    fig.tight_layout()
-    caixa = ax.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
+def _legenda_abaixo(fig, handles=None, ncol: int = 3):
+    """The legend under the axes, never over the data (placed by :func:`_margens`, under the tick and axis
+    labels)."""
     kwargs = {"handles": handles} if handles is not None else {}
-    fig.legend(
-        **kwargs,
-        loc="upper center",
-        bbox_to_anchor=(0.5, caixa.y0),
-        bbox_transform=fig.transFigure,
-        ncol=ncol,
-        frameon=False,
-        fontsize=8,
-    )
+    return fig.legend(**kwargs, loc="upper center", ncol=ncol, frameon=False, fontsize=8)
 
 
 def _valor_texto(v, tipo: str) -> str:
@@ -142,9 +237,11 @@ def _barras(
     eixo_categoria,
 ):
     categorias = [str(c) for c in categorias]
+    rotulos = [textwrap.fill(c, ROTULO_MAXIMO) for c in categorias]  # a long name takes lines, not the width
+    linhas_extras = sum(r.count("\n") for r in rotulos)
     valores = [None if formatacao.ausente(v) else float(v) for v in valores]
-    altura = max(2.5, 0.35 * len(categorias) + 1.2)
-    fig, ax = _figura(7.5, altura)
+    altura = max(2.5, 0.35 * len(categorias) + ALTURA_LINHA * linhas_extras + 1.2)
+    fig, ax = novo_grafico(7.5, altura)
     cores = []
     for i, (c, v) in enumerate(zip(categorias, valores, strict=True)):
         abaixo = destacar_abaixo_da_meta and meta is not None and v is not None and v < meta
@@ -158,13 +255,12 @@ def _barras(
         barras_, labels=["" if v is None else _valor_texto(v, tipo) for v in valores], padding=3, fontsize=8
     )
     ax.margins(x=0.12)  # room for the value at the end of the longest bar
-    ax.set_yticks(list(posicoes), categorias)
+    ax.set_yticks(list(posicoes), rotulos)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(_formatador(tipo))
     ax.set_xlabel(com_unidade(eixo_valor, tipo))
     if eixo_categoria:
         ax.set_ylabel(eixo_categoria)
-    ax.set_title(titulo)
     legendas = []
     if situacoes is not None:
         presentes = [s for s in CORES_SITUACAO if s in set(situacoes)]
@@ -179,15 +275,34 @@ def _barras(
                 label=f"{rotulo_meta}: {_valor_texto(meta, tipo)}",
             )
         )
-    if legendas:
-        _legenda_abaixo(fig, ax, legendas, ncol=min(4, len(legendas)))
-    else:
-        fig.tight_layout()
+    legenda = _legenda_abaixo(fig, legendas, ncol=min(4, len(legendas))) if legendas else None
+    minimo, maximo = ax.get_xlim()
+    rotulos_x = [ax.xaxis.get_major_formatter()(v, None) for v in ax.get_xticks() if minimo <= v <= maximo]
+    _margens(
+        fig,
+        ax,
+        titulo,
+        esquerda=_largura(fig, [linha for r in rotulos for linha in r.splitlines()])
+        + (ALTURA_LINHA if eixo_categoria else 0)
+        + 0.25,
+        abaixo=2 * ALTURA_LINHA + 0.15,
+        legenda=legenda,
+        direita=_largura(fig, rotulos_x[-1:]) / 2 + 0.2,
+    )
     itens = "; ".join(f"{c}: {_valor_texto(v, tipo)}" for c, v in zip(categorias, valores, strict=True))
     alt = f"Gráfico de barras — {titulo}. {eixo_valor} por categoria: {itens}."
     if meta is not None:
         alt += f" Linha de referência ({rotulo_meta}) em {_valor_texto(meta, tipo)}."
     return fig, alt
+
+
+def _passo_dos_meses(n: int) -> int:
+    """Every month labelled up to a year; beyond, one label per quarter (up to three years), then per half-year or
+    year: a dozen labels at most, so they neither crowd nor cost a text layout each for nothing."""
+    for passo in (1, 3, 6, 12):
+        if n <= 12 * passo:
+            return passo
+    return max(1, n // 12)
 
 
 def serie_mensal(
@@ -210,7 +325,7 @@ def serie_mensal(
 
 def _serie_mensal(meses, series, *, titulo, eixo_valor, tipo, meta):
     rotulos = [formatacao.mes_abreviado(m) for m in meses]
-    fig, ax = _figura(8, 3.6)
+    fig, ax = novo_grafico(8, 3.6)
     partes = []
     for i, (nome, valores) in enumerate(series.items()):
         ys = [float("nan") if formatacao.ausente(v) else float(v) for v in valores]
@@ -237,20 +352,30 @@ def _serie_mensal(meses, series, *, titulo, eixo_valor, tipo, meta):
         if faltantes:
             texto += f"; sem dados em {', '.join(faltantes)}"
         partes.append(texto)
-    passo = max(1, len(rotulos) // 12)
+    passo = _passo_dos_meses(len(rotulos))
     ax.set_xticks(list(range(0, len(rotulos), passo)), rotulos[::passo], rotation=45, ha="right")
     ax.yaxis.set_major_formatter(_formatador(tipo))
     ax.set_ylabel(com_unidade(eixo_valor, tipo))
     ax.set_xlabel("Mês")
-    ax.set_title(titulo)
     if meta is not None:
         ax.axhline(
             meta, color=COR_META, linestyle="--", linewidth=1.2, label=f"Meta: {_valor_texto(meta, tipo)}"
         )
+    legenda = None
     if len(series) > 1 or meta is not None:
-        _legenda_abaixo(fig, ax, ncol=min(3, len(series) + (meta is not None)))
-    else:
-        fig.tight_layout()
+        legenda = _legenda_abaixo(
+            fig, ax.get_legend_handles_labels()[0], ncol=min(3, len(series) + (meta is not None))
+        )
+    rotulos_y = [ax.yaxis.get_major_formatter()(v, None) for v in ax.get_yticks()]
+    _margens(
+        fig,
+        ax,
+        titulo,
+        esquerda=_largura(fig, rotulos_y) + ALTURA_LINHA + 0.3,
+        abaixo=0.71 * (_largura(fig, rotulos[::passo]) + ALTURA_LINHA) + ALTURA_LINHA + 0.15,  # labels at 45°
+        legenda=legenda,
+        direita=0.2,
+    )
     alt = f"Gráfico de linhas — {titulo}. " + ". ".join(partes) + "."
     return fig, alt
 
@@ -283,8 +408,7 @@ def _pequenos_multiplos(meses, paineis, titulo, eixo_valor, colunas, texto_valor
     ocultar = ocultar or (lambda _v: False)
     nomes = list(paineis)
     linhas = max(1, math.ceil(len(nomes) / colunas))
-    fig = Figure(figsize=(7.2, 1.25 * linhas + 0.7))
-    FigureCanvasAgg(fig)
+    fig, _ = novo_grafico(7.2, 1.25 * linhas + 0.7, eixos=False)
     eixos = fig.subplots(linhas, colunas, squeeze=False)
     rotulos = [formatacao.mes_abreviado(m) for m in meses]
     partes = []

@@ -11,12 +11,10 @@ from collections.abc import Mapping, Sequence
 
 import matplotlib
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela
 from cras_lib.apresentacao.formatacao import inteiro, lista
-from cras_lib.apresentacao.graficos import CORES_SERIES, ESTILO
+from cras_lib.apresentacao.graficos import CORES_SERIES, ESTILO, novo_grafico
 from cras_lib.calculo.idcras import ESCOLHAS, IdcrasCras, sem_estrutura
 from cras_lib.calculo.idcras_comparacao import Comparacao, texto_idcras
 from cras_lib.norma import idcras as norma
@@ -135,9 +133,7 @@ def _grafico_municipio(resultado: Mapping[str, IdcrasCras], nomes: Mapping[str, 
     ids = list(resultado)
     rotulos = [nomes.get(i, i) for i in ids]
     altura = max(3.0, 0.55 * len(ids) + 1.5)
-    fig = Figure(figsize=(7.5, altura))
-    FigureCanvasAgg(fig)
-    ax = fig.subplots()
+    fig, ax = novo_grafico(7.5, altura)
     largura = 0.8 / len(norma.DIMENSOES)
     for k, d in enumerate(norma.DIMENSOES):
         niveis = [resultado[i].dimensoes[d].nivel for i in ids]

@@ -711,9 +711,15 @@ def idcras_por_cras(
     scfv_grupos: pd.DataFrame | None = None,
     estrutura_cras: pd.DataFrame | None = None,
     porte_municipio: str | None = None,
+    cras: Iterable[str] | None = None,
 ) -> dict[str, IdcrasCras]:
-    """IDCRAS of every CRAS of ``unidades`` (sorted by ``id_cras``), RMA items over ``inicio``..``fim``."""
+    """IDCRAS of every CRAS of ``unidades`` (sorted by ``id_cras``), RMA items over ``inicio``..``fim``;
+    ``cras`` restricts it to those ids (a per-CRAS report needs its own CRAS only: each CRAS is evaluated
+    alone, so the result of one does not depend on the others)."""
     ids = sorted(unidades["id_cras"].dropna().astype(str))
+    if cras is not None:
+        pedidos = {str(c) for c in cras}
+        ids = [i for i in ids if i in pedidos]
     agregado = calculo_rma.agregar_periodo(rma_cras, inicio, fim, ids)
     por_id_unidade = unidades.set_index(unidades["id_cras"].astype(str))
     estruturas = {}
@@ -752,7 +758,7 @@ def idcras_por_cras(
 
 
 def idcras_do_municipio(
-    municipio, inicio, fim, *, porte_municipio: str | None = None
+    municipio, inicio, fim, *, porte_municipio: str | None = None, cras: Iterable[str] | None = None
 ) -> dict[str, IdcrasCras]:
     """:func:`idcras_por_cras` on a loaded :class:`~cras_lib.dados.municipio.Municipio`."""
     return idcras_por_cras(
@@ -764,6 +770,7 @@ def idcras_do_municipio(
         scfv_grupos=getattr(municipio, "scfv_grupos", None),
         estrutura_cras=getattr(municipio, "estrutura_cras", None),
         porte_municipio=porte_municipio,
+        cras=cras,
     )
 
 

@@ -1,7 +1,8 @@
 """Code that runs INSIDE a warm kernel of the pool (``pool_quente.py``): warm-up once, reset between documents.
 
 ``aquecer`` pays once per kernel what every document would otherwise pay: importing pandas, matplotlib and every
-document package, and loading the municipality (it turns on the loader's declared cache,
+document package, parsing the params files (the declared cache :class:`cras_lib.parametros.arquivo.CacheParametros`,
+keyed by the file's sha256) and loading the municipality (it turns on the loader's declared cache,
 :class:`cras_lib.dados.municipio.CacheMunicipio`: keyed by the folder and the sha256 of its files, each call
 gets its own shallow copy, which pandas' copy-on-write keeps independent of the cached tables). What is loaded then is frozen out of the garbage collector's scans
 (``gc.freeze``), which keeps cheap the full collection IPython makes at every reset.
@@ -33,6 +34,7 @@ def aquecer(dados: str | None = None) -> None:
 
     import cras_lib.documentos
     from cras_lib.dados import municipio
+    from cras_lib.parametros import arquivo
 
     for modulo in pkgutil.iter_modules(cras_lib.documentos.__path__, "cras_lib.documentos."):
         try:
@@ -40,6 +42,7 @@ def aquecer(dados: str | None = None) -> None:
         except Exception:  # a module that fails to import will fail in the notebook, visibly
             continue
     municipio.cache.ativar()
+    arquivo.cache.ativar()
     if dados:
         try:
             municipio.carregar_municipio(dados)

@@ -227,11 +227,13 @@ class GuardaPrivacidade:
                     else:
                         documentos.extend((str(v), origem) for v in valores)
                 elif coluna is None or coluna.tipo == "texto":
-                    for posicao, valor in valores.items():
-                        onde = f"{arquivo.nome}, coluna '{nome_coluna}'"
-                        if chave:
-                            onde += f", {chave[0]} {tabela.at[posicao, chave[0]]}"
-                        publicos.append((onde, str(valor)))
+                    onde = f"{arquivo.nome}, coluna '{nome_coluna}'"
+                    if chave:
+                        chaves = tabela.loc[valores.index, chave[0]].tolist()
+                        onde_de = [f"{onde}, {chave[0]} {k}" for k in chaves]
+                    else:
+                        onde_de = [onde] * len(valores)
+                    publicos.extend(zip(onde_de, map(str, valores.tolist()), strict=True))
         return cls(nomes, documentos, datas, datas_permitidas, publicos)
 
     # --- personal values ----------------------------------------------------------------------------------

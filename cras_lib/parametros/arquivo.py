@@ -10,6 +10,7 @@ Files are named in messages relative to the working folder (or by folder and nam
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from pathlib import Path
 from typing import TypeVar
@@ -194,8 +195,58 @@ def ler(modelo: type[M], caminho: str | Path) -> tuple[M | None, list[ProblemaPa
     return (None if problemas else valor), problemas
 
 
+class CacheParametros:
+    """A declared cache of :func:`carregar`, for processes that read the same params files for document after
+    document (the warm kernels of the runner, ``cras_lib.execucao.aquecimento``). Off by default.
+
+    When active it keeps the last few files read, keyed by model, resolved path and the sha256 of the file's
+    bytes (an edited file is read again); every call gets its own deep copy of the model, so a document that
+    changes its parameters never changes the next document's. Invalid files are never kept.
+    """
+
+    TAMANHO = 8
+
+    def __init__(self) -> None:
+        self._ativo = False
+        self._valores: dict[tuple, BaseModel] = {}
+
+    @property
+    def ativo(self) -> bool:
+        return self._ativo
+
+    def ativar(self) -> None:
+        self._ativo = True
+
+    def desativar(self) -> None:
+        self._ativo = False
+        self._valores.clear()
+
+    def obter(self, modelo: type[M], caminho: str | Path) -> M:
+        """A copy of the valid ``modelo`` read from ``caminho``, read again only when the file changed."""
+        arquivo = Path(caminho)
+        try:
+            chave = (modelo, str(arquivo.resolve()), hashlib.sha256(arquivo.read_bytes()).hexdigest())
+        except OSError:  # reading it again reports the problem with the file's name
+            return _carregar(modelo, caminho)
+        if chave not in self._valores:
+            if len(self._valores) >= self.TAMANHO:
+                self._valores.pop(next(iter(self._valores)))
+            self._valores[chave] = _carregar(modelo, caminho)
+        return self._valores[chave].model_copy(deep=True)
+
+
+cache = CacheParametros()
+"""The one cache of :func:`carregar` (inactive unless a long-lived process calls ``cache.ativar()``)."""
+
+
 def carregar(modelo: type[M], caminho: str | Path) -> M:
     """The params file ``caminho`` as a ``modelo``; raises :class:`ParametrosInvalidos` with every problem."""
+    if cache.ativo:
+        return cache.obter(modelo, caminho)
+    return _carregar(modelo, caminho)
+
+
+def _carregar(modelo: type[M], caminho: str | Path) -> M:
     valor, problemas = ler(modelo, caminho)
     if problemas:
         raise ParametrosInvalidos(problemas)

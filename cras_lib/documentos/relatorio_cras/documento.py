@@ -93,7 +93,7 @@ def montar(
     )
     pontos = tuple(pontos_de_atencao(fatos, Limiares.de_parametros(parametros)))
     nota = origem_dos_dados.nota_familias_da_capacidade(municipio.unidades, [str(id_cras)])
-    calculado = idcras_do_municipio(municipio, inicio, fim)
+    calculado = idcras_do_municipio(municipio, inicio, fim, cras=[str(id_cras)])
     comparacoes = comparar(calculado, getattr(municipio, "idcras_publicado", None))
     return RelatorioCras(
         fatos,
