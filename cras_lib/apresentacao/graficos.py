@@ -115,8 +115,8 @@ def _margens(
     """Place the axes with margins in inches: ``esquerda`` and ``abaixo`` are the room the caller measured for
     its tick and axis labels (what is left white is cropped by :meth:`Grafico.png`). The title goes over the
     axes in as many lines as it needs to stay inside the figure, at a fixed place (no search for overlapping
-    ticks at every drawing); a figure ``legenda`` (:func:`_legenda_abaixo`) goes under the labels, the figure
-    growing by its height."""
+    ticks at every drawing); a figure ``legenda`` (``(legend, rows)`` of :func:`_legenda_abaixo`) goes under
+    the labels, the figure growing by its height."""
     largura, altura = fig.get_size_inches()
     esquerda = min(esquerda, 0.55 * largura)
     cabe = largura - esquerda - direita + 2 * min(esquerda, direita) - 0.1
@@ -129,10 +129,11 @@ def _margens(
     topo += ALTURA_LINHA * (len(linhas) - 1)
     altura_legenda = 0.0
     if legenda is not None:
-        altura_legenda = ALTURA_LEGENDA * math.ceil(len(legenda.legend_handles) / legenda._ncols) + 0.1
+        objeto, linhas_legenda = legenda
+        altura_legenda = ALTURA_LEGENDA * linhas_legenda + 0.1
         altura += altura_legenda
         fig.set_size_inches(largura, altura)
-        legenda.set_bbox_to_anchor((0.5, altura_legenda / altura), transform=fig.transFigure)
+        objeto.set_bbox_to_anchor((0.5, altura_legenda / altura), transform=fig.transFigure)
     base = abaixo + altura_legenda
     fig.subplots_adjust(
         left=esquerda / largura, right=1 - direita / largura, bottom=base / altura, top=1 - topo / altura
@@ -171,11 +172,11 @@ def com_unidade(rotulo: str, tipo: str) -> str:
     return f"{rotulo} ({sinal})" if sinal and sinal not in rotulo else rotulo
 
 
-def _legenda_abaixo(fig, handles=None, ncol: int = 3):
+def _legenda_abaixo(fig, handles, ncol: int = 3):
     """The legend under the axes, never over the data (placed by :func:`_margens`, under the tick and axis
-    labels)."""
-    kwargs = {"handles": handles} if handles is not None else {}
-    return fig.legend(**kwargs, loc="upper center", ncol=ncol, frameon=False, fontsize=8)
+    labels); returns ``(legend, rows)``."""
+    legenda = fig.legend(handles=handles, loc="upper center", ncol=ncol, frameon=False, fontsize=8)
+    return legenda, math.ceil(len(handles) / ncol)
 
 
 def _valor_texto(v, tipo: str) -> str:
