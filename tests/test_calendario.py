@@ -114,3 +114,9 @@ def test_calendario_dos_grupos_e_resumo_mensal():
     assert len(por_ciclo) == 24
     abril = por_ciclo[(por_ciclo["ciclo"] == "60_mais") & (por_ciclo["mes"] == pd.Period("2026-04", "M"))]
     assert abril["encontros"].item() == 3
+
+
+def test_feriado_do_estado_no_mesmo_dia_do_nacional_e_nomeado_uma_vez():
+    # MG: "Execução de Tiradentes" (state) falls on the national "Tiradentes", 21 April
+    nomes = cal.feriados(2026, "MG")
+    assert nomes[dt.date(2026, 4, 21)] == "Tiradentes"

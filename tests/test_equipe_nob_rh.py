@@ -224,7 +224,7 @@ def test_coordenador_comissionado_com_superior():
         equipe(("coordenador", None, "superior", "comissionado"), AS, PSI, MEDIO, MEDIO), 900
     )
     assert codigos(conf) == ["coordenador_nao_efetivo"]
-    assert "(vínculo cargo em comissão)" in conf.avisos[0].mensagem
+    assert "(vínculo de cargo em comissão)" in conf.avisos[0].mensagem
 
 
 def test_classificar_papeis():

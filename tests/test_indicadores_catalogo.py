@@ -131,7 +131,9 @@ def test_apresentacao_formata_em_pt_br_e_suprime_contagens_pequenas():
     assert ap.parte(ind, "denominador", 0) == "0"
     assert ap.valor(ind, 0.75, 3, 4) == "não divulgado (menos de 5 pessoas)"  # 3 of 4 would reveal them
     assert ap.valor(ind, 0.125, 10, 80) == "12,5 %"
-    assert ap.meta(ind, 0.2) == "≤ 20 %"
+    assert ap.meta(ind, 0.2) == "no máximo 20 %"  # in words, no '≤' for the council
+    assert ap.meta(CATALOGO["PAIF-13"], 0) == "zero"
+    assert ap.meta(CATALOGO["PAIF-01"], 0.8) == "ao menos 80 %"
     custo = CATALOGO["EF-01"]
     assert ap.parte(custo, "numerador", 1234.5) == "R$ 1.234,50"
     assert ap.variacao(CATALOGO["PAIF-01"], 0.029, None) == "+2,9 p.p."
@@ -168,7 +170,7 @@ def test_avaliacao_numeros_chave_e_conclusoes():
         "como zero)."
     )
     texto = " ".join(gerar_conclusoes(av))
-    assert "PAIF-13 — Meses sem RMA informado: 41,7 % (meta ≤ 0 %)" in texto
+    assert "PAIF-13 — Meses sem RMA informado: 41,7 % (meta: zero)" in texto
     assert "Em relação ao período de dezembro de 2024, as maiores melhoras" in texto
     for palavra in ("nan", "None", "NaT", "inf"):
         assert f" {palavra} " not in f" {texto} "

@@ -106,11 +106,11 @@ def test_conclusoes_nomeiam_a_permanencia_com_n():
     # > 0,667 -> não atingida. The municipality sums the same 2/3 (Beta 0/0, Gama none).
     frases = gerar_conclusoes(doc.avaliacao, 2)
     assert (
-        "**Impacto**: meta não atingida em SCFV-04 — Permanência no SCFV após 3 meses: 66,7 % (meta ≥ 90 %)."
+        "**Impacto**: meta não atingida em SCFV-04 — Permanência no SCFV após 3 meses: 66,7 % (meta: ao menos 90 %)."
         in frases
     )
     assert (
-        "Em SCFV-04 — Permanência no SCFV após 3 meses (meta ≥ 90 %), 1 CRAS não atingiu a meta: CRAS Alfa "
+        "Em SCFV-04 — Permanência no SCFV após 3 meses (meta: ao menos 90 %), 1 CRAS não atingiu a meta: CRAS Alfa "
         "(66,7 %)." in frases
     )
 

@@ -86,7 +86,9 @@ def feriados(
     pontos_facultativos: bool = False,
 ) -> dict[dt.date, str]:
     """National and state holidays of ``uf`` in ``ano`` (``holidays`` package, names in Portuguese) plus the
-    municipal ones; a date with several holidays gets their names joined by '; '. Sorted by date."""
+    municipal ones; a date with several holidays gets their names joined by '; ', each holiday named once (a
+    name that contains another of the same date — MG's "Execução de Tiradentes" on the national "Tiradentes" —
+    is the same holiday). Sorted by date."""
     categorias = ("public", "optional") if pontos_facultativos else ("public",)
     calendario = holidays.Brazil(subdiv=uf.upper(), years=ano, language="pt_BR", categories=categorias)
     resultado: dict[dt.date, list[str]] = {}
@@ -96,7 +98,13 @@ def feriados(
         data = feriado.no_ano(ano)
         if data is not None:
             resultado.setdefault(data, []).append(feriado.nome)
-    return {d: "; ".join(dict.fromkeys(nomes)) for d, nomes in sorted(resultado.items())}
+    return {d: "; ".join(_uma_vez(nomes)) for d, nomes in sorted(resultado.items())}
+
+
+def _uma_vez(nomes: Iterable[str]) -> list[str]:
+    """The names of one date's holidays, each holiday once: repeats and names containing another dropped."""
+    unicos = list(dict.fromkeys(nomes))
+    return [n for n in unicos if not any(o != n and o.casefold() in n.casefold() for o in unicos)]
 
 
 def dias_sem_encontro(

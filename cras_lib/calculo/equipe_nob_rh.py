@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cras_lib.apresentacao.formatacao import ausente, inteiro, plural
+from cras_lib.apresentacao.formatacao import ausente, inteiro, lista, plural
 from cras_lib.norma.nob_rh import OUTRAS_PROFISSOES_SUAS, VINCULO_CARREIRA, EquipeMinima, equipe_minima
 from cras_lib.norma.porte import MAXIMO_REFERENCIADAS_POR_CRAS
 
@@ -280,6 +280,14 @@ _VAZIO = {
 }
 
 
+def _vinculo_em_frase(codigo: str) -> str:
+    """'vínculo temporário', 'vínculo de cargo em comissão', 'sem vínculo', 'outro vínculo'."""
+    rotulo = ROTULOS_VINCULOS.get(codigo, codigo)
+    if "vínculo" in rotulo:
+        return rotulo
+    return f"vínculo de {rotulo}" if codigo == "comissionado" else f"vínculo {rotulo}"
+
+
 def _avisos_coordenador(r: dict) -> list[Aviso]:
     """Warnings about the coordination: one coordinator per CRAS, a career civil servant with higher education
     (NOB-RH/SUAS 2006, item IV)."""
@@ -288,8 +296,8 @@ def _avisos_coordenador(r: dict) -> list[Aviso]:
         return [Aviso("sem_coordenador", "O CRAS não tem coordenador(a) registrado(a) na equipe.")]
     avisos = []
     if not r["coord_carreira"]:
-        conhecidos = sorted({ROTULOS_VINCULOS.get(v, v) for v in r["vinculos_coord"]})
-        detalhe = f" (vínculo {', '.join(conhecidos)})" if conhecidos else " (vínculo não informado)"
+        conhecidos = sorted({_vinculo_em_frase(v) for v in r["vinculos_coord"]})
+        detalhe = f" ({lista(conhecidos)})" if conhecidos else " (vínculo não informado)"
         avisos.append(
             Aviso(
                 "coordenador_nao_efetivo",

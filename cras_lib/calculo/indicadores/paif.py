@@ -16,7 +16,7 @@ from cras_lib.norma.rma import ROTULOS
 from cras_lib.norma.rma import codigo as codigo_rma
 
 RMA = ("rma_cras.csv",)
-POR_CRAS_E_MES = "por CRAS por mês informado"
+POR_CRAS_E_MES = "em média por CRAS, a cada mês com RMA enviado"
 
 
 def familias_acompanhadas(ctx: Contexto) -> pd.Series:

@@ -35,7 +35,7 @@ def _n(n: int, singular: str, plural: str) -> str:
 def _item(linha, limiar: int) -> str:
     ind = CATALOGO[linha.codigo]
     valor = apresentacao.valor(ind, linha.valor, linha.numerador, linha.denominador, limiar)
-    return f"{ind.codigo} — {linha.nome}: {valor} (meta {apresentacao.meta(ind, linha.meta)})"
+    return f"{ind.codigo} — {linha.nome}: {valor} (meta: {apresentacao.meta(ind, linha.meta)})"
 
 
 def balanco(quadro: pd.DataFrame) -> str:
@@ -92,7 +92,7 @@ def cras_abaixo_da_meta(avaliacao: Avaliacao, limiar: int) -> list[str]:
         verbo = "não atingiu" if len(itens) == 1 else "não atingiram"
         meta = apresentacao.meta(ind, avaliacao.metas[codigo].valor)
         frase = (
-            f"Em {codigo} — {ind.nome_em(avaliacao.contexto)} (meta {meta}), "
+            f"Em {codigo} — {ind.nome_em(avaliacao.contexto)} (meta: {meta}), "
             f"{_n(len(itens), 'CRAS', 'CRAS')} {verbo} a meta: {lista(itens)}."
         )
         if ocultos:

@@ -45,13 +45,16 @@ def valor(indicador: Indicador, valor_, numerador=None, denominador=None, limiar
 
 
 def meta(indicador: Indicador, meta_) -> str:
-    """'≥ 80 %' (higher is better) or '≤ 20 %' (lower is better); '—' without a target."""
+    """In words: 'ao menos 80 %' (higher is better), 'no máximo 20 %' (lower is better), for a
+    lower-is-better target of zero: "zero", 'de 90 % a 100 %' for a band; '—' without a target."""
     if ausente(meta_):
         return "—"
     texto = valor_indicador(meta_, indicador.unidade, indicador.unidade_texto)
     if indicador.teto is not None:
         return f"de {texto} a {valor_indicador(indicador.teto, indicador.unidade, indicador.unidade_texto)}"
-    return f"{'≥' if indicador.maior_melhor else '≤'} {texto}"
+    if indicador.maior_melhor:
+        return f"ao menos {texto}"
+    return "zero" if float(meta_) == 0 else f"no máximo {texto}"
 
 
 def variacao(indicador: Indicador, diferenca, variacao_) -> str:

@@ -243,6 +243,7 @@ class BaseMunicipal:
     orientadores: dict[str, Orientadores] | None = None  # by the plan's rule (None without SCFV data)
     auxiliares: dict[str, Auxiliares] = field(default_factory=dict)
     posicoes_por_limiar: dict[int, dict[str, tuple[Posicao, ...]]] = field(default_factory=dict)
+    nomes_chave: dict[str, str] = field(default_factory=dict)  # key indicators' names with the parameters
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,10 @@ def tabelas_chave(ctx: Contexto) -> dict[str, pd.DataFrame]:
 
 
 def posicoes_municipio(
-    tabelas: dict[str, pd.DataFrame], nomes: pd.Series, limiar: int = LIMIAR_PADRAO
+    tabelas: dict[str, pd.DataFrame],
+    nomes: pd.Series,
+    limiar: int = LIMIAR_PADRAO,
+    nomes_indicadores: dict[str, str] | None = None,
 ) -> dict[str, tuple[Posicao, ...]]:
     """Rank of every CRAS on each key indicator (1 = best: highest value when higher is better, lowest
     otherwise; ties share the best rank; a CRAS without a value is left out of the count). A value built on a
@@ -308,7 +312,7 @@ def posicoes_municipio(
             por_cras.setdefault(str(i), []).append(
                 Posicao(
                     ind.codigo,
-                    ind.nome,
+                    (nomes_indicadores or {}).get(ind.codigo, ind.nome),  # 'após 6 meses', not 'após N meses'
                     ind.unidade,
                     ind.unidade_texto,
                     ind.maior_melhor,
@@ -459,6 +463,7 @@ def _base_municipal(
         tabelas_chave=tabelas_chave(ctx),
         orientadores=_orientadores(m, plano, ids),
         auxiliares=auxiliares_por_cras(m.equipes, ids),
+        nomes_chave={ind.codigo: ind.nome_em(ctx) for ind in indicadores_chave()},
     )
 
 
@@ -596,7 +601,7 @@ def _posicoes(base: BaseMunicipal, limiar: int) -> dict[str, tuple[Posicao, ...]
     """Positions of every CRAS at ``limiar``, computed once per base and threshold."""
     memo = base.posicoes_por_limiar
     if limiar not in memo:
-        memo[limiar] = posicoes_municipio(base.tabelas_chave, base.unidades["nome"], limiar)
+        memo[limiar] = posicoes_municipio(base.tabelas_chave, base.unidades["nome"], limiar, base.nomes_chave)
     return memo[limiar]
 
 
