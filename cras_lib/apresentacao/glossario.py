@@ -20,6 +20,7 @@ import weakref
 from collections.abc import Callable, Sequence
 
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Html, Tabela
+from cras_lib.apresentacao.origem_dos_dados import sem_nomes_de_arquivo
 
 TERMOS: dict[str, tuple[str, str]] = {
     "ACESSUAS": (
@@ -295,9 +296,27 @@ def _lido_de(documento) -> dict[int, str]:
     return _LIDO[chave]
 
 
-def secoes_explicadas(*secoes: Callable[..., list[Bloco]]) -> tuple[Callable[..., list[Bloco]], ...]:
+def sem_arquivos(bloco: Bloco) -> Bloco:
+    """``bloco`` with input file names said as the data they hold (text meant for the council:
+    :func:`cras_lib.apresentacao.origem_dos_dados.sem_nomes_de_arquivo`); HTML fragments as they are."""
+    if isinstance(bloco, str):
+        return sem_nomes_de_arquivo(bloco)
+    if isinstance(bloco, Tabela):
+        dados = bloco.dados.map(lambda v: sem_nomes_de_arquivo(v) if isinstance(v, str) else v)
+        return Tabela(dados, sem_nomes_de_arquivo(bloco.legenda))
+    if isinstance(bloco, Figura):
+        legenda = None if bloco.legenda is None else sem_nomes_de_arquivo(bloco.legenda)
+        return Figura(bloco.fig, sem_nomes_de_arquivo(bloco.alt), legenda)
+    return bloco
+
+
+def secoes_explicadas(
+    *secoes: Callable[..., list[Bloco]], para_o_conselho: bool = True
+) -> tuple[Callable[..., list[Bloco]], ...]:
     """The section functions of a document, in reading order, wrapped so that every acronym is spelled out at
-    its first use in the document and the last section ends with the glossary (see the module's docstring)."""
+    its first use in the document and the last section ends with the glossary (see the module's docstring).
+    ``para_o_conselho``: input file names are said as the data they hold (:func:`sem_arquivos`); False for
+    a document of the technical team that must find the row to fix (the boletim)."""
     envolvidas: list[Callable[..., list[Bloco]]] = []
 
     def _texto_ate(documento, i: int) -> str:
@@ -311,7 +330,10 @@ def secoes_explicadas(*secoes: Callable[..., list[Bloco]]) -> tuple[Callable[...
         @functools.wraps(secao)
         def explicada(documento) -> list[Bloco]:
             anterior = _texto_ate(documento, i)
-            blocos = explicar_blocos(secao(documento), explicadas_em(anterior))
+            blocos = secao(documento)
+            if para_o_conselho:
+                blocos = [sem_arquivos(b) for b in blocos]
+            blocos = explicar_blocos(blocos, explicadas_em(anterior))
             texto = "".join(texto_do_bloco(b) + "\n" for b in blocos)
             if i == len(secoes) - 1 and (glossario := glossario_do_texto(anterior + texto)):
                 blocos.append(glossario)

@@ -5,6 +5,7 @@ rule for roster hours known only by their Censo band is worded by ``calculo.carg
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -39,3 +40,49 @@ def nota_familias_da_capacidade(
         return f"*Famílias referenciadas: o número deste CRAS {motivo}*"
     rotulos = [md(nomes.get(c, c)) if nomes else c for c in codigos]  # unit names: input text
     return f"*Famílias referenciadas de {lista(rotulos)}: o número {motivo}*"
+
+
+DADOS: dict[str, str] = {
+    "unidades.csv": "dados das unidades",
+    "rma_cras.csv": "dados do RMA",
+    "equipes.csv": "dados das equipes",
+    "scfv_participantes.csv": "dados dos participantes do SCFV",
+    "scfv_grupos.csv": "dados dos grupos do SCFV",
+    "scfv_frequencia.csv": "dados de frequência do SCFV",
+    "inclusao_produtiva.csv": "dados do Programa de Inclusão Produtiva",
+    "cadunico_territorios.csv": "dados do Cadastro Único por território",
+    "custos.csv": "dados de custos",
+    "estrutura_cras.csv": "dados de estrutura dos CRAS",
+    "idcras_publicado.csv": "dados do IDCRAS publicado",
+    "plano_scfv.yaml": "parâmetros do plano",
+    "plano.yaml": "parâmetros do plano",
+    "avaliacao.yaml": "parâmetros da avaliação",
+    "boletim.yaml": "parâmetros do boletim",
+    "exemplo.yaml": "parâmetros da execução",
+}
+"""What a councillor reads instead of a file name: the data each input file holds (``docs/contrato-de-dados.md``
+keeps the file names for the analyst)."""
+
+_CONTRACOES = {"de": "dos", "em": "nos", "a": "aos", "por": "pelos", "o": "os"}
+
+
+def _com_maiuscula(original: str, trocado: str) -> str:
+    return trocado[:1].upper() + trocado[1:] if original[:1].isupper() else trocado
+
+
+def sem_nomes_de_arquivo(texto: str) -> str:
+    """``texto`` with every input file name said as the data it holds, in agreement with the preposition
+    before it: 'toda linha de equipes.csv' -> 'toda linha dos dados das equipes', 'em rma_cras.csv' -> 'nos
+    dados do RMA', '(custos.csv)' -> '(dados de custos)', otherwise 'os dados ...'."""
+    if ".csv" not in texto and ".yaml" not in texto:
+        return texto
+    for arquivo, frase in DADOS.items():
+        nome = rf"`?{re.escape(arquivo)}`?"
+        texto = re.sub(
+            rf"\b(de|em|a|por|o|De|Em|A|Por|O)\s+{nome}",
+            lambda m, frase=frase: _com_maiuscula(m[1], f"{_CONTRACOES[m[1].lower()]} {frase}"),
+            texto,
+        )
+        texto = re.sub(rf"(\(\s*|^|:\s+|\n)({nome})", lambda m, frase=frase: m[1] + frase, texto)
+        texto = re.sub(nome, f"os {frase}", texto)
+    return texto

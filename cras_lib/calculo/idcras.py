@@ -46,7 +46,7 @@ ESCOLHAS: tuple[tuple[str, str], ...] = (
     ),
     (
         "Vínculo forte",
-        "o que estrutura_cras.csv marca como 'sim' em vinculo_educacao, vinculo_saude e vinculo_creas; ao "
+        "a resposta 'sim' de estrutura_cras.csv em vinculo_educacao, vinculo_saude e vinculo_creas; ao "
         "importar o Censo SUAS, conta como forte a articulação com reuniões periódicas, fluxos ou protocolos "
         "definidos (não basta o simples encaminhamento).",
     ),

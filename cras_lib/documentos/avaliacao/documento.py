@@ -221,7 +221,7 @@ def _com_codigo(tabela: pd.DataFrame) -> pd.DataFrame:
     """``tabela`` with the indicator's code after its name in one column ('Famílias … (PAIF-01)'): no code
     without its name, one column less."""
     return tabela.assign(
-        Indicador=[f"{n} ({c})" for n, c in zip(tabela["Indicador"], tabela["Código"], strict=True)]
+        Indicador=[com_codigo(n, c) for n, c in zip(tabela["Indicador"], tabela["Código"], strict=True)]
     )
 
 
@@ -373,6 +373,12 @@ def barras_do_ranking(ordem: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return escolhidos, nota
 
 
+def com_codigo(nome: str, codigo: str) -> str:
+    """'Nome (PAIF-01)'; a name already closing a parenthesis takes the code inside it, never two parentheses
+    side by side: 'Novas famílias ... (B.1; PAIF-03)'."""
+    return f"{nome[:-1]}; {codigo})" if nome.endswith(")") else f"{nome} ({codigo})"
+
+
 def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     """One key indicator by CRAS: heading with the formula, bar chart from best to worst against the
     municipal target (:func:`barras_do_ranking`), and the table of values and situations of every CRAS."""
@@ -396,7 +402,7 @@ def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     return [
         f"### {rotulo}\n\nFórmula: {ind.formula}.",
         Figura(fig, alt, f"{ind.nome_em(doc.contexto)} por CRAS, {doc.periodo}.{nota}"),
-        Tabela(tabela, f"{codigo} por CRAS, {doc.periodo}"),
+        Tabela(tabela, f"{rotulo} por CRAS, {doc.periodo}"),
     ]
 
 

@@ -14,7 +14,7 @@ from cras_lib.documentos.boletim.documento import (
     textos_dos_alertas,
 )
 
-SECOES = secoes_explicadas(cabecalho, envio, alertas, numeros, scfv, notas)
+SECOES = secoes_explicadas(cabecalho, envio, alertas, numeros, scfv, notas, para_o_conselho=False)
 """The section functions in reading order (what the notebook shows, one cell each); each spells out the
 acronyms it is the first to use, and the last one ends with the glossary (``apresentacao/glossario.py``)."""
 (

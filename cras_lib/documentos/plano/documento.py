@@ -280,7 +280,7 @@ def _regra_das_metas(d: DocumentoPlano) -> str:
     return (
         f"## 4. Metas para {d.plano.ano}\n\n"
         "A **meta de atendimento** de cada CRAS e ciclo segue uma regra única, definida pelo município nos "
-        f"parâmetros do plano (`{d.arquivo_parametros}`):\n\n"
+        "parâmetros do plano:\n\n"
         "1. ninguém que já está no serviço perde a vaga (a meta nunca é menor que o número de usuários "
         "ativos);\n"
         "2. a capacidade instalada é mantida e, onde for menor, ampliada até a **cobertura-alvo** do ciclo — "
