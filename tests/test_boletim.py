@@ -146,7 +146,7 @@ def test_contagens_pequenas_e_suas_variacoes_sao_omitidas(tmp_path):
     figura = next(
         f for f in doc.numeros(b) if isinstance(f, Figura) and f.alt.startswith("Gráficos") and "C.6" in f.alt
     )
-    assert "CRAS Alfa: < 5 em dez/2025" in figura.alt
+    assert "CRAS Alfa: menos de 5 em dez/2025" in figura.alt  # running text: no "<" sign
 
 
 def test_limiar_vem_do_parametro(tmp_path):

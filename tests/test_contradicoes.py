@@ -62,7 +62,7 @@ def test_acima_da_capacidade_nao_atinge_a_meta():
     situacao = classificar(CATALOGO["SCFV-01"].valor_comparavel(valores), Meta(0.9, 0.05), True)
     assert situacao[0] != ATINGIDA and situacao[1] == ATINGIDA
     assert ap.meta(CATALOGO["SCFV-01"], 0.9) == "de 90 % a 100 %"
-    assert ap.meta(CATALOGO["PAIF-01"], 0.8) == "≥ 80 %"
+    assert ap.meta(CATALOGO["PAIF-01"], 0.8) == "ao menos 80 %"
 
 
 # ------------------------------------------------------------------------------------------- summary cards

@@ -301,7 +301,7 @@ def test_exemplo_apresentacao_contada_a_mao(exemplo):
         "o SCFV atendia 2.938 usuários em 138 grupos de 16 CRAS, com capacidade de 3.035 vagas (ocupação de "
         "96,8 %). O público prioritário ocupava 55,9 % da capacidade" in texto
     )
-    assert "parâmetros do plano (`plano_scfv.yaml`)" in doc.metas(exemplo)[0]
+    assert "definida pelo município nos parâmetros do plano:" in doc.metas(exemplo)[0]  # no file name
 
 
 def test_exemplo_acoes_e_figura_dos_cras_abaixo_da_meta(exemplo):

@@ -65,7 +65,7 @@ def test_avaliacao_tem_tabela_e_grafico_de_todos_os_cras(municipio, raiz):
     assert "CRAS Recanto dos Ipês: Recursos Humanos nível 5, Estrutura Física nível 1" in figura.alt
     diferencas = tabelas[1].dados
     assert set(diferencas["CRAS"]) == {"CRAS São Geraldo", "CRAS Bela Vista", "CRAS Recanto dos Ipês"}
-    assert "faltam dados (estrutura_cras.csv: acessibilidade)" in _textos(blocos)
+    assert "faltam dados (cadastro da estrutura dos CRAS: acessibilidade)" in _textos(blocos)
 
 
 def test_avaliacao_sem_estrutura_diz_o_arquivo_que_falta(municipio, raiz):
@@ -76,8 +76,8 @@ def test_avaliacao_sem_estrutura_diz_o_arquivo_que_falta(municipio, raiz):
         municipio=sem, params=raiz / "params" / "avaliacao.yaml", inicio="2025-01", fim="2025-12"
     )
     texto = _textos(avaliacao.idcras(d))
-    assert "falta o arquivo estrutura_cras.csv" in texto
-    assert "Recursos Humanos foi calculado a partir de equipes.csv" in texto
+    assert "falta o cadastro da estrutura dos CRAS" in texto
+    assert "Recursos Humanos foi calculado a partir do cadastro das equipes" in texto
 
 
 def test_plano_mostra_o_cras_que_o_plano_faz_subir(municipio, raiz):

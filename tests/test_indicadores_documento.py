@@ -260,7 +260,7 @@ def test_comparacao_mostra_os_dois_periodos_dos_indicadores_com_dados_nos_dois()
     colunas = ["Indicador", "dezembro de 2024", "janeiro a abril de 2025", "Variação"]
     assert list(tabela.dados.columns) == colunas
     quadro = doc.avaliacao.quadro
-    codigos = [i.rsplit("(", 1)[1].rstrip(")") for i in tabela.dados["Indicador"]]
+    codigos = [i.rsplit("(", 1)[1].rstrip(")").split("; ")[-1] for i in tabela.dados["Indicador"]]
     assert codigos == list(quadro.loc[quadro["valor"].notna() & quadro["valor_comparacao"].notna(), "codigo"])
     tabela = type(tabela)(tabela.dados.assign(Código=codigos), tabela.legenda)
     # PAIF-12: Dec 2024 only A reported, 999 visits / 2 technicians = 499,5; now 20;
@@ -298,7 +298,7 @@ def test_ranking_de_indicador_chave_titulo_formula_grafico_e_tabela():
         "Permanência no SCFV após 3 meses por CRAS, janeiro a abril de 2025. CRAS sem dados ou com valor não "
         "divulgado ficam sem barra."
     )
-    assert tabela.legenda == "SCFV-04 por CRAS, janeiro a abril de 2025"
+    assert tabela.legenda == "SCFV-04 — Permanência no SCFV após 3 meses por CRAS, janeiro a abril de 2025"
     assert tabela.dados.values.tolist() == [
         ["CRAS Alfa", "66,7 %", "sem meta"],  # 2 of 3 stayed (test_conclusoes_nomeiam_a_permanencia_com_n)
         ["CRAS Beta", "sem dados", "sem dados"],

@@ -51,3 +51,44 @@ def test_todo_documento_fecha_com_glossario_das_siglas_que_usa(paginas):
         usadas = set(glossario.siglas_usadas(corpo))
         trazidas = set(glossario.siglas_usadas(" ".join(" ".join(glossario.TERMOS[s]) for s in siglas)))
         assert usadas <= set(siglas) <= usadas | trazidas, nome
+
+
+def _do_conselho(paginas):
+    """The documents meant for the council (the boletim is the technical team's: it names files to fix)."""
+    return {nome: v for nome, v in paginas.items() if not nome.startswith("boletim/")}
+
+
+def test_texto_do_conselho_sem_nomes_de_arquivo(paginas):
+    arquivo = re.compile(r"\b[\w-]+\.(?:csv|ya?ml|xlsx)\b")
+    achados = {nome: arquivo.findall(texto)[:3] for nome, (texto, _) in _do_conselho(paginas).items()}
+    assert {nome: a for nome, a in achados.items() if a} == {}
+
+
+def test_sem_sinal_de_menor_no_texto_corrido_nem_simbolos_de_comparacao(paginas):
+    """'< 5' only as a table cell (explained in a note: '“< 5”: menos de 5 ...'); running text says 'menos de
+    5'; targets say 'ao menos' / 'no máximo', not '≥' / '≤'."""
+    for nome, (texto, _) in paginas.items():
+        for linha in texto.split("\n"):
+            if "<" in linha and not re.fullmatch(r"< \d+", linha):
+                assert re.search(r"[“\"]< \d+[”\"]", linha), (nome, linha)
+            assert "≤" not in linha and "≥" not in linha, (nome, linha)
+
+
+def test_sem_parenteses_dobrados_ou_lado_a_lado(paginas):
+    for nome, (texto, _) in paginas.items():
+        assert not re.search(r"\(\(|\)\)|\) \(", texto), (
+            nome,
+            re.search(r".{40}(\(\(|\)\)|\) \().{40}", texto),
+        )
+
+
+def test_codigo_de_indicador_sempre_com_o_nome(paginas):
+    from cras_lib.calculo.indicadores import CATALOGO
+
+    codigo = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, CATALOGO))})(?![\w-])")
+    for nome, (texto, _) in paginas.items():
+        for linha in texto.split("\n"):
+            for achado in codigo.finditer(linha):
+                ind = CATALOGO[achado[1]]
+                nome_ind = re.sub(r"após \d+ meses", "após N meses", linha)
+                assert ind.nome.split(" após ")[0] in nome_ind, (nome, linha)

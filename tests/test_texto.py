@@ -233,7 +233,7 @@ def test_paif_sem_linha_de_meses_quando_todos_informados(cras_completo):
         # 150 / 180 = 83,3 %
         "Em 31 de dezembro de 2025, 150 pessoas participavam do SCFV neste CRAS, em 12 grupos com 180 vagas "
         "(ocupação de 83,3 %).",
-        "O ciclo com mais participantes é o de crianças e adolescentes de 6 a 15 anos (80 pessoas).",
+        "O ciclo com mais participantes é o de crianças e adolescentes de 6 a 15 anos, com 80 pessoas.",
         # 81 / 150 = 54 %; 81 / 180 = 45 %
         "Do total de participantes, 81 (54 %) pertencem ao público prioritário definido pela Resolução CNAS 01/2013.",
         "O público prioritário corresponde a 45 % da capacidade de atendimento, abaixo da meta de ao menos 50 %.",

@@ -42,28 +42,40 @@ def nota_familias_da_capacidade(
     return f"*Famílias referenciadas de {lista(rotulos)}: o número {motivo}*"
 
 
-DADOS: dict[str, str] = {
-    "unidades.csv": "dados das unidades",
-    "rma_cras.csv": "dados do RMA",
-    "equipes.csv": "dados das equipes",
-    "scfv_participantes.csv": "dados dos participantes do SCFV",
-    "scfv_grupos.csv": "dados dos grupos do SCFV",
-    "scfv_frequencia.csv": "dados de frequência do SCFV",
-    "inclusao_produtiva.csv": "dados do Programa de Inclusão Produtiva",
-    "cadunico_territorios.csv": "dados do Cadastro Único por território",
-    "custos.csv": "dados de custos",
-    "estrutura_cras.csv": "dados de estrutura dos CRAS",
-    "idcras_publicado.csv": "dados do IDCRAS publicado",
-    "plano_scfv.yaml": "parâmetros do plano",
-    "plano.yaml": "parâmetros do plano",
-    "avaliacao.yaml": "parâmetros da avaliação",
-    "boletim.yaml": "parâmetros do boletim",
-    "exemplo.yaml": "parâmetros da execução",
+DADOS: dict[str, tuple[str, str]] = {
+    "unidades.csv": ("o", "cadastro das unidades"),
+    "rma_cras.csv": ("os", "dados do RMA"),
+    "equipes.csv": ("o", "cadastro das equipes"),
+    "scfv_participantes.csv": ("o", "cadastro dos participantes do SCFV"),
+    "scfv_grupos.csv": ("o", "cadastro dos grupos do SCFV"),
+    "scfv_frequencia.csv": ("o", "registro de frequência do SCFV"),
+    "inclusao_produtiva.csv": ("o", "registro do Programa de Inclusão Produtiva"),
+    "cadunico_territorios.csv": ("os", "dados do Cadastro Único por território"),
+    "custos.csv": ("os", "dados de custos"),
+    "estrutura_cras.csv": ("o", "cadastro da estrutura dos CRAS"),
+    "idcras_publicado.csv": ("o", "IDCRAS publicado"),
+    "plano_scfv.yaml": ("os", "parâmetros do plano"),
+    "plano.yaml": ("os", "parâmetros do plano"),
+    "avaliacao.yaml": ("os", "parâmetros da avaliação"),
+    "boletim.yaml": ("os", "parâmetros do boletim"),
+    "exemplo.yaml": ("os", "parâmetros da execução"),
 }
-"""What a councillor reads instead of a file name: the data each input file holds (``docs/contrato-de-dados.md``
-keeps the file names for the analyst)."""
+"""What a councillor reads instead of a file name: the data each input file holds, with its article
+(``docs/contrato-de-dados.md`` keeps the file names for the analyst)."""
 
-_CONTRACOES = {"de": "dos", "em": "nos", "a": "aos", "por": "pelos", "o": "os"}
+_CONTRACOES = {
+    ("de", "o"): "do",
+    ("de", "os"): "dos",
+    ("em", "o"): "no",
+    ("em", "os"): "nos",
+    ("a", "o"): "ao",
+    ("a", "os"): "aos",
+    ("por", "o"): "pelo",
+    ("por", "os"): "pelos",
+    ("o", "o"): "o",
+    ("o", "os"): "os",
+}
+_ANTES = r"\b(de|em|a|por|o|De|Em|A|Por|O)\s+(?:arquivos?\s+)?"
 
 
 def _com_maiuscula(original: str, trocado: str) -> str:
@@ -71,18 +83,21 @@ def _com_maiuscula(original: str, trocado: str) -> str:
 
 
 def sem_nomes_de_arquivo(texto: str) -> str:
-    """``texto`` with every input file name said as the data it holds, in agreement with the preposition
-    before it: 'toda linha de equipes.csv' -> 'toda linha dos dados das equipes', 'em rma_cras.csv' -> 'nos
-    dados do RMA', '(custos.csv)' -> '(dados de custos)', otherwise 'os dados ...'."""
+    """``texto`` with every input file name said as the data it holds, in agreement with the word before it:
+    'toda linha de equipes.csv' -> 'toda linha do cadastro das equipes', 'em rma_cras.csv' -> 'nos dados do
+    RMA', 'falta o arquivo custos.csv' -> 'falta os dados de custos', '(custos.csv)' -> '(dados de custos)',
+    otherwise with its article ('o cadastro das unidades')."""
     if ".csv" not in texto and ".yaml" not in texto:
         return texto
-    for arquivo, frase in DADOS.items():
+    for arquivo, (artigo, frase) in DADOS.items():
         nome = rf"`?{re.escape(arquivo)}`?"
         texto = re.sub(
-            rf"\b(de|em|a|por|o|De|Em|A|Por|O)\s+{nome}",
-            lambda m, frase=frase: _com_maiuscula(m[1], f"{_CONTRACOES[m[1].lower()]} {frase}"),
+            _ANTES + nome,
+            lambda m, artigo=artigo, frase=frase: _com_maiuscula(
+                m[1], f"{_CONTRACOES[(m[1].lower(), artigo)]} {frase}"
+            ),
             texto,
         )
         texto = re.sub(rf"(\(\s*|^|:\s+|\n)({nome})", lambda m, frase=frase: m[1] + frase, texto)
-        texto = re.sub(nome, f"os {frase}", texto)
+        texto = re.sub(nome, f"{artigo} {frase}", texto)
     return texto

@@ -19,7 +19,8 @@ from cras_lib.calculo.indicadores.paif import familias_acompanhadas
     nome="Custo do PAIF por família acompanhada",
     dimensao="eficiencia",
     servico="PAIF",
-    formula="gasto com o PAIF no período ÷ famílias acompanhadas no período (numerador do PAIF-01)",
+    formula="gasto com o PAIF no período ÷ famílias acompanhadas no período (as mesmas do acompanhamento em "
+    "relação à capacidade)",
     numerador="gasto com o PAIF no período, em reais (todas as fontes; custos.csv proporcional aos meses)",
     denominador="famílias acompanhadas no período: A.1 do primeiro mês informado + A.2 dos meses seguintes",
     fontes=("custos.csv", "rma_cras.csv"),

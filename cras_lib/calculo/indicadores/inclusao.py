@@ -98,7 +98,7 @@ def conclusao_fase_1(ctx: Contexto) -> pd.DataFrame:
     nome=f"Pessoas que cumpriram {percentual(MINIMO_HORAS_PARA_FASE_2, casas=0)} das horas da fase 1",
     dimensao="eficacia",
     servico="Inclusão Produtiva",
-    formula=f"pessoas com horas cumpridas na fase 1 ≥ {percentual(MINIMO_HORAS_PARA_FASE_2, casas=0)} de "
+    formula=f"pessoas com horas cumpridas na fase 1 de pelo menos {percentual(MINIMO_HORAS_PARA_FASE_2, casas=0)} de "
     f"{HORAS_FASE_1:g} h (ou das horas previstas, se maiores) ÷ pessoas inscritas na fase 1",
     numerador="pessoas que atingiram o mínimo de horas da fase 1 exigido para entrar na fase 2",
     denominador="pessoas inscritas em algum módulo da fase 1",

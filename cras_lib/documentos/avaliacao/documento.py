@@ -72,7 +72,7 @@ METODO_CALCULO = (
     "da divisão; pessoas inscritas por mais de um CRAS contam uma vez). No RMA, os itens de estoque (como "
     "A.1, famílias em acompanhamento) são a média dos meses informados, nunca a soma; os de fluxo (como A.2 "
     "e C.1) são somados nos meses informados. Um mês não informado fica fora do cálculo e é contado no "
-    'indicador PAIF-13 — nunca vale zero. Uma divisão por zero ou sem dado aparece como "sem dados".'
+    'indicador Meses sem RMA informado (PAIF-13) — nunca vale zero. Uma divisão por zero ou sem dado aparece como "sem dados".'
 )
 # RMA items of the trend charts: item, chart title, value axis.
 SERIES_RMA = (

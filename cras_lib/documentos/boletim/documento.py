@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from cras_lib.apresentacao import formatacao as fmt
-from cras_lib.apresentacao import graficos
+from cras_lib.apresentacao import graficos, redacao
 from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela, omitida
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, contagem_segura, suprimir
@@ -67,6 +67,12 @@ class BoletimMensal:
     def contagem(self, n) -> str:
         """A count of people or families as a reader may see it ('< 5')."""
         return contagem_segura(n, self.limiar)
+
+    def contagem_no_texto(self, n) -> str:
+        """The same count in running text: 'menos de 5' instead of the tables' '< 5'."""
+        return (
+            redacao.contagem(n, self.limiar) if suprimir(n, self.limiar) else contagem_segura(n, self.limiar)
+        )
 
     @property
     def por_severidade(self) -> dict[str, int]:
@@ -172,7 +178,7 @@ def _campos(d: BoletimMensal, linha: pd.Series) -> dict[str, str]:
 
 def _usuarios(d: BoletimMensal, n) -> str:
     singular = int(n) == 1 and not suprimir(n, d.limiar)
-    return f"{d.contagem(n)} {'usuário' if singular else 'usuários'}"
+    return f"{d.contagem_no_texto(n)} {'usuário' if singular else 'usuários'}"
 
 
 def textos_dos_alertas(d: BoletimMensal) -> pd.DataFrame:
@@ -266,7 +272,7 @@ def _grafico_item(d: BoletimMensal, item: str) -> Figura:
         paineis,
         titulo=f"{norma_rma.codigo(item)} por CRAS, {fmt.periodo_extenso(serie.index[0], serie.index[-1])}",
         eixo_valor=norma_rma.ROTULOS.get(item, norma_rma.codigo(item)),
-        texto_valor=d.contagem,
+        texto_valor=d.contagem_no_texto,
         ocultar=lambda v: suprimir(v, d.limiar),
     )
     legenda = (
@@ -311,8 +317,9 @@ def scfv(d: BoletimMensal) -> list[Bloco]:
     m = s.loc[MUNICIPIO]
     fim = fmt.data_extenso(d.mes.end_time.date())
     frase = (
-        f"Em {d.mes_texto} entraram {d.contagem(m['entradas'])} e saíram {d.contagem(m['saidas'])} usuários "
-        f"do SCFV; em {fim} estavam ativos {d.contagem(m['ativos'])}."
+        f"Em {d.mes_texto} entraram {d.contagem_no_texto(m['entradas'])} e saíram "
+        f"{d.contagem_no_texto(m['saidas'])} usuários do SCFV; em {fim} estavam ativos "
+        f"{d.contagem_no_texto(m['ativos'])}."
     )
     if pd.isna(m["capacidade"]):
         frase += " Sem o cadastro dos grupos (`scfv_grupos.csv`), a ocupação e a meta não são calculadas."
