@@ -125,3 +125,17 @@ def test_documento_sem_siglas_nao_tem_glossario():
     assert segunda(doc("Nada.")) != []
     doc2 = g.secoes_explicadas(lambda d: ["Sem siglas aqui."])
     assert doc2[0](doc("x")) == ["Sem siglas aqui."]
+
+
+def test_nome_de_arquivo_vira_o_que_ele_traz_com_a_preposicao_certa():
+    from cras_lib.apresentacao.origem_dos_dados import sem_nomes_de_arquivo as s
+
+    assert s("toda linha de equipes.csv do CRAS") == "toda linha do cadastro das equipes do CRAS"
+    assert s("Conferir em rma_cras.csv a linha") == "Conferir nos dados do RMA a linha"
+    assert s("o que estrutura_cras.csv marca") == "o que o cadastro da estrutura dos CRAS marca"
+    assert s("gasto no período (custos.csv) ÷ pessoas") == "gasto no período (dados de custos) ÷ pessoas"
+    assert s("Fonte: scfv_grupos.csv e `unidades.csv`.") == (
+        "Fonte: cadastro dos grupos do SCFV e o cadastro das unidades."
+    )
+    assert s("falta o arquivo custos.csv") == "falta os dados de custos"
+    assert s("sem arquivo nenhum") == "sem arquivo nenhum"
