@@ -145,7 +145,7 @@ def test_quadro_exibido_e_igual_ao_do_catalogo_e_toda_formula_aparece(executado)
     assert list(exibido["Valor"]) == list(esperado["Valor"]) and list(exibido["Meta"]) == list(
         esperado["Meta"]
     )
-    assert [i.rsplit("(", 1)[1].rstrip(")") for i in exibido["Indicador"]] == list(CATALOGO)
+    assert [i.rsplit("(", 1)[1].rstrip(")").split("; ")[-1] for i in exibido["Indicador"]] == list(CATALOGO)
     detalhes = next(t for t in tabelas.tabelas if t["legenda"].startswith("Como cada indicador é calculado"))
     detalhado = pd.DataFrame(detalhes["linhas"], columns=detalhes["cabecalho"])
     assert list(detalhado["Fórmula"]) == [i.formula for i in CATALOGO.values()]
@@ -200,6 +200,9 @@ def test_sem_arquivos_opcionais_as_secoes_dizem_e_sao_puladas(tmp_path):
         shutil.copy(EXEMPLO / nome, dados / nome)
     caderno = _executar(tmp_path / "saida.ipynb", dados=str(dados))
     markdown = "\n".join(_saidas(caderno, "text/markdown"))
-    assert "parte omitida porque o arquivo `inclusao_produtiva.csv` não está na pasta de dados" in markdown
-    assert "`scfv_frequencia.csv` não está" in markdown
+    assert (
+        "parte omitida porque o registro do Programa de Inclusão Produtiva não está na pasta de dados"
+        in markdown
+    )
+    assert "o registro de frequência do SCFV não está" in markdown
     assert not re.findall(r"\b(nan|None|NaT|inf)\b", _texto_visivel(caderno))

@@ -804,3 +804,13 @@ def test_poucas_inscricoes_e_dito_no_lugar_de_poucas_pessoas_na_aceleracao():
     # 12 reached of 15 (80 %): no point at all
     pontos = _programa(inscritos=14, chegaram=12, desistentes=0)
     assert not {"inscricoes_abaixo_da_metade", "aceleracao_abaixo_da_metade"} & set(pontos)
+
+
+def test_rma_de_um_mes_concorda_no_singular():
+    fatos = _com(completo(), rma=rma({"a1": (100.0, 100.0, 0.0)}, nao_reportados=("2025-03",)))
+    ponto = {p.codigo: p for p in pontos_de_atencao(fatos)}["rma_nao_enviado"]
+    assert ponto.descricao == "O CRAS não enviou o RMA de 1 mês do período (março de 2025)."
+    assert ponto.recomendacao.startswith("Regularizar o envio do RMA desse mês e")
+    dois = _com(completo(), rma=rma({"a1": (100.0, 100.0, 0.0)}, nao_reportados=("2025-03", "2025-07")))
+    ponto = {p.codigo: p for p in pontos_de_atencao(dois)}["rma_nao_enviado"]
+    assert ponto.recomendacao.startswith("Regularizar o envio do RMA desses meses e")

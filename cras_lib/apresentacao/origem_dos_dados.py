@@ -100,4 +100,6 @@ def sem_nomes_de_arquivo(texto: str) -> str:
         )
         texto = re.sub(rf"(\(\s*|^|:\s+|\n)({nome})", lambda m, frase=frase: m[1] + frase, texto)
         texto = re.sub(nome, f"{artigo} {frase}", texto)
+        if artigo == "os":  # 'o arquivo X não está' said of plural data
+            texto = texto.replace(f"os {frase} não está ", f"os {frase} não estão ")
     return texto

@@ -84,7 +84,7 @@ def custo_por_atendimento(ctx: Contexto) -> pd.DataFrame:
     formula="(soma de C.1 nos meses informados ÷ meses informados) ÷ técnicos de nível superior e médio da "
     "equipe",
     numerador="média mensal de atendimentos individualizados (C.1) nos meses informados",
-    denominador="técnicos de nível superior e de nível médio no quadro de pessoal (equipes.csv)",
+    denominador="técnicos de nível superior e de nível médio no cadastro das equipes",
     fontes=("rma_cras.csv", "equipes.csv"),
     unidade="razao",
     unidade_texto="atendimentos por técnico por mês",

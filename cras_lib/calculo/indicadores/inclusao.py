@@ -220,7 +220,7 @@ def empreendimentos(ctx: Contexto) -> pd.DataFrame:
     nome="Custo por concluinte do programa",
     dimensao="eficiencia",
     servico="Inclusão Produtiva",
-    formula="gasto com o programa no período (custos.csv) ÷ pessoas que concluíram todos os módulos em que "
+    formula="gasto com o programa no período (dados de custos) ÷ pessoas que concluíram todos os módulos em que "
     "se inscreveram",
     numerador="gasto com o Programa de Inclusão Produtiva no período, em reais (todas as fontes)",
     denominador="pessoas concluintes (todos os módulos em que se inscreveram concluídos)",

@@ -32,7 +32,7 @@ SEM_CAPACIDADE_ANTERIOR = (
     servico="SCFV",
     formula="usuários ativos no último dia do período ÷ capacidade de atendimento dos grupos",
     numerador="usuários ativos no último dia do período (entrada até a data e sem saída até ela)",
-    denominador="capacidade de atendimento: soma das vagas dos grupos do CRAS (scfv_grupos.csv)",
+    denominador="capacidade de atendimento: soma das vagas dos grupos do CRAS (cadastro dos grupos do SCFV)",
     fontes=PARTICIPANTES_E_GRUPOS,
     unidade="percentual",
     maior_melhor=True,
@@ -53,7 +53,7 @@ def ocupacao(ctx: Contexto) -> pd.DataFrame:
     formula="usuários ativos do público prioritário ÷ capacidade de atendimento dos grupos "
     f"(Resolução CNAS nº 01/2013: ao menos {percentual(META_PUBLICO_PRIORITARIO, casas=0)})",
     numerador="usuários ativos no último dia do período em ao menos uma situação prioritária",
-    denominador="capacidade de atendimento: soma das vagas dos grupos do CRAS (scfv_grupos.csv)",
+    denominador="capacidade de atendimento: soma das vagas dos grupos do CRAS (cadastro dos grupos do SCFV)",
     fontes=PARTICIPANTES_E_GRUPOS,
     unidade="percentual",
     maior_melhor=True,

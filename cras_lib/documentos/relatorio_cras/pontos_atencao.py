@@ -179,7 +179,8 @@ def _rma(fatos, limiares: Limiares) -> list[PontoAtencao]:
                 "RMA não enviado",
                 f"O CRAS não enviou o RMA de {quantidade(n, 'mês', 'meses')} do período "
                 f"({lista_meses(r.meses_nao_reportados)}).",
-                "Regularizar o envio do RMA desses meses e verificar com a Vigilância Socioassistencial o que "
+                f"Regularizar o envio do RMA {'desse mês' if n == 1 else 'desses meses'} e verificar com a "
+                "Vigilância Socioassistencial o que "
                 "impediu o registro; o RMA é mensal e obrigatório (Resolução CIT 04/2011).",
             )
         )
