@@ -62,7 +62,7 @@ def tabela_do_padrao(doc) -> Tabela:
 def paragrafo_paif(doc, limiar: int) -> str | None:
     """PAIF-14 in words (municipality), with its limits; what is missing when it cannot be computed; None
     without the CadÚnico file (the section already says the file is absent)."""
-    titulo = "**O PAIF e a extrema pobreza nos territórios (PAIF-14).** "
+    titulo = f"**O PAIF e a extrema pobreza nos territórios ({CATALOGO['PAIF-14'].nome}, PAIF-14).** "
     ctx = doc.contexto
     if not ctx.tem("cadunico_territorios.csv"):
         return None
@@ -150,7 +150,10 @@ def tabela_territorios(doc, limiar: int) -> Tabela | None:
             ],
         }
     )
-    return Tabela(dados, "Famílias em extrema pobreza no CadÚnico, por território de CRAS (PAIF-14)")
+    return Tabela(
+        dados,
+        f"Famílias em extrema pobreza no CadÚnico, por território de CRAS ({CATALOGO['PAIF-14'].nome}, PAIF-14)",
+    )
 
 
 def blocos(doc) -> list[Bloco]:
