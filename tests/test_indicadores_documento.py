@@ -363,3 +363,24 @@ def test_montar_guarda_os_avisos_do_municipio():
             limiar_supressao=5,
         )
     assert d.avisos == ("aviso de teste",)
+
+
+def test_grafico_de_ordenacao_so_a_partir_de_tres_cras(tmp_path):
+    """With 3 CRAS every key indicator gets its ranking chart; with 2 (most municipalities have one or two CRAS)
+    only the table, and the section's opening says why — the same tables, no picture that adds nothing."""
+    from cras_lib.dados import carregar_municipio, sintetico
+
+    tres = doc_.indicadores_chave(documento())
+    graficos_tres = [b for b in tres if isinstance(b, Figura)]
+    assert graficos_tres and "Cada gráfico ordena os CRAS" in tres[0]
+    (codigo,) = sintetico.gerar(tmp_path, 1, cras=(2, 2))
+    dois = doc_.indicadores_chave(
+        doc_.montar(
+            municipio=carregar_municipio(tmp_path / codigo), params=None, inicio="2025-01", fim="2025-12"
+        )
+    )
+    assert not [b for b in dois if isinstance(b, Figura)]
+    assert "Com 2 CRAS, cada indicador vem numa tabela com o valor e a situação de cada um" in dois[0]
+    tabelas = [b for b in dois if isinstance(b, Tabela)]
+    assert len(tabelas) == len([b for b in dois if isinstance(b, str) and b.startswith("### ")])
+    assert all(len(t.dados) == 2 for t in tabelas)

@@ -353,6 +353,7 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
 
 
 BARRAS_POR_PONTA = 10  # a ranking of more than twice as many CRAS charts the best and the worst
+GRAFICO_A_PARTIR_DE = 3  # CRAS: with fewer, the table says it all and a ranking chart adds nothing
 
 
 def barras_do_ranking(ordem: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -381,9 +382,14 @@ def com_codigo(nome: str, codigo: str) -> str:
 
 def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     """One key indicator by CRAS: heading with the formula, bar chart from best to worst against the
-    municipal target (:func:`barras_do_ranking`), and the table of values and situations of every CRAS."""
+    municipal target (:func:`barras_do_ranking`; only with :data:`GRAFICO_A_PARTIR_DE` CRAS or
+    more), and the table of values and situations of every CRAS."""
     ind, avaliacao, rotulo = CATALOGO[codigo], doc.avaliacao, doc.rotulo(codigo)
     ordem = apresentacao.ranking(avaliacao, codigo, doc.limiar)
+    tabela = ordem[["nome", "texto", "situacao"]].set_axis(["CRAS", "Valor", "Situação"], axis=1)
+    cabecalho = f"### {rotulo}\n\nFórmula: {ind.formula}."
+    if len(ordem) < GRAFICO_A_PARTIR_DE:  # most municipalities have one or two CRAS
+        return [cabecalho, Tabela(tabela, f"{codigo} por CRAS, {doc.periodo}")]
     meta = avaliacao.metas.get(codigo)
     no_grafico, nota_grafico = barras_do_ranking(ordem)
     fig, alt = graficos.barras(
@@ -398,9 +404,8 @@ def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     )
     sem_barra = no_grafico["valor"].isna().any()
     nota = nota_grafico + (" CRAS sem dados ou com valor não divulgado ficam sem barra." if sem_barra else "")
-    tabela = ordem[["nome", "texto", "situacao"]].set_axis(["CRAS", "Valor", "Situação"], axis=1)
     return [
-        f"### {rotulo}\n\nFórmula: {ind.formula}.",
+        cabecalho,
         Figura(fig, alt, f"{ind.nome_em(doc.contexto)} por CRAS, {doc.periodo}.{nota}"),
         Tabela(tabela, f"{rotulo} por CRAS, {doc.periodo}"),
     ]
@@ -409,13 +414,13 @@ def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
 def indicadores_chave(doc: DocumentoAvaliacao) -> list[Bloco]:
     """The CRAS in each key indicator of the catalogue (:func:`ranking`); one line for an indicator whose
     source file is absent."""
-    blocos: list[Bloco] = [
-        (
-            f"{titulo('chave', 'Os CRAS nos indicadores-chave')}\n\n"
-            "Cada gráfico ordena os CRAS do melhor para o pior resultado; a linha tracejada é a meta do "
-            "município."
-        )
-    ]
+    explicacao = (
+        "Cada gráfico ordena os CRAS do melhor para o pior resultado; a linha tracejada é a meta do município."
+        if len(doc.contexto.ids) >= GRAFICO_A_PARTIR_DE
+        else f"Com {len(doc.contexto.ids)} CRAS, cada indicador vem numa tabela com o valor e a situação de cada "
+        "um (não há o que ordenar num gráfico)."
+    )
+    blocos: list[Bloco] = [f"{titulo('chave', 'Os CRAS nos indicadores-chave')}\n\n{explicacao}"]
     for codigo, ind in CATALOGO.items():
         if not ind.chave:
             continue
