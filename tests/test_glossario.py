@@ -139,3 +139,11 @@ def test_nome_de_arquivo_vira_o_que_ele_traz_com_a_preposicao_certa():
     )
     assert s("falta o arquivo custos.csv") == "falta os dados de custos"
     assert s("sem arquivo nenhum") == "sem arquivo nenhum"
+
+
+def test_censo_suas_por_extenso_com_artigo():
+    """'Censo SUAS' is the census of the SUAS: spelled out as 'Censo do Sistema Único...', never as
+    'Censo Sistema Único...'."""
+    texto = g.explicar_markdown("A classe declarada no Censo SUAS (2.500, 3.500 ou 5.000) vale.")
+    assert "no Censo do Sistema Único de Assistência Social" in texto
+    assert "Censo Sistema" not in texto

@@ -123,6 +123,8 @@ def _nome_perto(sigla: str, texto: str) -> bool:
 
 
 def _ocorrencias(texto: str, sigla: str) -> list[int]:
+    if sigla not in texto:  # most acronyms are absent from a given text: skip the regular expression
+        return []
     return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(sigla)}(?![\w-])", texto)]
 
 
@@ -162,7 +164,8 @@ _TITULO = re.compile(r"^\s{0,3}#")
 def explicadas_em(texto: str) -> set[str]:
     """The acronyms a reader of ``texto`` has met: used in it (each spelled out at its first use) or whose full
     name it writes."""
-    return set(siglas_usadas(texto)) | {s for s in TERMOS if _nome_perto(s, texto)}
+    minusculo = texto.lower()
+    return set(siglas_usadas(texto)) | {s for s in TERMOS if any(n.lower() in minusculo for n in nomes(s))}
 
 
 _PLURAL_ANTES = re.compile(
@@ -174,7 +177,8 @@ _COMPOSTA = re.compile(r"(?:/[A-Za-zÀ-ú]+)+")  # 'NOB-RH/SUAS': the compound i
 def _por_extenso(linha: str, pos: int, sigla: str) -> tuple[str, str]:
     """The acronym at ``linha[pos:]`` with its full name: 'nome (SIGLA)' — in the plural after a plural
     ('os 16 Centros de Referência de Assistência Social (CRAS)'), with its article after 'Resolução'
-    ('Resolução do Conselho Nacional de Assistência Social (CNAS)'); never doubled or adjacent parentheses:
+    ('Resolução do Conselho Nacional de Assistência Social (CNAS)', also after 'Censo'); never doubled or
+    adjacent parentheses:
     '(SIGLA)' alone becomes '(SIGLA — nome)', 'SIGLA (' becomes 'nome – SIGLA ('."""
     antes = linha[:pos]
     nome = PLURAIS[sigla] if sigla in PLURAIS and _PLURAL_ANTES.search(antes) else TERMOS[sigla][0]
@@ -182,7 +186,7 @@ def _por_extenso(linha: str, pos: int, sigla: str) -> tuple[str, str]:
     if composta := _COMPOSTA.match(linha, fim):
         fim = composta.end()
     token = linha[pos:fim]
-    if antes.endswith("Resolução "):
+    if antes.endswith(("Resolução ", "Censo ")):  # 'Resolução do CNAS', 'Censo do SUAS'
         nome = f"{ARTIGOS.get(sigla, 'do')} {nome}"
     depois = linha[fim:]
     if antes.endswith("(") and depois.startswith(")"):
