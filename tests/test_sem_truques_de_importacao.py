@@ -159,3 +159,46 @@ def test_cache_do_municipio_ligado_le_uma_vez_por_conteudo(tmp_path, cache_do_ca
     assert m1 is not m2 and m1.unidades.equals(m2.unidades)
     cache.desativar()
     assert cache.ativo is False
+
+
+# --- the params cache, the same kind of declared hook ------------------------------------------------------
+@pytest.fixture
+def cache_dos_parametros():
+    from cras_lib.parametros import arquivo
+
+    yield arquivo
+    arquivo.cache.desativar()
+
+
+def test_cache_dos_parametros_le_uma_vez_por_conteudo_e_da_copias(
+    tmp_path, monkeypatch, cache_dos_parametros
+):
+    """Off by default (every call parses); on: the same bytes are parsed once, every call gets its own copy, an
+    edited file is parsed again and an invalid one still raises with its problems (and is not kept)."""
+    from cras_lib.erros import ParametrosInvalidos
+    from cras_lib.parametros.avaliacao import ArquivoAvaliacao
+
+    arquivo = cache_dos_parametros
+    params = tmp_path / "avaliacao.yaml"
+    params.write_text((RAIZ / "params" / "avaliacao.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    leituras = []
+    original = arquivo.ler
+    monkeypatch.setattr(arquivo, "ler", lambda m, c: leituras.append(c) or original(m, c))
+    assert arquivo.cache.ativo is False
+    arquivo.carregar(ArquivoAvaliacao, params)
+    arquivo.carregar(ArquivoAvaliacao, params)
+    assert len(leituras) == 2
+    arquivo.cache.ativar()
+    a = arquivo.carregar(ArquivoAvaliacao, params)
+    b = arquivo.carregar(ArquivoAvaliacao, params)
+    assert len(leituras) == 3 and a == b and a is not b
+    b.metas.clear()
+    assert arquivo.carregar(ArquivoAvaliacao, params).metas == a.metas  # a changed copy reaches no one
+    params.write_text(params.read_text(encoding="utf-8") + "\n# editado\n", encoding="utf-8")
+    arquivo.carregar(ArquivoAvaliacao, params)
+    assert len(leituras) == 4
+    params.write_text("metas: [\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ParametrosInvalidos):
+            arquivo.carregar(ArquivoAvaliacao, params)
+    assert len(leituras) == 6

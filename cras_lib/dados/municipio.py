@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from cras_lib.apresentacao.formatacao import plural
+from cras_lib.cache_declarado import CacheDeclarado
 from cras_lib.dados.contrato import ARQUIVOS
 from cras_lib.dados.leitura import ler_bytes
 from cras_lib.erros import DadosInvalidos, Problema
@@ -71,7 +72,7 @@ def nomes_dos_cras(unidades: pd.DataFrame) -> dict[str, str]:
     return {str(c): str(n) for c, n in zip(codigos, nomes.fillna(codigos), strict=True) if not pd.isna(c)}
 
 
-class CacheMunicipio:
+class CacheMunicipio(CacheDeclarado):
     """The loader's declared cache, for processes that load the same folder again and again (the warm kernels of
     the runner, ``cras_lib.execucao.aquecimento``). Off by default: :func:`carregar_municipio` reads the files
     at every call until :meth:`ativar` is called.
@@ -82,20 +83,9 @@ class CacheMunicipio:
     """
 
     def __init__(self) -> None:
-        self._ativo = False
+        super().__init__()
         self._chave: tuple | None = None
         self._municipio: Municipio | None = None
-
-    @property
-    def ativo(self) -> bool:
-        return self._ativo
-
-    def ativar(self) -> None:
-        self._ativo = True
-
-    def desativar(self) -> None:
-        self._ativo = False
-        self.limpar()
 
     def limpar(self) -> None:
         self._chave = self._municipio = None

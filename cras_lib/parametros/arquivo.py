@@ -18,6 +18,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from cras_lib.cache_declarado import CacheDeclarado
 from cras_lib.erros import ParametrosInvalidos, ProblemaParametro
 from cras_lib.parametros import mensagens
 
@@ -195,7 +196,7 @@ def ler(modelo: type[M], caminho: str | Path) -> tuple[M | None, list[ProblemaPa
     return (None if problemas else valor), problemas
 
 
-class CacheParametros:
+class CacheParametros(CacheDeclarado):
     """A declared cache of :func:`carregar`, for processes that read the same params files for document after
     document (the warm kernels of the runner, ``cras_lib.execucao.aquecimento``). Off by default.
 
@@ -207,18 +208,10 @@ class CacheParametros:
     TAMANHO = 8
 
     def __init__(self) -> None:
-        self._ativo = False
+        super().__init__()
         self._valores: dict[tuple, BaseModel] = {}
 
-    @property
-    def ativo(self) -> bool:
-        return self._ativo
-
-    def ativar(self) -> None:
-        self._ativo = True
-
-    def desativar(self) -> None:
-        self._ativo = False
+    def limpar(self) -> None:
         self._valores.clear()
 
     def obter(self, modelo: type[M], caminho: str | Path) -> M:
