@@ -26,7 +26,7 @@ PARAMS = RAIZ / "params" / "avaliacao.yaml"
 PERIODO = {"inicio": "2025-01", "fim": "2025-12", "comparacao_inicio": "2024-01", "comparacao_fim": "2024-12"}
 
 
-def medir(rotulo: str, montar, secoes: list[str], modulo, repeticoes: int = 1) -> None:
+def medir(rotulo: str, montar, modulo, repeticoes: int = 1) -> None:
     from cras_lib.apresentacao.exibicao import exibir
 
     def uma_vez() -> dict[str, tuple[float, float]]:
@@ -34,11 +34,11 @@ def medir(rotulo: str, montar, secoes: list[str], modulo, repeticoes: int = 1) -
         parede, cpu = time.perf_counter(), time.process_time()
         d = montar()
         tempos["montar"] = (time.perf_counter() - parede, time.process_time() - cpu)
-        for secao in secoes:
+        for secao in modulo.SECOES:  # the document's sections, as its notebook runs them
             parede, cpu = time.perf_counter(), time.process_time()
             with contextlib.redirect_stdout(io.StringIO()):
-                exibir(getattr(modulo, secao)(d))
-            tempos[secao] = (time.perf_counter() - parede, time.process_time() - cpu)
+                exibir(secao(d))
+            tempos[secao.__name__] = (time.perf_counter() - parede, time.process_time() - cpu)
         return tempos
 
     uma_vez()  # warm-up: what a warm kernel has already paid
@@ -76,11 +76,15 @@ def main() -> None:
             municipio=exemplo,
             params=PARAMS,
             id_cras="31799900001",
+            plano={
+                "ano": 2026,
+                "data_referencia": "2025-12-31",
+                "params": str(RAIZ / "params" / "plano_scfv.yaml"),
+            },
             municipio_nome="Vale Serrano",
             uf="MG",
             **PERIODO,
         ),
-        ["cabecalho", "apresentacao", "paif", "scfv", "inclusao", "cadunico", "equipe", "posicao", "pontos"],
         relatorio_cras,
         args.repeticoes,
     )
@@ -94,16 +98,6 @@ def main() -> None:
         lambda: avaliacao.montar(
             municipio=grande, params=PARAMS, municipio_nome="Capital", uf="MG", **PERIODO
         ),
-        [
-            "cabecalho",
-            "metodo",
-            "quadro_geral",
-            "dimensoes",
-            "evolucao_mensal",
-            "indicadores_chave",
-            "comparacao",
-            "conclusoes",
-        ],
         avaliacao,
     )
 
