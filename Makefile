@@ -1,8 +1,8 @@
 # Porta de entrada do projeto. Comandos do README:
 #   make run   — cria o ambiente (.venv), instala o projeto e gera todos os documentos do exemplo em outputs/
 #   make test  — cria/atualiza o ambiente com o extra de testes e roda a suíte inteira
-# Outros: make test-rapido (a suíte sem os testes marcados `lento`), make referencias (regera as cópias revisadas
-# dos notebooks executados em tests/referencias/, ver docs/testes.md), make lab, make limpar.
+# Outros: make test-rapido (a suíte sem os testes marcados `lento`), make referencias (regera as referências revisadas
+# das saídas dos notebooks executados, tests/referencias/*.json, ver docs/testes.md), make lab, make limpar.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -38,7 +38,7 @@ navegador:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# Regera tests/referencias/ (notebooks executados no exemplo, revisados) depois de mudar o texto de um documento.
+# Regera tests/referencias/ (saídas dos notebooks executados no exemplo, revisadas) depois de mudar o texto de um documento.
 referencias: $(VENV)/.testes
 	cd tests && PYTHONPATH=. ../$(BIN)/python -m apoio.referencias
 

@@ -1,5 +1,5 @@
 """Regression of what each report says (pytest-notebook): each notebook executed on the example is compared
-with its reviewed reference copy in ``tests/referencias/``, so that an unintended change of a report's text
+with its reviewed reference in ``tests/referencias/`` (the JSON of its outputs, ``apoio.referencias``), so that an unintended change of a report's text
 fails with a readable diff. Intended changes: ``make referencias``, review ``git diff tests/referencias``, commit.
 
 What is compared: every output of every cell (the text, tables and image descriptions the reader sees). What is
@@ -16,12 +16,8 @@ import re
 import nbformat
 import pytest
 from apoio.caminhos import RAIZ
-from apoio.referencias import DOCUMENTOS, IGNORAR, PASTA, SUBSTITUIR, candidato, diferenca
+from apoio.referencias import DOCUMENTOS, IGNORAR, SUBSTITUIR, arquivo, diferenca, referencia
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
-
-
-def _referencia(nome: str) -> nbformat.NotebookNode:
-    return nbformat.read(PASTA / f"{nome}.ipynb", as_version=4)
 
 
 def _primeira_frase(nb: nbformat.NotebookNode) -> tuple[dict, str, str]:
@@ -40,7 +36,7 @@ def _primeira_frase(nb: nbformat.NotebookNode) -> tuple[dict, str, str]:
 @pytest.mark.parametrize("nome", sorted(DOCUMENTOS))
 def test_texto_do_documento_igual_a_referencia_revisada(nome, tmp_path):
     caminho = tmp_path / f"{nome}.ipynb"
-    nbformat.write(candidato(nome), caminho)
+    nbformat.write(referencia(nome), caminho)
     regressao = NBRegressionFixture(
         exec_cwd=str(RAIZ),
         exec_timeout=600,
@@ -63,18 +59,18 @@ def test_texto_do_documento_igual_a_referencia_revisada(nome, tmp_path):
 
 @pytest.mark.parametrize("nome", sorted(DOCUMENTOS))
 def test_uma_frase_mudada_aparece_no_diff(nome):
-    referencia = _referencia(nome)
-    mudada = copy.deepcopy(referencia)
+    guardada = referencia(nome)
+    mudada = copy.deepcopy(guardada)
     saida, tipo, frase = _primeira_frase(mudada)
     saida["data"][tipo] = saida["data"][tipo].replace(frase, frase[:-1] + " (texto alterado).", 1)
-    diff = diferenca(referencia, mudada)
+    diff = diferenca(guardada, mudada)
     assert "(texto alterado)" in diff and "outputs" in diff
 
 
 @pytest.mark.parametrize("nome", sorted(DOCUMENTOS))
 def test_campos_volateis_nao_contam(nome):
-    referencia = _referencia(nome)
-    outra = copy.deepcopy(referencia)
+    guardada = referencia(nome)
+    outra = copy.deepcopy(guardada)
     for n, celula in enumerate(c for c in outra.cells if c.cell_type == "code"):
         celula.execution_count = n + 7
         celula.metadata["execution"] = {"iopub.status.idle": "2031-01-01T00:00:00Z"}
@@ -86,15 +82,15 @@ def test_campos_volateis_nao_contam(nome):
                     dados[tipo] = dados[tipo].replace("base64,…", "base64,iVBORw0KGgoAAAANSUhEUg==")
     outra.metadata["language_info"] = {"name": "python", "version": "3.99.0"}
     outra.metadata["papermill"] = {"start_time": "2031-01-01T00:00:00", "duration": 1.5}
-    assert diferenca(referencia, outra) == ""
+    assert diferenca(guardada, outra) == ""
 
 
 @pytest.mark.parametrize("nome", sorted(DOCUMENTOS))
 def test_referencia_limpa_e_portavel(nome):
-    texto = (PASTA / f"{nome}.ipynb").read_text(encoding="utf-8")
+    texto = arquivo(nome).read_text(encoding="utf-8")
     assert str(RAIZ) not in texto and "/tmp/" not in texto  # paths relative to the repository
     assert re.search(r"base64,[A-Za-z0-9+/]{20}", texto) is None  # no embedded image
-    nb = json.loads(texto)
+    nb = json.loads(nbformat.writes(referencia(nome)))
     assert all(c.get("execution_count") is None for c in nb["cells"])
     assert any(c.get("outputs") for c in nb["cells"])
     parametros = nb["metadata"]["papermill"]["parameters"]

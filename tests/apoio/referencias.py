@@ -1,17 +1,22 @@
-"""Reviewed reference copies of the notebooks executed on the example (``tests/referencias/``), for the
+"""Reviewed references of the notebooks executed on the example (``tests/referencias/<nome>.json``), for the
 regression tests of ``test_referencias.py`` (pytest-notebook).
 
+A reference is not a notebook (notebooks are committed without outputs): it is the JSON of what a reader sees —
+the papermill parameters, the injected-parameters cell and, per cell id, the cell's outputs — from which
+:func:`referencia` rebuilds the executed notebook on the CURRENT source notebook.
+
 ``make referencias`` (``PYTHONPATH=tests python -m apoio.referencias``) regenerates them: it runs ``cras run`` on
-the example exactly as README does (plan, evaluation, the report of one CRAS and the boletim), takes the executed notebooks
-and keeps what a reader sees — every output's text — without what changes from run to run or machine to machine:
-the data and params paths become relative to the repository root, embedded images become a placeholder,
-execution counts, times and kernel versions are dropped. Review the diff (``git diff tests/referencias``) before
-committing it: it is the change of the reports' text.
+the example exactly as README does (plan, evaluation, the report of one CRAS and the boletim), takes the executed
+notebooks and keeps every output's text without what changes from run to run or machine to machine: the data and
+params paths become relative to the repository root, embedded images become a placeholder, execution counts,
+times and kernel versions are dropped. Review the diff (``git diff tests/referencias``) before committing it: it
+is the change of the reports' text.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import re
 import sys
 import tempfile
@@ -88,19 +93,35 @@ def limpar(executado: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def candidato(nome: str) -> nbformat.NotebookNode:
-    """What pytest-notebook executes and compares: the CURRENT source notebook, with the reference's injected
-    parameters and, cell by cell (matched by cell id), the reference's outputs.
+def arquivo(nome: str) -> Path:
+    """The reference file of document notebook ``nome``."""
+    return PASTA / f"{nome}.json"
+
+
+def para_json(executado: nbformat.NotebookNode) -> str:
+    """What a reference keeps of an executed notebook (cleaned by :func:`limpar`), as reviewable JSON."""
+    nb = limpar(executado)
+    conteudo = {
+        "parametros": nb.metadata["papermill"]["parameters"],
+        "injetadas": [c for c in nb.cells if _injetada(c)],
+        "saidas": {c.get("id"): c.outputs for c in nb.cells if c.cell_type == "code" and not _injetada(c)},
+        "celulas": [c.get("id") for c in nb.cells if not _injetada(c)],
+    }
+    return json.dumps(conteudo, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def referencia(nome: str) -> nbformat.NotebookNode:
+    """The reference as an executed notebook, and what pytest-notebook executes and compares: the CURRENT source
+    notebook, with the reference's injected parameters and, cell by cell (matched by cell id), its outputs.
 
     Executing it replaces the outputs with today's: the diff is then exactly the change of what the reader sees.
     Code is taken from the source notebook, so a rewrite of a cell that keeps its output is not a regression.
     """
-    referencia = nbformat.read(PASTA / f"{nome}.ipynb", as_version=4)
+    guardada = json.loads(arquivo(nome).read_text(encoding="utf-8"))
     fonte = nbformat.read(NOTEBOOKS / f"{nome}.ipynb", as_version=4)
-    injetadas = [c for c in referencia.cells if _injetada(c)]
-    por_id = {c.get("id"): c for c in referencia.cells if not _injetada(c)}
-    ausentes = [c.get("id") for c in fonte.cells if c.get("id") not in por_id]
-    sobrando = sorted(set(por_id) - {c.get("id") for c in fonte.cells})
+    ids = {c.get("id") for c in fonte.cells}
+    ausentes = [c.get("id") for c in fonte.cells if c.get("id") not in guardada["celulas"]]
+    sobrando = sorted(set(guardada["celulas"]) - ids)
     if ausentes or sobrando:
         raise AssertionError(
             f"as células de {nome}.ipynb mudaram (novas: {ausentes}; removidas: {sobrando}): "
@@ -109,14 +130,13 @@ def candidato(nome: str) -> nbformat.NotebookNode:
     nb = copy.deepcopy(fonte)
     celulas = []
     for celula in nb.cells:
-        original = por_id[celula.get("id")]
         if celula.cell_type == "code":
-            celula.outputs = copy.deepcopy(original.outputs)
+            celula.outputs = nbformat.from_dict(guardada["saidas"][celula.get("id")])
         celulas.append(celula)
         if "parameters" in celula.metadata.get("tags", []):
-            celulas.extend(copy.deepcopy(injetadas))
+            celulas.extend(nbformat.from_dict(guardada["injetadas"]))
     nb.cells = celulas
-    nb.metadata = copy.deepcopy(referencia.metadata)
+    nb.metadata = nbformat.from_dict({"papermill": {"parameters": guardada["parametros"]}})
     nb.metadata["kernelspec"] = fonte.metadata.get(
         "kernelspec", {"name": "python3", "display_name": "Python 3"}
     )
@@ -124,7 +144,7 @@ def candidato(nome: str) -> nbformat.NotebookNode:
 
 
 def regerar() -> list[Path]:
-    """Run the example (plan, evaluation, one CRAS) and write the three cleaned references."""
+    """Run the example (plan, evaluation, one CRAS, the boletim) and write the cleaned references."""
     from apoio.execucao import cras_run  # the runner only when regenerating
 
     PASTA.mkdir(exist_ok=True)
@@ -136,8 +156,8 @@ def regerar() -> list[Path]:
             raise SystemExit(processo.stdout + processo.stderr)
         for nome, documento in DOCUMENTOS.items():
             executado = nbformat.read(saida / "notebooks" / f"{documento}.ipynb", as_version=4)
-            destino = PASTA / f"{nome}.ipynb"
-            nbformat.write(limpar(executado), destino)
+            destino = arquivo(nome)
+            destino.write_text(para_json(executado), encoding="utf-8")
             escritos.append(destino)
     return escritos
 
