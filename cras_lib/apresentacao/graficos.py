@@ -55,6 +55,12 @@ ESTILO = {
 """The charts' style, applied while each chart is built (``matplotlib.rc_context``)."""
 
 
+ALTURA_LINHA = 0.2  # inches of one line of text at the style's font size, with its spacing
+ALTURA_LEGENDA = 0.2  # inches of one row of a legend (8 points)
+TITULO_MAXIMO = 70  # characters per line of a title at most (about 5.5 in, bold)
+ROTULO_MAXIMO = 40  # characters per line of a category label (about 2.8 in at the style's font size)
+
+
 class Grafico(Figure):
     """A figure of this module: laid out when built, drawn once by :meth:`png`."""
 
@@ -138,12 +144,6 @@ def _margens(
     fig.subplots_adjust(
         left=esquerda / largura, right=1 - direita / largura, bottom=base / altura, top=1 - topo / altura
     )
-
-
-ALTURA_LINHA = 0.2  # inches of one line of text at the style's font size, with its spacing
-ALTURA_LEGENDA = 0.2  # inches of one row of a legend (8 points)
-TITULO_MAXIMO = 70  # characters per line of a title at most (about 5.5 in, bold)
-ROTULO_MAXIMO = 40  # characters per line of a category label (about 2.8 in at the style's font size)
 
 
 def _formatador(tipo: str):
