@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cras_lib.apresentacao import glossario as g
 from cras_lib.apresentacao.exibicao import Tabela
@@ -147,3 +150,21 @@ def test_censo_suas_por_extenso_com_artigo():
     texto = g.explicar_markdown("A classe declarada no Censo SUAS (2.500, 3.500 ou 5.000) vale.")
     assert "no Censo do Sistema Único de Assistência Social" in texto
     assert "Censo Sistema" not in texto
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*g.TERMOS, "ID", "NOB", "X", "a", "é", "1", " ", "-", "/", "(", ")", ".", "\n"]),
+        max_size=30,
+    )
+)
+def test_siglas_usadas_de_uma_passada_e_o_mesmo_que_procurar_cada_sigla(pedacos):
+    # the definition: each acronym as a whole token (not inside a word or a hyphenated compound), ordered by its
+    # first use; 'SUAS' is used in 'NOB/SUAS', 'CRAS' is not in 'IDCRAS' nor 'CRAS-X'
+    texto = "".join(pedacos)
+    primeiras = {}
+    for sigla in g.TERMOS:
+        if achada := re.search(rf"(?<![\w-]){re.escape(sigla)}(?![\w-])", texto):
+            primeiras[sigla] = achada.start()
+    assert g.siglas_usadas(texto) == sorted(primeiras, key=lambda s: (primeiras[s], -len(s)))

@@ -117,21 +117,43 @@ def nomes(sigla: str) -> tuple[str, ...]:
     return (TERMOS[sigla][0], *([PLURAIS[sigla]] if sigla in PLURAIS else []), *VARIANTES.get(sigla, ()))
 
 
+@functools.cache
+def _nomes_minusculos(sigla: str) -> tuple[str, ...]:
+    return tuple(n.lower() for n in nomes(sigla))
+
+
 def _nome_perto(sigla: str, texto: str) -> bool:
     minusculo = texto.lower()
-    return any(n.lower() in minusculo for n in nomes(sigla))
+    return any(n in minusculo for n in _nomes_minusculos(sigla))
+
+
+_FORA = r"(?<![\w-])", r"(?![\w-])"
+"""An acronym is a whole token: not inside a word nor a hyphenated compound ('IDCRAS' does not use 'CRAS')."""
+
+
+@functools.cache
+def _padrao(sigla: str) -> re.Pattern:
+    return re.compile(re.escape(sigla).join(_FORA))
 
 
 def _ocorrencias(texto: str, sigla: str) -> list[int]:
     if sigla not in texto:  # most acronyms are absent from a given text: skip the regular expression
         return []
-    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(sigla)}(?![\w-])", texto)]
+    return [m.start() for m in _padrao(sigla).finditer(texto)]
+
+
+@functools.cache
+def _todas() -> re.Pattern:
+    """Every acronym of :data:`TERMOS` in one pattern: a zero-width match at each place where one starts (in a
+    look-ahead, so that 'SUAS' is found inside 'NOB/SUAS' too), the acronym in group 1. Longest first, so
+    that where two start at the same place the whole token wins over its prefix."""
+    alternativas = "|".join(re.escape(s) for s in sorted(TERMOS, key=len, reverse=True))
+    return re.compile(f"{_FORA[0]}(?=({alternativas}){_FORA[1]})")
 
 
 def siglas_usadas(texto: str) -> list[str]:
-    """The acronyms of :data:`TERMOS` that ``texto`` uses, in order of first use."""
-    primeiras = {s: o[0] for s in TERMOS if (o := _ocorrencias(texto, s))}
-    return sorted(primeiras, key=primeiras.get)
+    """The acronyms of :data:`TERMOS` that ``texto`` uses, in order of first use (one pass over the text)."""
+    return list(dict.fromkeys(m.group(1) for m in _todas().finditer(texto)))
 
 
 JANELA = 120
@@ -165,7 +187,9 @@ def explicadas_em(texto: str) -> set[str]:
     """The acronyms a reader of ``texto`` has met: used in it (each spelled out at its first use) or whose full
     name it writes."""
     minusculo = texto.lower()
-    return set(siglas_usadas(texto)) | {s for s in TERMOS if any(n.lower() in minusculo for n in nomes(s))}
+    return set(siglas_usadas(texto)) | {
+        s for s in TERMOS if any(n in minusculo for n in _nomes_minusculos(s))
+    }
 
 
 _PLURAL_ANTES = re.compile(
@@ -288,11 +312,13 @@ def glossario_do_texto(texto: str) -> str:
 
 # --- wiring into a document ----------------------------------------------------------------------------------
 
-_LIDO: dict[int, dict[int, str]] = {}
-"""Per document object (by identity, dropped with it): the text each section gave, by section index."""
+_LIDO: dict[int, dict[int, tuple[str, set[str]]]] = {}
+"""Per document object (by identity, dropped with it), by section index: the text each section gave and the
+acronyms a reader has met in it (:func:`explicadas_em`; a section's text ends with a line break, so what the
+sections before one have explained is the union of their sets)."""
 
 
-def _lido_de(documento) -> dict[int, str]:
+def _lido_de(documento) -> dict[int, tuple[str, set[str]]]:
     chave = id(documento)
     if chave not in _LIDO:
         _LIDO[chave] = {}
@@ -323,26 +349,28 @@ def secoes_explicadas(
     a document of the technical team that must find the row to fix (the boletim)."""
     envolvidas: list[Callable[..., list[Bloco]]] = []
 
-    def _texto_ate(documento, i: int) -> str:
+    def _lido_ate(documento, i: int) -> list[tuple[str, set[str]]]:
         lido = _lido_de(documento)
         for j in range(i):
             if j not in lido:
                 envolvidas[j](documento)
-        return "".join(lido[j] for j in range(i))
+        return [lido[j] for j in range(i)]
 
     def _envolver(i: int, secao: Callable[..., list[Bloco]]) -> Callable[..., list[Bloco]]:
         @functools.wraps(secao)
         def explicada(documento) -> list[Bloco]:
-            anterior = _texto_ate(documento, i)
+            anteriores = _lido_ate(documento, i)
             blocos = secao(documento)
             if para_o_conselho:
                 blocos = [sem_arquivos(b) for b in blocos]
-            blocos = explicar_blocos(blocos, explicadas_em(anterior))
+            blocos = explicar_blocos(blocos, set().union(*(explicadas for _, explicadas in anteriores)))
             texto = "".join(texto_do_bloco(b) + "\n" for b in blocos)
-            if i == len(secoes) - 1 and (glossario := glossario_do_texto(anterior + texto)):
-                blocos.append(glossario)
-                texto += glossario + "\n"
-            _lido_de(documento)[i] = texto
+            if i == len(secoes) - 1:
+                anterior = "".join(t for t, _ in anteriores)
+                if glossario := glossario_do_texto(anterior + texto):
+                    blocos.append(glossario)
+                    texto += glossario + "\n"
+            _lido_de(documento)[i] = texto, explicadas_em(texto)
             return blocos
 
         return explicada

@@ -381,24 +381,11 @@ def _numero(valores: pd.Series, coluna: Coluna) -> Convertido:
     dotted values are like ``977.862`` nothing decides the style, and those cells are an error naming the column
     and two examples. Any other dotted value (``2.5``) makes the column international.
     """
-    limpo = valores.str.replace(_ESPACOS, "", regex=True)
-    if coluna.tipo == "numero":
-        limpo = limpo.str.replace(r"^([-+]?)R\$", r"\1", regex=True)
-    ambiguos = pd.Series(False, index=limpo.index)
-    if limpo.str.contains(",", regex=False).any():
-        valido = limpo.str.fullmatch(_NUMERO_BR)
-        limpo = limpo.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    if all(isinstance(v, str) and (v.isascii() and v.isdigit() or not v) for v in valores):
+        # plain counts (the usual case): digits only, no style to decide
+        limpo, valido, ambiguos = valores, *(pd.Series(b, index=valores.index) for b in (True, False))
     else:
-        com_ponto = limpo.str.contains(".", regex=False)
-        milhar = com_ponto.any() and limpo[com_ponto].str.fullmatch(_MILHAR).all()
-        varios_pontos = limpo[com_ponto].str.count(r"\.").gt(1).any()
-        if milhar and (coluna.tipo == "inteiro" or varios_pontos):
-            limpo = limpo.str.replace(".", "", regex=False)  # Brazilian style without cents: 1.012.006
-        elif milhar:
-            # every dotted value is like 977.862 and nothing else in the column tells the style apart:
-            # 977,862 or 977862? Refused rather than guessed (docs/numeros-e-codificacao.md)
-            ambiguos = com_ponto
-        valido = limpo.str.fullmatch(_NUMERO_INTERNACIONAL) & ~ambiguos
+        limpo, valido, ambiguos = _estilo(valores, coluna)
     preenchido = limpo != ""
     numeros = pd.to_numeric(limpo.where(valido & preenchido), errors="coerce").astype(float)
     inteiro = coluna.tipo == "inteiro"
@@ -434,6 +421,30 @@ def _numero(valores: pd.Series, coluna: Coluna) -> Convertido:
     if inteiro:
         return pd.array(numeros, dtype="Float64").astype("Int64"), motivos
     return pd.array(numeros, dtype="Float64"), motivos
+
+
+def _estilo(valores: pd.Series, coluna: Coluna) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The column's number style (see :func:`_numero`): the values without spaces, currency sign and
+    thousands separators, with a decimal point; which are valid; which are ambiguous."""
+    ambiguos = pd.Series(False, index=valores.index)
+    limpo = valores.str.replace(_ESPACOS, "", regex=True)
+    if coluna.tipo == "numero":
+        limpo = limpo.str.replace(r"^([-+]?)R\$", r"\1", regex=True)
+    if limpo.str.contains(",", regex=False).any():
+        valido = limpo.str.fullmatch(_NUMERO_BR)
+        limpo = limpo.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        com_ponto = limpo.str.contains(".", regex=False)
+        milhar = com_ponto.any() and limpo[com_ponto].str.fullmatch(_MILHAR).all()
+        varios_pontos = limpo[com_ponto].str.count(r"\.").gt(1).any()
+        if milhar and (coluna.tipo == "inteiro" or varios_pontos):
+            limpo = limpo.str.replace(".", "", regex=False)  # Brazilian style without cents: 1.012.006
+        elif milhar:
+            # every dotted value is like 977.862 and nothing else in the column tells the style apart:
+            # 977,862 or 977862? Refused rather than guessed (docs/numeros-e-codificacao.md)
+            ambiguos = com_ponto
+        valido = limpo.str.fullmatch(_NUMERO_INTERNACIONAL) & ~ambiguos
+    return limpo, valido, ambiguos
 
 
 def _formatar(limite: float) -> str:
