@@ -177,3 +177,22 @@ def test_avaliacao_numeros_chave_e_conclusoes():
     assert gerar_conclusoes(av) == gerar_conclusoes(
         avaliar(municipio(), "2025-01", "2025-04", parametros, "2024-12", "2024-12")
     )  # deterministic
+
+
+def test_classificar_contra_a_meta_com_tolerancia_nos_dois_sentidos():
+    from cras_lib.calculo.indicadores.metas import Meta, classificar
+
+    valores = pd.Series(pd.array([0.80, 0.76, 0.74, None, 0.9], dtype="Float64"), index=list("abcde"))
+    # goal 80 % with 5 points of tolerance: 80 reached; 76 within the tolerance; 74 below it; unknown
+    assert classificar(valores, Meta(0.8, 0.05), True).tolist() == [
+        "atingida",
+        "parcialmente atingida",
+        "não atingida",
+        "sem dados",
+        "atingida",
+    ]
+    # lower is better (e.g. dropouts at most 80 %): 90 % is 10 points above, beyond the tolerance
+    menor = classificar(valores, Meta(0.8, 0.05), False)
+    assert menor.tolist() == ["atingida", "atingida", "atingida", "sem dados", "não atingida"]
+    assert menor.index.tolist() == list("abcde") and str(menor.dtype) == "string"
+    assert classificar(valores, None, True).tolist() == ["sem meta"] * 3 + ["sem dados", "sem meta"]

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from cras_lib.parametros.arquivo import carregar
@@ -58,13 +59,15 @@ def metas(parametros: ArquivoAvaliacao | Mapping | None) -> dict[str, Meta]:
 
 
 def classificar(valores: pd.Series, meta: Meta | None, maior_melhor: bool) -> pd.Series:
-    """Situation of each value against ``meta`` (see the module docstring); vectorised over a Series."""
-    valores = valores.astype("Float64")
+    """Situation of each value against ``meta`` (see the module docstring); vectorised over a Series (in
+    NumPy: the evaluation classifies every indicator of every CRAS, twice)."""
+    ausente = valores.isna().to_numpy(dtype=bool)
     if meta is None:
-        return pd.Series(SEM_META, index=valores.index, dtype="string").where(valores.notna(), SEM_DADOS)
-    sinal = 1 if maior_melhor else -1
-    folga = (valores - meta.valor) * sinal  # ≥ 0: reached; ≥ −tolerância: partially
-    situacao = pd.Series(NAO_ATINGIDA, index=valores.index, dtype="string")
-    situacao = situacao.mask((folga >= -meta.tolerancia).fillna(False), PARCIAL)
-    situacao = situacao.mask((folga >= 0).fillna(False), ATINGIDA)
-    return situacao.where(valores.notna(), SEM_DADOS)
+        return pd.Series(np.where(ausente, SEM_DADOS, SEM_META), index=valores.index, dtype="string")
+    numeros = valores.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    folga = (numeros - meta.valor) * (1 if maior_melhor else -1)  # ≥ 0: reached; ≥ −tolerância: partially
+    with np.errstate(invalid="ignore"):
+        situacao = np.select(
+            [ausente, folga >= 0, folga >= -meta.tolerancia], [SEM_DADOS, ATINGIDA, PARCIAL], NAO_ATINGIDA
+        )
+    return pd.Series(situacao, index=valores.index, dtype="string")
