@@ -17,6 +17,7 @@ white border off the drawn pixels instead of asking matplotlib for the tight bou
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import textwrap
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 
 import matplotlib
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
@@ -107,17 +108,21 @@ def novo_grafico(largura: float, altura: float, *, eixos: bool = True):
 
 def _largura(fig: Figure, textos, titulo: bool = False) -> float:
     """Width in inches of the widest of ``textos`` in the style's font (its title font if ``titulo``)."""
-    renderizador = fig.canvas.get_renderer()
     rc = matplotlib.rcParams
-    fonte = (
-        FontProperties(size=rc["axes.titlesize"], weight=rc["axes.titleweight"])
-        if titulo
-        else FontProperties(size=rc["font.size"])
-    )
-    larguras = [
-        renderizador.get_text_width_height_descent(str(t), fonte, ismath=False)[0] for t in textos if t
-    ]
-    return max(larguras, default=0.0) / fig.dpi
+    tamanho, peso = (rc["axes.titlesize"], rc["axes.titleweight"]) if titulo else (rc["font.size"], "normal")
+    fonte = (tamanho, peso, rc["font.size"], tuple(rc["font.family"]), tuple(rc["font.sans-serif"]))
+    chave = (fonte, rc["text.hinting"], fig.dpi)
+    return max((_pixels(str(t), chave) for t in textos if t), default=0.0) / fig.dpi
+
+
+@functools.lru_cache(maxsize=4096)
+def _pixels(texto: str, chave: tuple) -> float:
+    """Width in pixels of ``texto`` with the font, hinting and dpi of ``chave`` (the rcParams it depends on,
+    in effect when called): the same month, cycle and tick labels come back chart after chart, and laying a
+    label out is most of measuring it."""
+    (tamanho, peso, *_), _hinting, dpi = chave
+    fonte = FontProperties(size=tamanho, weight=peso)
+    return RendererAgg(1, 1, dpi).get_text_width_height_descent(texto, fonte, ismath=False)[0]
 
 
 def _margens(
