@@ -349,6 +349,34 @@ def test_exemplo_mostra_os_niveis_do_desenho(exemplo):
     assert diferentes == {"04": ["recursos_humanos"], "12": ["estrutura_fisica"], "13": ["estrutura_fisica"]}
 
 
+def test_idcras_depois_do_plano_reavalia_so_os_cras_que_o_plano_muda(exemplo):
+    # CRAS 01 without its groups of older people; the plan gives it one and two orientadores to CRAS 04: every
+    # other CRAS keeps its result, the same as evaluating the whole municipality with the additions
+    m = carregar_municipio(exemplo)
+    g = m.scfv_grupos
+    m.scfv_grupos = g.loc[~((g["id_cras"] == "31799900001") & (g["ciclo"] == "60_mais"))]
+    cras = "31799900001"
+    grupos_novos = pd.DataFrame({"id_cras": [cras], "ciclo": ["60_mais"]})
+    antes, depois, mudancas = idcras.idcras_com_acrescimos(
+        m, "2025-01", "2025-12", grupos_novos=grupos_novos, orientadores_novos={"31799900004": 2}
+    )
+    assert set(mudancas) == {cras, "31799900004"}
+    assert list(depois) == list(antes)
+    extras = pd.DataFrame({"id_cras": ["31799900004"] * 2, "funcao": ["orientador_social"] * 2})
+    grupos = pd.concat([m.scfv_grupos[["id_cras", "ciclo"]].astype("string"), grupos_novos.astype("string")])
+    tudo = idcras.idcras_por_cras(
+        m.unidades,
+        pd.concat([m.equipes, extras], ignore_index=True),
+        m.rma_cras,
+        "2025-01",
+        "2025-12",
+        scfv_grupos=grupos,
+        estrutura_cras=m.estrutura_cras,
+    )
+    assert depois == tudo
+    assert all(depois[i] == antes[i] for i in antes if i not in mudancas)
+
+
 # --- display blocks shared by the documents
 
 

@@ -65,6 +65,10 @@ TITULO_MAXIMO = 70  # characters per line of a title at most (about 5.5 in, bold
 ROTULO_MAXIMO = 40  # characters per line of a category label (about 2.8 in at the style's font size)
 
 
+_BRANCO = np.frombuffer(bytes((255, 255, 255, 0)), dtype=np.uint32)[0]
+"""An RGBA pixel's colour bytes all at 255 (white) and its alpha byte at 0, as one 32-bit word."""
+
+
 class Grafico(Figure):
     """A figure of this module: laid out when built, drawn once by :meth:`png`."""
 
@@ -78,7 +82,9 @@ class Grafico(Figure):
         with matplotlib.rc_context(ESTILO):
             self.canvas.draw()
         pixels = np.asarray(self.canvas.buffer_rgba())
-        tinta = (pixels[:, :, :3] < 255).any(axis=2)
+        # ink: any colour channel below 255, read as one 32-bit word per pixel with alpha masked off
+        cores = pixels.view(np.uint32)[:, :, 0] & _BRANCO
+        tinta = cores != _BRANCO
         linhas, colunas = np.flatnonzero(tinta.any(axis=1)), np.flatnonzero(tinta.any(axis=0))
         if linhas.size:
             borda = round(self.BORDA * self.dpi)

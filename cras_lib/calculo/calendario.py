@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import holidays
+import numpy as np
 import pandas as pd
 
 from cras_lib.erros import ArgumentoInvalido
@@ -143,28 +144,28 @@ def calendario_dos_grupos(
     ``grupos`` has ``id_grupo, id_cras, ciclo, dias_semana`` (tuple of weekdays) and ``horas_por_encontro``.
     Groups sharing the same weekdays share the same dates, so each distinct weekday set is computed once.
     """
-    datas_por_dias: dict[tuple[int, ...], list[dt.date]] = {}
-    partes = []
-    for g in grupos.itertuples(index=False):
-        dias = tuple(sorted(g.dias_semana))
+    datas_por_dias: dict[tuple[int, ...], np.ndarray] = {}
+    datas = []  # per group, its encounter dates
+    for dias_semana in grupos["dias_semana"]:
+        dias = tuple(sorted(dias_semana))
         if dias not in datas_por_dias:
-            datas_por_dias[dias] = datas_dos_encontros(ano, dias, sem_encontro)
-        datas = datas_por_dias[dias]
-        partes.append(
-            pd.DataFrame(
-                {
-                    "id_grupo": g.id_grupo,
-                    "id_cras": g.id_cras,
-                    "ciclo": g.ciclo,
-                    "data": pd.to_datetime(pd.Series(datas, dtype="object")),
-                    "horas": float(g.horas_por_encontro),
-                }
-            )
-        )
+            encontros = pd.Series(datas_dos_encontros(ano, dias, sem_encontro), dtype="object")
+            datas_por_dias[dias] = pd.to_datetime(encontros).to_numpy()
+        datas.append(datas_por_dias[dias])
     colunas = ["id_grupo", "id_cras", "ciclo", "data", "mes", "horas"]
-    if not partes:
+    if not datas:
         return pd.DataFrame(columns=colunas)
-    calendario = pd.concat(partes, ignore_index=True)
+    encontros = [len(d) for d in datas]  # each group's columns repeated once per encounter, in one table
+    calendario = pd.DataFrame(
+        {
+            **{
+                c: np.repeat(grupos[c].to_numpy(dtype=object), encontros)
+                for c in ("id_grupo", "id_cras", "ciclo")
+            },
+            "data": np.concatenate(datas),
+            "horas": np.repeat([float(h) for h in grupos["horas_por_encontro"]], encontros),
+        }
+    )
     calendario["mes"] = calendario["data"].dt.to_period("M")
     for coluna in ("id_grupo", "id_cras", "ciclo"):
         calendario[coluna] = calendario[coluna].astype("string")

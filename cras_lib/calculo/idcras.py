@@ -363,32 +363,34 @@ def _num(valor) -> float | None:
 
 
 def medidas_equipe(equipe: pd.DataFrame) -> dict[str, float]:
-    """Recursos Humanos measures of ONE CRAS's roster (rows of ``equipes.csv``), by :data:`ESCOLHAS`."""
+    """Recursos Humanos measures of ONE CRAS's roster (rows of ``equipes.csv``), by :data:`ESCOLHAS`. A roster
+    has a few rows and this runs once per CRAS: plain Python over them, not a dozen pandas operations."""
 
-    def coluna(nome: str) -> pd.Series:  # a column absent from a partial roster is all missing
-        return (
-            equipe[nome].astype("string")
-            if nome in equipe
-            else pd.Series(pd.NA, index=equipe.index, dtype="string")
-        )
+    def coluna(nome: str) -> list[str | None]:  # a column absent from a partial roster is all missing
+        if nome not in equipe:
+            return [None] * len(equipe)
+        return [None if pd.isna(v) else v for v in equipe[nome].astype("string").tolist()]
 
     funcao, escolaridade = coluna("funcao"), coluna("escolaridade")
     profissao, vinculo = coluna("profissao"), coluna("vinculo")
-    superior = escolaridade.isin(ESCOLARIDADE_SUPERIOR).fillna(False) | (
-        escolaridade.isna() & (funcao == "tecnico_superior").fillna(False)
-    )
-    coordenador = (funcao == "coordenador").fillna(False)
-    assistentes = int((profissao == "assistente_social").fillna(False).sum())
-    psicologos = int((profissao == "psicologo").fillna(False).sum())
+    superior = [
+        e in ESCOLARIDADE_SUPERIOR if e is not None else f == "tecnico_superior"
+        for e, f in zip(escolaridade, funcao, strict=True)
+    ]
+    coordenador = [f == "coordenador" for f in funcao]
+    assistentes = profissao.count("assistente_social")
+    psicologos = profissao.count("psicologo")
     return {
         "trabalhadores": float(len(equipe)),
-        "nivel_superior": float(superior.sum()),
+        "nivel_superior": float(sum(superior)),
         "as_ou_psicologo": float(assistentes + psicologos),
         "assistentes_sociais": float(assistentes),
         "psicologos": float(psicologos),
-        "coordenador_superior": float((coordenador & superior).any()),
-        "tem_coordenador": float(coordenador.any()),
-        "superior_efetivo": float((superior & vinculo.isin(VINCULOS_EFETIVOS).fillna(False)).sum()),
+        "coordenador_superior": float(any(c and s for c, s in zip(coordenador, superior, strict=True))),
+        "tem_coordenador": float(any(coordenador)),
+        "superior_efetivo": float(
+            sum(s and v in VINCULOS_EFETIVOS for s, v in zip(superior, vinculo, strict=True))
+        ),
         "as_e_psicologo": float(assistentes > 0 and psicologos > 0),
     }
 
@@ -823,14 +825,21 @@ def idcras_com_acrescimos(
             mudancas.setdefault(i, []).append(plural(n, "orientador(a) social", "orientadores(as) sociais"))
     if extras:
         equipes = pd.concat([equipes, *extras], ignore_index=True)
-    depois = idcras_por_cras(
-        m.unidades,
-        equipes,
-        m.rma_cras,
-        inicio,
-        fim,
-        scfv_grupos=grupos,
-        estrutura_cras=getattr(m, "estrutura_cras", None),
-        porte_municipio=porte_municipio,
+    # each CRAS is evaluated alone: one the plan adds nothing to keeps its IDCRAS, only the others are evaluated
+    # again (a municipality with hundreds of CRAS and a few changes does not pay the whole twice)
+    depois = antes | (
+        idcras_por_cras(
+            m.unidades,
+            equipes,
+            m.rma_cras,
+            inicio,
+            fim,
+            scfv_grupos=grupos,
+            estrutura_cras=getattr(m, "estrutura_cras", None),
+            porte_municipio=porte_municipio,
+            cras=mudancas.keys(),
+        )
+        if mudancas
+        else {}
     )
     return antes, depois, mudancas
