@@ -1,13 +1,13 @@
-"""Where a document's time goes: a per-CRAS report and the evaluation of a large municipality, profiled with
-pyinstrument in one process warmed up as a kernel of the pool is (imports done, municipality loaded, one
-document already made), section by section as the notebooks run them.
+"""Where a document's time goes: a per-CRAS report, and the evaluation and the plan of a large municipality,
+profiled with pyinstrument in one process warmed up as a kernel of the pool is (imports done, municipality
+loaded, one document already made), section by section as the notebooks run them.
 
     .venv/bin/python bench/perfil_documentos.py [--cras-avaliacao 256] [--sem-avaliacao]
 
 Prints, for each document, the wall and CPU time of ``montar`` and of each section (blocks built and displayed,
-charts encoded as PNG), then pyinstrument's call tree. The evaluation runs on a synthetic municipality of
-``--cras-avaliacao`` CRAS (``cras_lib.dados.sintetico``): the time that grows with the number of CRAS shows
-there.
+charts encoded as PNG), then pyinstrument's call tree. The evaluation and the Plano Anual do SCFV run on a
+synthetic municipality of ``--cras-avaliacao`` CRAS (``cras_lib.dados.sintetico``): the time that grows with
+the number of CRAS shows there.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from cras_lib.dados import carregar_municipio, sintetico
-    from cras_lib.documentos import avaliacao, relatorio_cras
+    from cras_lib.documentos import avaliacao, plano, relatorio_cras
     from cras_lib.execucao import aquecimento
 
     aquecimento.aquecer(str(RAIZ / "data" / "exemplo"))  # the caches a warm kernel of the pool turns on
@@ -99,6 +99,18 @@ def main() -> None:
             municipio=grande, params=PARAMS, municipio_nome="Capital", uf="MG", **PERIODO
         ),
         avaliacao,
+    )
+    medir(
+        f"Plano Anual do SCFV de um município de {args.cras_avaliacao} CRAS",
+        lambda: plano.montar(
+            municipio=grande,
+            params=RAIZ / "params" / "plano_scfv.yaml",
+            ano=2026,
+            data_referencia="2025-12-31",
+            municipio_nome="Capital",
+            uf="MG",
+        ),
+        plano,
     )
 
 
