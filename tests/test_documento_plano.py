@@ -383,3 +383,20 @@ def test_exemplo_maior_mudanca_custo_e_horarios(exemplo):
     assert "R$ 2.020.800 por ano (3.368 vagas × R$ 50,00 por usuário e por mês × 12 meses)" in textos(blocos)
     organizacao = tabela(doc.calendario(exemplo), "Organização dos encontros por ciclo em 2026")
     assert list(organizacao["Horário"])[:2] == ["das 9h às 11h", "das 14h às 16h"]
+
+
+def test_figura_publico_prioritario_de_muitos_cras_mostra_os_mais_abaixo_da_meta(tmp_path):
+    from cras_lib.apresentacao.graficos import CATEGORIAS_MAXIMAS
+    from cras_lib.dados import sintetico
+    from cras_lib.dados.municipio import carregar_municipio
+
+    (codigo,) = sintetico.gerar(tmp_path, 1, cras=(CATEGORIAS_MAXIMAS + 5, CATEGORIAS_MAXIMAS + 5))
+    m = carregar_municipio(tmp_path / codigo)
+    d = doc.DocumentoPlano(sp.planejar(m, parametros(), 2026, "2025-12-31", "MG"), m, "Capital", 5)
+    (figura,) = figuras(doc.publico_prioritario(d))
+    barras = [p for p in figura.fig.axes[0].patches if p.get_width() > 0]
+    assert len(barras) == CATEGORIAS_MAXIMAS
+    valores = d.plano.situacao_cras["prioritarios_sobre_capacidade"].dropna().sort_values()
+    desenhados = sorted(round(p.get_width(), 6) for p in barras)
+    assert desenhados == [round(v, 6) for v in valores.head(CATEGORIAS_MAXIMAS)]
+    assert f"Com 25 CRAS, o gráfico mostra os {CATEGORIAS_MAXIMAS} de menor participação" in figura.legenda

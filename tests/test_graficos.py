@@ -167,6 +167,7 @@ def _graficos_da_biblioteca():
             eixo_valor="famílias",
         )[0],
         "idcras": grafico_municipio(idcras, {"1": "CRAS Centro"})[0],
+        "idcras_niveis": grafico_municipio({str(i): idcras["1"] for i in range(30)}, {})[0],
     }
 
 

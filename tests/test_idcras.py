@@ -407,3 +407,24 @@ def test_blocos_do_relatorio_e_da_avaliacao_mostram_niveis_faltas_e_diferencas(e
         "Serviços e Benefícios",
     ]
     assert set(diferencas["CRAS"]) == {"CRAS São Geraldo", "CRAS Bela Vista", "CRAS Recanto dos Ipês"}
+
+
+def test_grafico_de_muitos_cras_conta_os_cras_em_cada_nivel(tmp_path):
+    from cras_lib.apresentacao import idcras as apresentacao
+    from cras_lib.apresentacao.graficos import CATEGORIAS_MAXIMAS
+    from cras_lib.dados import sintetico
+
+    (codigo,) = sintetico.gerar(tmp_path, 1, cras=(CATEGORIAS_MAXIMAS + 1, CATEGORIAS_MAXIMAS + 1))
+    r = idcras.idcras_do_municipio(carregar_municipio(tmp_path / codigo), "2025-01", "2025-12")
+    fig, alt = apresentacao.grafico_municipio(r, {})
+    # one bar per level (1 to 5 and sem dados) and dimension, whatever the number of CRAS; each dimension's
+    # bars add up to every CRAS
+    larguras = [p.get_width() for p in fig.axes[0].patches]
+    assert len(larguras) == 6 * 3 and fig.get_size_inches()[1] == 4.0
+    for k, d in enumerate(("recursos_humanos", "estrutura_fisica", "servicos_beneficios")):
+        da_dimensao = larguras[6 * k : 6 * (k + 1)]
+        assert sum(da_dimensao) == len(r) == CATEGORIAS_MAXIMAS + 1
+        no_nivel_5 = sum(x.dimensoes[d].nivel == 5 for x in r.values())
+        assert da_dimensao[4] == no_nivel_5
+    assert "número de CRAS em cada nível do IDCRAS" in alt
+    assert "Com 21 CRAS, uma barra por CRAS não caberia numa página" in apresentacao.legenda_municipio(r)

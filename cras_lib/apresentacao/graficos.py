@@ -63,6 +63,10 @@ ALTURA_LINHA = 0.2  # inches of one line of text at the style's font size, with 
 ALTURA_LEGENDA = 0.2  # inches of one row of a legend (8 points)
 TITULO_MAXIMO = 70  # characters per line of a title at most (about 5.5 in, bold)
 ROTULO_MAXIMO = 40  # characters per line of a category label (about 2.8 in at the style's font size)
+CATEGORIAS_MAXIMAS = 20
+"""Bars (or groups of bars) of one chart at most: more no longer fit an A4 page at a legible size, and the
+chart's drawing and PNG grow with them. A document with more CRAS charts a selection or a summary and says so;
+its tables list every CRAS."""
 
 
 _BRANCO = np.frombuffer(bytes((255, 255, 255, 0)), dtype=np.uint32)[0]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela
 from cras_lib.apresentacao.formatacao import inteiro, lista
-from cras_lib.apresentacao.graficos import CORES_SERIES, ESTILO, novo_grafico
+from cras_lib.apresentacao.graficos import CATEGORIAS_MAXIMAS, CORES_SERIES, ESTILO, novo_grafico
 from cras_lib.calculo.idcras import ESCOLHAS, IdcrasCras, sem_estrutura
 from cras_lib.calculo.idcras_comparacao import Comparacao, texto_idcras
 from cras_lib.norma import idcras as norma
@@ -123,10 +123,67 @@ def tabela_municipio(
 
 
 def grafico_municipio(resultado: Mapping[str, IdcrasCras], nomes: Mapping[str, str]) -> tuple[object, str]:
-    """Grouped horizontal bars: the level of each dimension per CRAS (no bar = sem dados); (fig, alt). Built
-    like the charts of :mod:`.graficos`: its own figure and canvas, the common style in ``rc_context``."""
+    """Grouped horizontal bars: the level of each dimension per CRAS (no bar = sem dados); beyond
+    :data:`~cras_lib.apresentacao.graficos.CATEGORIAS_MAXIMAS` CRAS, how many CRAS are at each level of each
+    dimension (:func:`legenda_municipio` says which). (fig, alt). Built like the charts of :mod:`.graficos`:
+    its own figure and canvas, the common style in ``rc_context``."""
     with matplotlib.rc_context(ESTILO):
+        if len(resultado) > CATEGORIAS_MAXIMAS:
+            return _grafico_niveis(resultado)
         return _grafico_municipio(resultado, nomes)
+
+
+def legenda_municipio(resultado: Mapping[str, IdcrasCras]) -> str:
+    """The caption of :func:`grafico_municipio`'s chart."""
+    if len(resultado) > CATEGORIAS_MAXIMAS:
+        return (
+            f"Quantos CRAS estão em cada nível de cada dimensão do IDCRAS. Com {inteiro(len(resultado))} CRAS, "
+            "uma barra por CRAS não caberia numa página; a tabela acima traz o nível de cada CRAS."
+        )
+    return "Nível de cada dimensão do IDCRAS por CRAS (sem barra: nível não calculado por falta de dados)."
+
+
+def _grafico_niveis(resultado: Mapping[str, IdcrasCras]) -> tuple[object, str]:
+    """Grouped horizontal bars: per level (1 to 5, and sem dados), the number of CRAS at it in each
+    dimension."""
+    niveis = [*norma.NIVEIS, None]
+    rotulos = [f"Nível {n}" if n is not None else "Sem dados" for n in niveis]
+    contagens = {
+        d: [sum(r.dimensoes[d].nivel == n for r in resultado.values()) for n in niveis]
+        for d in norma.DIMENSOES
+    }
+    fig, ax = novo_grafico(7.5, 4.0)
+    largura = 0.8 / len(norma.DIMENSOES)
+    for k, d in enumerate(norma.DIMENSOES):
+        barras = ax.barh(
+            [p + (k - 1) * largura for p in range(len(niveis))],
+            contagens[d],
+            height=largura,
+            color=CORES_SERIES[k],
+            label=norma.ROTULOS_DIMENSOES[d],
+        )
+        ax.bar_label(barras, labels=[inteiro(c) for c in contagens[d]], padding=3, fontsize=8)
+    ax.set_yticks(list(range(len(niveis))), rotulos)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(max(c) for c in contagens.values()) * 1.15 + 1)
+    ax.set_xlabel("Número de CRAS")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=9)
+    ax.set_title("IDCRAS: quantos CRAS em cada nível, por dimensão", pad=24)
+    fig.tight_layout()
+    partes = [
+        f"{norma.ROTULOS_DIMENSOES[d]}: "
+        + ", ".join(
+            f"{inteiro(c)} {'sem dados' if n is None else f'no nível {n}'}"
+            for n, c in zip(niveis, contagens[d], strict=True)
+        )
+        for d in norma.DIMENSOES
+    ]
+    alt = (
+        "Gráfico de barras agrupadas — número de CRAS em cada nível do IDCRAS, por dimensão. "
+        + "; ".join(partes)
+        + "."
+    )
+    return fig, alt
 
 
 def _grafico_municipio(resultado: Mapping[str, IdcrasCras], nomes: Mapping[str, str]) -> tuple[object, str]:
@@ -179,13 +236,7 @@ def blocos_municipio(
         Tabela(tabela_municipio(resultado, nomes, comparacoes), "IDCRAS calculado por CRAS e dimensão")
     )
     fig, alt = grafico_municipio(resultado, nomes)
-    blocos.append(
-        Figura(
-            fig,
-            alt,
-            "Nível de cada dimensão do IDCRAS por CRAS (sem barra: nível não calculado por falta de dados).",
-        )
-    )
+    blocos.append(Figura(fig, alt, legenda_municipio(resultado)))
     if comparacoes:
         linhas = [
             {

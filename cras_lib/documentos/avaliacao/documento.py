@@ -352,7 +352,7 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
     return [*blocos, Figura(fig, alt, legenda)]
 
 
-BARRAS_POR_PONTA = 10  # a ranking of more than twice as many CRAS charts the best and the worst
+BARRAS_POR_PONTA = graficos.CATEGORIAS_MAXIMAS // 2  # a longer ranking charts the best and the worst
 GRAFICO_A_PARTIR_DE = 3  # CRAS: with fewer, the table says it all and a ranking chart adds nothing
 
 

@@ -360,7 +360,17 @@ def metas(d: DocumentoPlano) -> list[Bloco]:
 
 
 def _figura_prioritario(d: DocumentoPlano) -> Figura:
+    """Every CRAS, or beyond :data:`~cras_lib.apresentacao.graficos.CATEGORIAS_MAXIMAS` the ones farthest
+    below the goal (the text names every CRAS below it)."""
     s = d.plano.situacao_cras
+    nota = ""
+    if len(s) > graficos.CATEGORIAS_MAXIMAS:
+        s = s.dropna(subset=["prioritarios_sobre_capacidade"])
+        s = s.sort_values("prioritarios_sobre_capacidade", kind="stable").head(graficos.CATEGORIAS_MAXIMAS)
+        nota = (
+            f" Com {fmt.inteiro(len(d.plano.situacao_cras))} CRAS, o gráfico mostra os {len(s)} de menor "
+            "participação; o texto abaixo nomeia todos os que estão abaixo da meta."
+        )
     fig, alt = graficos.barras(
         d.nomes(s["id_cras"]),
         s["prioritarios_sobre_capacidade"].tolist(),
@@ -376,7 +386,7 @@ def _figura_prioritario(d: DocumentoPlano) -> Figura:
     legenda = (
         "Fórmula: usuários ativos do público prioritário ÷ soma das capacidades dos grupos do CRAS. Fonte: "
         f"scfv_participantes.csv e scfv_grupos.csv, situação em {d.data_ref}. Linha tracejada: meta nacional "
-        f"de pelo menos {META} (Resolução CNAS nº 01/2013). Em vermelho, os CRAS abaixo da meta."
+        f"de pelo menos {META} (Resolução CNAS nº 01/2013). Em vermelho, os CRAS abaixo da meta.{nota}"
     )
     return Figura(fig, alt, legenda)
 
