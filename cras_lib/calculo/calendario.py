@@ -149,8 +149,8 @@ def calendario_dos_grupos(
     for dias_semana in grupos["dias_semana"]:
         dias = tuple(sorted(dias_semana))
         if dias not in datas_por_dias:
-            encontros = pd.Series(datas_dos_encontros(ano, dias, sem_encontro), dtype="object")
-            datas_por_dias[dias] = pd.to_datetime(encontros).to_numpy()
+            do_conjunto = pd.Series(datas_dos_encontros(ano, dias, sem_encontro), dtype="object")
+            datas_por_dias[dias] = pd.to_datetime(do_conjunto).to_numpy()
         datas.append(datas_por_dias[dias])
     colunas = ["id_grupo", "id_cras", "ciclo", "data", "mes", "horas"]
     if not datas:
