@@ -18,7 +18,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, lista, numero
-from cras_lib.apresentacao.graficos import Grafico
+from cras_lib.apresentacao.graficos import ESTILO, Grafico
 
 
 def markdown(texto: str) -> None:
@@ -68,7 +68,9 @@ def figura_html(fig, alt: str, legenda: str | None = None) -> str:
         png = fig.png()
     else:
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(
+            buffer, format="png", dpi=ESTILO["figure.dpi"], bbox_inches="tight", metadata={"Software": None}
+        )
         png = buffer.getvalue()
         _fechar(fig)
     dados = base64.b64encode(png).decode("ascii")

@@ -40,10 +40,10 @@ FAMILIAS_POR_MODULO = 5_000
 
 # Professions that count as "other SUAS higher-level profession" (Resolução CNAS 17/2011 lists the categories).
 OUTRAS_PROFISSOES_SUAS = ("pedagogo", "terapeuta_ocupacional", "sociologo", "outra")
-VINCULO_CARREIRA = ("estatutario",)
+VINCULO_CARREIRA = ("estatutario",)  # career civil servant, as the NOB-RH requires of the coordinator
 # Not a NOB-RH figure: the municipal job descriptions give every CRAS its administrative support (auxiliar
 # administrativo: reception, registers, files of the unit); the reports ask for at least this many per CRAS.
-MINIMO_AUXILIARES_ADMINISTRATIVOS = 1  # career civil servant, as the NOB-RH requires of the coordinator
+MINIMO_AUXILIARES_ADMINISTRATIVOS = 1
 
 
 def equipe_minima(familias_referenciadas: int) -> EquipeMinima:
