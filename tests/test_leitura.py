@@ -271,6 +271,14 @@ def test_inteiro_com_casas_decimais(tmp_path):
     assert "'2,5' não é um número inteiro" in problema.mensagem
 
 
+def test_contagem_grande_demais_para_ser_exata(tmp_path):
+    # 2**53 + 1 has no exact float: a count that large is refused, not rounded (plain digits, no separator)
+    problema = ler_com_valor(tmp_path, "rma_cras.csv", 4, "a1", "9007199254740993")
+    assert str(problema) == (
+        "arquivo rma_cras.csv, linha 4, coluna 'a1': valor '9007199254740993' não é um número inteiro"
+    )
+
+
 def test_contagem_negativa(tmp_path):
     problema = ler_com_valor(tmp_path, "cadunico_territorios.csv", 2, "pessoas_bpc", "-3")
     assert (

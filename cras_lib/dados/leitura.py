@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -382,10 +383,8 @@ def _numero(valores: pd.Series, coluna: Coluna) -> Convertido:
     and two examples. Any other dotted value (``2.5``) makes the column international.
     """
     if all(isinstance(v, str) and (v.isascii() and v.isdigit() or not v) for v in valores):
-        # plain counts (the usual case): digits only, no style to decide
-        limpo, valido, ambiguos = valores, *(pd.Series(b, index=valores.index) for b in (True, False))
-    else:
-        limpo, valido, ambiguos = _estilo(valores, coluna)
+        return _so_algarismos(valores, coluna)
+    limpo, valido, ambiguos = _estilo(valores, coluna)
     preenchido = limpo != ""
     numeros = pd.to_numeric(limpo.where(valido & preenchido), errors="coerce").astype(float)
     inteiro = coluna.tipo == "inteiro"
@@ -421,6 +420,27 @@ def _numero(valores: pd.Series, coluna: Coluna) -> Convertido:
     if inteiro:
         return pd.array(numeros, dtype="Float64").astype("Int64"), motivos
     return pd.array(numeros, dtype="Float64"), motivos
+
+
+def _so_algarismos(valores: pd.Series, coluna: Coluna) -> Convertido:
+    """:func:`_numero` of a column of plain digits (the usual counts: no style to decide, nothing that is not a
+    number), in Python over its distinct values instead of one pandas operation per rule; same values, same
+    messages, each limit checked in the same order (a later rule's message replaces an earlier one's)."""
+    inteiro = coluna.tipo == "inteiro"
+    numeros = [float(v) if v else math.nan for v in valores]
+    minimo, maximo = coluna.limite_inferior, coluna.maximo
+    motivos: dict[int, str] = {}
+    for i, (v, x) in enumerate(zip(valores, numeros, strict=True)):
+        if inteiro and x >= _MAIOR_INTEIRO_EXATO:
+            motivos[i] = f"valor '{v}' não é um número inteiro"
+        if minimo is not None and x < minimo:  # only a positive minimum: digits are never negative
+            motivos[i] = f"valor '{v}' abaixo do mínimo permitido ({_formatar(minimo)})"
+        if maximo is not None and x > maximo:
+            motivos[i] = f"valor '{v}' acima do máximo permitido ({_formatar(maximo)})"
+    for i in motivos:
+        numeros[i] = math.nan
+    array = pd.array(np.array(numeros, dtype=float), dtype="Float64")
+    return (array.astype("Int64") if inteiro else array), motivos
 
 
 def _estilo(valores: pd.Series, coluna: Coluna) -> tuple[pd.Series, pd.Series, pd.Series]:

@@ -173,6 +173,7 @@ class _Execucao:
         self.inicio = inicio
         self.relogio = relogio
         self.ambiente = ambiente_da_execucao()
+        self.renderizador = RenderizadorHTML()
         self.voo: dict[Future, tuple[_Andamento, object]] = {}
         self.janela = 4 * opcoes.workers + 8  # documents in flight at most
 
@@ -224,6 +225,7 @@ class _Execucao:
             meses,
             subpasta=m.ibge,
             guarda=guarda,
+            renderizador=self.renderizador,
         )
         andamento.anteriores = manifesto.documentos_anteriores(
             manifesto.carregar(self.saida / PASTA_MANIFESTOS / f"{m.ibge}.json")

@@ -15,6 +15,13 @@ holds it), and the scheduler recomputes it if the worker holding it dies. A bund
 last document finished. Workers return the executed notebook and its page; only the client writes into the output
 folder (the publication, manifest and index are the runner's, as with every executor).
 
+The documents of one municipality go to one worker (chosen, when the municipality's first document is sent,
+as the worker with the fewest documents pending), whose kernel then loads that municipality once, as the local
+pool keeps a municipality on one kernel: a preference, not a restriction (``allow_other_workers``), so the
+scheduler's work stealing still evens out the load and a document whose worker died runs elsewhere. Documents
+carry decreasing priorities, so that a worker executes them in the order they were sent (a municipality's
+documents one after the other, not interleaved with another municipality's, which would load it again).
+
 A worker that dies while executing a document: the scheduler gives the document to another worker once
 (``distributed.scheduler.allowed-failures`` = 1, set for the local cluster; for a cluster of yours, start the
 scheduler with ``DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1``); when that one dies too, the document is a
@@ -24,6 +31,7 @@ published twice.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import uuid
@@ -69,6 +77,9 @@ class ExecutorDask(Executor):
         self._trava = threading.Lock()
         self._pacotes: dict[str, list] = {}  # hash -> [future, documents pending]
         self._hashes: dict[str, str] = {}  # file or folder (client path) -> hash
+        self._destinos: dict[str, str] = {}  # data folder's hash -> worker preferred for its documents
+        self._pendentes: dict[str, int] = {}  # worker -> documents sent to it and not finished
+        self._enviados = itertools.count()
         try:
             self._conectar()
             self._esperado = ambiente()
@@ -162,25 +173,43 @@ class ExecutorDask(Executor):
             )
         return self._hashes[chave]
 
-    def _pacote(self, hash_: str, ler) -> object:
-        """The future of the bundle ``hash_`` (submitted on first use), one more document counted on it."""
+    def _pacote(self, hash_: str, ler, onde: dict) -> object:
+        """The future of the bundle ``hash_`` (submitted on first use, with the placement ``onde``), one more
+        document counted on it."""
         from cras_lib.execucao.trabalhador_dask import receber
 
         with self._trava:
             if hash_ not in self._pacotes:
-                futuro = self._cliente.submit(receber, ler(), key=f"cras-entrada-{hash_}", pure=False)
+                futuro = self._cliente.submit(receber, ler(), key=f"cras-entrada-{hash_}", pure=False, **onde)
                 self._pacotes[hash_] = [futuro, 0]
             self._pacotes[hash_][1] += 1
             return self._pacotes[hash_][0]
 
-    def _liberar(self, hashes: list[str]) -> None:
+    def _destino(self, hash_dados: str) -> str | None:
+        """The worker preferred for the documents of the data folder ``hash_dados`` (see the module docstring),
+        one more document counted on it."""
         with self._trava:
+            destino = self._destinos.get(hash_dados)
+            if destino is None:
+                workers = sorted(self._cliente.scheduler_info()["workers"])
+                if not workers:
+                    return None
+                destino = min(workers, key=lambda w: self._pendentes.get(w, 0))
+                self._destinos[hash_dados] = destino
+            self._pendentes[destino] = self._pendentes.get(destino, 0) + 1
+            return destino
+
+    def _liberar(self, hashes: list[str], destino: str | None) -> None:
+        with self._trava:
+            if destino is not None:
+                self._pendentes[destino] -= 1
             for hash_ in hashes:
                 pacote = self._pacotes.get(hash_)
                 if pacote is not None:
                     pacote[1] -= 1
                     if pacote[1] == 0:
                         del self._pacotes[hash_]  # workers drop it once no document needs it
+                        self._destinos.pop(hash_, None)
 
     # --- documents ----------------------------------------------------------------------------------------
 
@@ -189,13 +218,18 @@ class ExecutorDask(Executor):
 
         futuro: Future[Resultado] = Future()
         usados: list[str] = []
+        destino = None
+        onde: dict = {}
         try:
             dados = Path(tarefa.parametros["dados"]) if "dados" in tarefa.parametros else None
             hash_dados = None
             pacote_dados = None
             if dados is not None:
                 hash_dados = self._hash(dados, pasta=True)
-                pacote_dados = self._pacote(hash_dados, lambda: _conteudo_pasta(dados))
+                destino = self._destino(hash_dados)
+                if destino is not None:
+                    onde = {"workers": [destino], "allow_other_workers": True}
+                pacote_dados = self._pacote(hash_dados, lambda: _conteudo_pasta(dados), onde)
                 usados.append(hash_dados)
             nomeados = [str(tarefa.notebook)] + [
                 v
@@ -208,7 +242,9 @@ class ExecutorDask(Executor):
                 sha = self._hash(Path(caminho), pasta=False)
                 arquivos[caminho] = sha
                 if sha not in pacotes:
-                    pacotes[sha] = self._pacote(sha, lambda c=caminho: {Path(c).name: Path(c).read_bytes()})
+                    pacotes[sha] = self._pacote(
+                        sha, lambda c=caminho: {Path(c).name: Path(c).read_bytes()}, {}
+                    )
                     usados.append(sha)
             pedido = Pedido(
                 tarefa.id,
@@ -228,19 +264,23 @@ class ExecutorDask(Executor):
                 key=f"cras-documento-{tarefa.id}-{uuid.uuid4().hex[:8]}",
                 pure=False,
                 retries=0,
+                priority=-next(self._enviados),  # first sent, first executed
+                **onde,
             )
         except Exception as erro:
-            self._liberar(usados)
+            self._liberar(usados, destino)
             futuro.set_result(
                 Resultado(
                     tarefa, None, f"não foi possível enviar ao Dask: {type(erro).__name__}: {erro}", 0.0, "-"
                 )
             )
             return futuro
-        tarefa_dask.add_done_callback(lambda f: self._concluir(f, tarefa, futuro, usados))
+        tarefa_dask.add_done_callback(lambda f: self._concluir(f, tarefa, futuro, usados, destino))
         return futuro
 
-    def _concluir(self, tarefa_dask, tarefa: Tarefa, futuro: Future, usados: list[str]) -> None:
+    def _concluir(
+        self, tarefa_dask, tarefa: Tarefa, futuro: Future, usados: list[str], destino: str | None
+    ) -> None:
         """Runs once per document (Dask calls it in a thread of its own): the result becomes a ``Resultado``."""
         try:
             futuro.set_result(self._resultado(tarefa_dask, tarefa))
@@ -249,7 +289,7 @@ class ExecutorDask(Executor):
                 Resultado(tarefa, None, f"erro inesperado do Dask: {type(erro).__name__}: {erro}", 0.0, "-")
             )
         finally:
-            self._liberar(usados)
+            self._liberar(usados, destino)
             tarefa_dask.release()
 
     def _resultado(self, tarefa_dask, tarefa: Tarefa) -> Resultado:

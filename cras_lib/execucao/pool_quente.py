@@ -6,16 +6,20 @@ Each worker thread owns one Jupyter kernel (``jupyter_client``) for the whole ru
 running kernel instead of starting one. Parameter injection, cell metadata and error handling are therefore
 Papermill's own, exactly as in a cold run. A kernel that dies or times out is replaced by a fresh one.
 
+Tasks wait in one queue, but a kernel that frees up takes, first, a task on the data folder it loaded last (its
+municipality is in its cache), then one on a folder no other kernel is working on, and only then the oldest task:
+in a state run the documents of a municipality stay on one kernel, which loads that municipality once.
+
 A kernel client is bound to the event loop of the thread that created it, so a kernel never changes thread.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import subprocess
 import threading
 import time
+from collections import deque
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -143,9 +147,11 @@ class PoolQuente(Executor):
     nome = "local"
 
     def iniciar(self) -> None:
-        self._fila: queue.SimpleQueue = queue.SimpleQueue()
-        self._trava = threading.Lock()
+        self._fila: deque[tuple[Tarefa, Future]] = deque()
+        self._aviso = threading.Condition()
+        self._fim = False
         self._vivos = self.workers
+        self._em_uso: dict[str, str | None] = {}  # kernel -> data folder of the task it is executing
         self._threads = [
             threading.Thread(
                 target=self._trabalhar, args=(f"kernel-{i + 1}",), name=f"kernel-{i + 1}", daemon=True
@@ -156,19 +162,37 @@ class PoolQuente(Executor):
             thread.start()
 
     def encerrar(self) -> None:
-        for _ in self._threads:
-            self._fila.put(None)
+        with self._aviso:
+            self._fim = True
+            self._aviso.notify_all()
         for thread in self._threads:
             thread.join()
 
     def submeter(self, tarefa: Tarefa) -> Future[Resultado]:
         futuro: Future[Resultado] = Future()
-        with self._trava:
+        with self._aviso:
             if self._vivos == 0:
                 futuro.set_result(Resultado(tarefa, None, "nenhum kernel pôde ser iniciado", 0.0, "-"))
             else:
-                self._fila.put((tarefa, futuro))
+                self._fila.append((tarefa, futuro))
+                self._aviso.notify()
         return futuro
+
+    def _proxima(self, nome: str, ultima: str | None) -> tuple[Tarefa, Future] | None:
+        """The next task for kernel ``nome``, whose last task read ``ultima`` (see the module docstring); None
+        once the pool is closing and the queue is empty."""
+        with self._aviso:
+            self._em_uso[nome] = None
+            while not self._fila:
+                if self._fim:
+                    return None
+                self._aviso.wait()
+            pastas = [_pasta(tarefa) for tarefa, _ in self._fila]
+            escolhida = escolher(pastas, ultima, {d for k, d in self._em_uso.items() if k != nome})
+            item = self._fila[escolhida]
+            del self._fila[escolhida]
+            self._em_uso[nome] = pastas[escolhida]
+            return item
 
     def _novo_nucleo(self, nome: str) -> NucleoQuente:
         inicio = time.perf_counter()
@@ -188,13 +212,16 @@ class PoolQuente(Executor):
             log.error("%s: não foi possível iniciar o kernel: %s", nome, erro)
             self._desistir(f"não foi possível iniciar o kernel: {erro}")
             return
+        ultima = self.dados and str(self.dados)  # warmed up with it
         try:
-            while (item := self._fila.get()) is not None:
+            while (item := self._proxima(nome, ultima)) is not None:
                 tarefa, futuro = item
+                ultima = _pasta(tarefa)
                 resultado, saudavel = self._executar(nucleo, tarefa)
                 futuro.set_result(resultado)
                 if not saudavel:
                     nucleo.encerrar()
+                    ultima = None
                     try:
                         nucleo = self._novo_nucleo(nome)
                     except Exception as erro:
@@ -208,17 +235,14 @@ class PoolQuente(Executor):
 
     def _desistir(self, motivo: str) -> None:
         """This worker is gone; when it was the last one, fail what is still queued instead of hanging."""
-        with self._trava:
+        with self._aviso:
             self._vivos -= 1
+            self._em_uso.pop(threading.current_thread().name, None)
             if self._vivos > 0:
                 return
-            while True:
-                try:
-                    item = self._fila.get_nowait()
-                except queue.Empty:
-                    return
-                if item is not None:
-                    item[1].set_result(Resultado(item[0], None, motivo, 0.0, "-"))
+            while self._fila:
+                tarefa, futuro = self._fila.popleft()
+                futuro.set_result(Resultado(tarefa, None, motivo, 0.0, "-"))
 
     def _executar(self, nucleo: NucleoQuente, tarefa: Tarefa) -> tuple[Resultado, bool]:
         """Run one task; the flag says whether the kernel can serve the next one."""
@@ -236,3 +260,18 @@ class PoolQuente(Executor):
         except Exception as erro:  # dead kernel, timeout, broken channel: replace the kernel
             motivo = descrever_erro(erro, self.tempo_limite)
             return Resultado(tarefa, None, motivo, time.perf_counter() - inicio, nucleo.nome), False
+
+
+def escolher(pastas: list[str | None], ultima: str | None, em_uso: set[str | None]) -> int:
+    """Index of the queued task a free kernel takes, given each task's data folder (oldest first), the folder
+    the kernel read last and those the other kernels are reading: its own folder, else one nobody is reading,
+    else the oldest task."""
+    if ultima is not None and ultima in pastas:
+        return pastas.index(ultima)
+    return next((i for i, d in enumerate(pastas) if d is None or d not in em_uso), 0)
+
+
+def _pasta(tarefa: Tarefa) -> str | None:
+    """The data folder a task reads (its ``dados`` parameter), by which the pool keeps a municipality on a kernel."""
+    dados = tarefa.parametros.get("dados")
+    return str(dados) if dados is not None else None

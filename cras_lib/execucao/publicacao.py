@@ -74,6 +74,7 @@ class Publicacao:
         meses: tuple[str, ...] = (),
         subpasta: str | None = None,
         guarda: GuardaPrivacidade | None = None,
+        renderizador: RenderizadorHTML | None = None,
     ):
         # a multi-municipality run publishes each municipality under html/<ibge>/ and notebooks/<ibge>/
         self.html = saida / "html" / (subpasta or "")
@@ -83,7 +84,8 @@ class Publicacao:
         self.chaves = chaves
         self.proveniencia = proveniencia
         self.guarda = guarda or guarda_do_municipio(municipio, config, meses)
-        self.renderizador = RenderizadorHTML()
+        # a state run shares one renderer: its templates are compiled once, not once per municipality
+        self.renderizador = renderizador or RenderizadorHTML()
 
     def temporario(self, documento: Documento) -> Path:
         """Where the executor writes the executed notebook before it is published (same folder: atomic rename)."""
