@@ -190,12 +190,15 @@ class ExecutorDask(Executor):
         one more document counted on it."""
         with self._trava:
             destino = self._destinos.get(hash_dados)
+        if destino is None:
+            workers = sorted(self._cliente.scheduler_info()["workers"])  # asked outside the lock
+            if not workers:
+                return None
+        with self._trava:
             if destino is None:
-                workers = sorted(self._cliente.scheduler_info()["workers"])
-                if not workers:
-                    return None
-                destino = min(workers, key=lambda w: self._pendentes.get(w, 0))
-                self._destinos[hash_dados] = destino
+                destino = self._destinos.setdefault(
+                    hash_dados, min(workers, key=lambda w: self._pendentes.get(w, 0))
+                )
             self._pendentes[destino] = self._pendentes.get(destino, 0) + 1
             return destino
 
