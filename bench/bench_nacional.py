@@ -2,7 +2,8 @@
 and (b) Dask's ``LocalCluster`` with the same number of worker processes, side by side, in one run.
 
 For each executor it prints: wall time, CPU time (the runner and every process it started and waited for:
-kernels, Dask workers; it hardly moves with the machine's load, wall time does), documents per second, the steady-state wall time per document (time
+kernels, Dask workers; it hardly moves with the machine's load, wall time does) and its split between the
+client, the kernels and the Dask worker processes, documents per second, the steady-state wall time per document (time
 between the first and the last published document ÷ documents − 1: what one more document costs once everything
 is warm), the mean execution time per kind of document (from the manifest), the peak memory (RSS) of the client
 process and of its worker processes (kernels; for Dask also the worker processes themselves), sampled every
@@ -55,24 +56,40 @@ cras: {{inicio: "2025-01", fim: "2025-12", comparacao_inicio: "2024-01", compara
     return arquivo
 
 
-class Memoria(threading.Thread):
-    """Peak RSS of a process (the client) and of all its descendants (the workers), sampled."""
+class Processos(threading.Thread):
+    """Peak RSS of a process (the client) and of all its descendants (the workers), and the CPU time of each
+    (last value seen: a process's final 0.2 s is missed), sampled."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.processo = psutil.Process(pid)
         self.cliente = self.trabalhadores = self.maior = 0
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds)
         self.parar = threading.Event()
 
     def run(self) -> None:
         while not self.parar.wait(0.2):
             try:
                 self.cliente = max(self.cliente, self.processo.memory_info().rss)
-                filhos = [f.memory_info().rss for f in self.processo.children(recursive=True)]
+                self._cpu(self.processo, "cliente")
+                filhos = self.processo.children(recursive=True)
+                memorias = [f.memory_info().rss for f in filhos]
+                for f in filhos:
+                    self._cpu(f, "kernels" if "ipykernel_launcher" in f.cmdline() else "workers do Dask")
             except psutil.Error:
                 continue
-            self.trabalhadores = max(self.trabalhadores, sum(filhos))
-            self.maior = max(self.maior, max(filhos, default=0))
+            self.trabalhadores = max(self.trabalhadores, sum(memorias))
+            self.maior = max(self.maior, max(memorias, default=0))
+
+    def _cpu(self, processo: psutil.Process, tipo: str) -> None:
+        tempos = processo.cpu_times()
+        self.cpu[processo.pid] = (tipo, tempos.user + tempos.system)
+
+    def cpu_por_tipo(self) -> dict[str, float]:
+        soma: dict[str, float] = {}
+        for tipo, segundos in self.cpu.values():
+            soma[tipo] = soma.get(tipo, 0.0) + segundos
+        return soma
 
 
 def rodar(executor: str, raiz: Path, params: Path, saida: Path, workers: int) -> dict:
@@ -91,8 +108,8 @@ def rodar(executor: str, raiz: Path, params: Path, saida: Path, workers: int) ->
     processo = subprocess.Popen(
         comando, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=RAIZ
     )
-    memoria = Memoria(processo.pid)
-    memoria.start()
+    processos = Processos(processo.pid)
+    processos.start()
     chegadas = []
     for linha in processo.stderr:
         if re.match(r"\[\d+/\d+\] .*: gerado", linha):
@@ -102,8 +119,8 @@ def rodar(executor: str, raiz: Path, params: Path, saida: Path, workers: int) ->
     codigo = processo.wait()
     total = time.perf_counter() - inicio
     depois = resource.getrusage(resource.RUSAGE_CHILDREN)
-    memoria.parar.set()
-    memoria.join()
+    processos.parar.set()
+    processos.join()
     registro = json.loads((saida / "manifest.json").read_text(encoding="utf-8"))
     duracoes: dict[str, list[float]] = {}
     for m in registro["municipios"]:
@@ -121,9 +138,10 @@ def rodar(executor: str, raiz: Path, params: Path, saida: Path, workers: int) ->
         "marginal": (chegadas[-1] - chegadas[0]) / (n - 1) if n > 1 else float("nan"),
         "duracoes": {t: sum(v) / len(v) for t, v in duracoes.items()},
         "soma_duracoes": sum(sum(v) for v in duracoes.values()),
-        "cliente_mb": memoria.cliente / 2**20,
-        "trabalhadores_mb": memoria.trabalhadores / 2**20,
-        "maior_mb": memoria.maior / 2**20,
+        "cliente_mb": processos.cliente / 2**20,
+        "trabalhadores_mb": processos.trabalhadores / 2**20,
+        "maior_mb": processos.maior / 2**20,
+        "cpu_por_tipo": processos.cpu_por_tipo(),
     }
 
 
@@ -190,6 +208,10 @@ def main() -> None:
             print(
                 f"  tempo de CPU (executor, kernels e workers): {numero(r['cpu'], 1)} s, "
                 f"{numero(r['cpu'] / max(r['documentos'], 1), 3)} s por documento"
+            )
+            print(
+                "  tempo de CPU por processo (amostrado): "
+                + "; ".join(f"{tipo} {numero(seg, 1)} s" for tipo, seg in r["cpu_por_tipo"].items())
             )
             print(f"  documentos por segundo: {numero(r['documentos'] / r['total'], 3)}")
             print(f"  primeiro documento publicado após {numero(r['primeiro'], 1)} s (partida, aquecimento)")

@@ -376,7 +376,7 @@ def executar_estado(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
                 execucao.colher(bloquear=True)
         progresso.fechar()
         resumo = _resumo(andamentos)
-        _paginas_do_estado(saida, andamentos, resumo, base, raiz, inicio)
+        _paginas_do_estado(saida, andamentos, resumo, base, raiz, inicio, execucao.renderizador)
         _gravar_manifesto_estado(saida, opcoes, andamentos, resumo, inicio, relogio, raiz)
         log.info("%s Duração: %.1f s.", resumo, time.perf_counter() - relogio)
         falhas = [f"{a.raiz.ibge} ({a.erro})" for a in andamentos if a.erro] + [
@@ -446,11 +446,16 @@ def _linha_indice(a: _Andamento, html: Path) -> dict:
 
 
 def _paginas_do_estado(
-    saida: Path, andamentos: list[_Andamento], resumo: str, base, raiz: Path, inicio
+    saida: Path,
+    andamentos: list[_Andamento],
+    resumo: str,
+    base,
+    raiz: Path,
+    inicio,
+    renderizador: RenderizadorHTML,
 ) -> None:
     """html/index.html (every municipality, grouped by UF) and html/painel/*.html (the comparative panel)."""
     html = saida / "html"
-    renderizador = RenderizadorHTML()
     proveniencia = _proveniencia_estado(raiz, base, inicio)
     linhas = sorted(
         (_linha_indice(a, html) for a in andamentos), key=lambda x: (x["uf"], x["nome"], x["ibge"])
