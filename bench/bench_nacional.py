@@ -75,7 +75,7 @@ class Processos(threading.Thread):
                 filhos = self.processo.children(recursive=True)
                 memorias = [f.memory_info().rss for f in filhos]
                 for f in filhos:
-                    self._cpu(f, "kernels" if "ipykernel_launcher" in f.cmdline() else "workers do Dask")
+                    self._cpu(f, _tipo(" ".join(f.cmdline())))
             except psutil.Error:
                 continue
             self.trabalhadores = max(self.trabalhadores, sum(memorias))
@@ -90,6 +90,14 @@ class Processos(threading.Thread):
         for tipo, segundos in self.cpu.values():
             soma[tipo] = soma.get(tipo, 0.0) + segundos
         return soma
+
+
+def _tipo(linha_de_comando: str) -> str:
+    if "ipykernel_launcher" in linha_de_comando:
+        return "kernels"
+    if "spawn_main" in linha_de_comando:  # the processes of a LocalCluster (nannies and workers)
+        return "workers do Dask"
+    return "outros"
 
 
 def rodar(executor: str, raiz: Path, params: Path, saida: Path, workers: int) -> dict:
@@ -211,7 +219,9 @@ def main() -> None:
             )
             print(
                 "  tempo de CPU por processo (amostrado): "
-                + "; ".join(f"{tipo} {numero(seg, 1)} s" for tipo, seg in r["cpu_por_tipo"].items())
+                + "; ".join(
+                    f"{tipo} {numero(seg, 1)} s" for tipo, seg in r["cpu_por_tipo"].items() if seg >= 0.05
+                )
             )
             print(f"  documentos por segundo: {numero(r['documentos'] / r['total'], 3)}")
             print(f"  primeiro documento publicado após {numero(r['primeiro'], 1)} s (partida, aquecimento)")
