@@ -10,6 +10,7 @@ from apoio.caminhos import EXEMPLO, RAIZ
 from apoio.execucao import ExecucaoExemplo, executar_exemplo
 from apoio.instalacao import Instalacao
 
+from cras_lib.calculo import memoria
 from cras_lib.execucao import lote
 
 _INSTALACAO = pytest.StashKey[Instalacao]()
@@ -57,3 +58,12 @@ def biblioteca_fixa(monkeypatch):
     """Runs that change data and parameters hold the library's own fingerprint still (``usefixtures``), so that an
     edit of cras_lib made while they run cannot re-execute what they expect to be skipped."""
     monkeypatch.setattr(lote, "hash_biblioteca", lambda: "biblioteca-fixa")
+
+
+@pytest.fixture
+def calculos_em_cache():
+    """The calculations' declared cache (``cras_lib.calculo.memoria``) turned on, as in a warm kernel; off and
+    empty again after the test."""
+    memoria.cache.ativar()
+    yield memoria.cache
+    memoria.cache.desativar()

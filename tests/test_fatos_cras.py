@@ -320,7 +320,7 @@ def test_numeros_chave(completo):
     assert chave["posicoes"] == {p.indicador: p.posicao for p in completo[ALFA].posicoes}
 
 
-def test_base_municipal_em_cache_por_hash_das_entradas():
+def test_base_municipal_em_cache_por_hash_das_entradas(calculos_em_cache):
     m = municipio()
     m.arquivos = {"unidades.csv": "a", "rma_cras.csv": "b", "equipes.csv": "c"}
     per = TRIMESTRE
@@ -332,25 +332,8 @@ def test_base_municipal_em_cache_por_hash_das_entradas():
     sem_hash = municipio()
     assert fc.base_municipal(sem_hash, per) is not fc.base_municipal(sem_hash, per)
     assert fc.base_municipal(m, per, Periodo("2024-01", "2024-03")) is not primeira  # another comparison
-
-
-def test_cache_de_bases_descarta_a_menos_usada():
-    cache = fc.CacheBases(maximo=2)
-    construidas = []
-
-    def construir(nome):
-        return lambda: construidas.append(nome) or nome
-
-    assert cache.obter(("a",), construir("a")) == "a"
-    assert cache.obter(("b",), construir("b")) == "b"
-    assert cache.obter(("a",), construir("a2")) == "a"  # kept: not built again, and now the most recent
-    assert cache.obter(("c",), construir("c")) == "c"  # drops "b", the least recently used
-    assert len(cache) == 2
-    assert cache.obter(("b",), construir("b2")) == "b2"
-    assert cache.obter(None, construir("x")) == "x" and cache.obter(None, construir("y")) == "y"  # never kept
-    assert construidas == ["a", "b", "c", "b2", "x", "y"]
-    cache.limpar()
-    assert len(cache) == 0
+    calculos_em_cache.desativar()
+    assert fc.base_municipal(m, per) is not fc.base_municipal(m, per)  # off: built at every call
 
 
 def test_exemplo_todos_os_cras_conferem_com_a_biblioteca():

@@ -76,3 +76,20 @@ def test_paif13_meses_nao_informados_contados():
     assert list(r["numerador"]) == [1, 0, 4, 5]
     assert r.loc[MUNICIPIO, "valor"] == pytest.approx(5 / 12)
     assert not CATALOGO["PAIF-13"].maior_melhor
+
+
+def test_periodo_sem_nenhum_rma_da_sem_dados_e_nao_quebra():
+    """A period no CRAS reported (e.g. a comparison year before the data begins) is "sem dados" in every PAIF
+    indicator, for every CRAS and the municipality — not a pandas error halfway through the evaluation."""
+    from cras_lib.calculo.indicadores.tabela import calcular_todos
+
+    vazio = contexto("2019-01", "2019-12")
+    assert vazio.rma_linhas.empty
+    for codigo in ("PAIF-01", "PAIF-02", "PAIF-06"):
+        r = calcular_indicador(CATALOGO[codigo], vazio)
+        assert r["valor"].isna().all(), codigo
+    longa = calcular_todos(vazio, comparacao=True).set_index(["codigo", "id_cras"])
+    paif = longa.loc[[c for c in CATALOGO if c.startswith("PAIF") and c != "PAIF-13"]]
+    assert paif["valor"].isna().all()
+    # PAIF-13 is the share of months not reported: every month of the 3 CRAS (12 × 3 of 36), a real 100 %
+    assert tuple(longa.loc[("PAIF-13", MUNICIPIO), ["numerador", "denominador", "valor"]]) == (36, 36, 1)

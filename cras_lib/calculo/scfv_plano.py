@@ -39,7 +39,7 @@ from cras_lib.apresentacao.escape import md
 from cras_lib.apresentacao.formatacao import inteiro, percentual, plural
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, conclusao_segura, divulgavel
 from cras_lib.calculo import calendario as cal
-from cras_lib.calculo import carga_horaria
+from cras_lib.calculo import carga_horaria, memoria
 from cras_lib.calculo import scfv_situacao as sit
 from cras_lib.calculo.razao import razao
 from cras_lib.calculo.scfv_financiamento import Financiamento, estimar
@@ -411,14 +411,25 @@ class Plano:
 
 
 def _situacao_demanda_metas(m, parametros: ParametrosPlano, ref) -> tuple:
-    """The current situation per CRAS and cycle (None without the users' list), the demand (None without
-    CadÚnico) and the goals of the plan — the part of :func:`planejar` that :func:`orientadores_do_plano`
-    shares."""
-    situacao = (
-        sit.situacao_atual(m.scfv_participantes, m.scfv_grupos, m.scfv_frequencia, ref)
+    """The current situation (:class:`~.scfv_situacao.SituacaoSCFV`, None without the users' list), the demand
+    (None without CadÚnico) and the goals of the plan — the part of :func:`planejar` that
+    :func:`orientadores_do_plano` shares (kept in the calculations' cache, :mod:`cras_lib.calculo.memoria`:
+    in a warm kernel the plan and the CRAS reports compute it once)."""
+    return memoria.cache.obter(
+        m,
+        "situacao_demanda_metas",
+        (repr(parametros), str(ref)),
+        lambda: _calcular_situacao_demanda_metas(m, parametros, ref),
+    )
+
+
+def _calcular_situacao_demanda_metas(m, parametros: ParametrosPlano, ref) -> tuple:
+    estado = (
+        sit.situacao(m.scfv_participantes, m.scfv_grupos, m.scfv_frequencia, ref)
         if m.scfv_participantes is not None
         else None
     )
+    situacao = None if estado is None else estado.por_ciclo
     demanda_ = demanda(m.cadunico_territorios, situacao, ref) if m.cadunico_territorios is not None else None
     if situacao is None and m.scfv_grupos is not None:  # capacity known, users unknown
         capacidade = sit.capacidade_por(m.scfv_grupos, ["id_cras", "ciclo"])
@@ -427,7 +438,7 @@ def _situacao_demanda_metas(m, parametros: ParametrosPlano, ref) -> tuple:
         )
     else:
         metas_ = metas(situacao, demanda_, parametros)
-    return situacao, demanda_, metas_
+    return estado, demanda_, metas_
 
 
 def orientadores_do_plano(municipio, parametros: ParametrosPlano, data_referencia) -> pd.DataFrame:
@@ -452,12 +463,10 @@ def planejar(municipio, parametros: ParametrosPlano, ano: int, data_referencia, 
         for nome in ("scfv_participantes", "scfv_grupos", "scfv_frequencia", "cadunico_territorios")
         if getattr(m, nome) is None
     )
-    argumentos = (m.scfv_participantes, m.scfv_grupos, m.scfv_frequencia, ref)
-    tem_lista = m.scfv_participantes is not None
-    situacao, demanda_, metas_ = _situacao_demanda_metas(m, parametros, ref)
+    estado, demanda_, metas_ = _situacao_demanda_metas(m, parametros, ref)
     situacoes = (
         sit.contagem_por_situacao(m.scfv_participantes, m.scfv_grupos, ref, ("id_cras",))
-        if tem_lista
+        if estado is not None
         else None
     )
     grupos = grupos_planejados(metas_, parametros)
@@ -475,9 +484,9 @@ def planejar(municipio, parametros: ParametrosPlano, ano: int, data_referencia, 
         uf=uf.upper(),
         parametros=parametros,
         nomes_cras=nomes_dos_cras(m.unidades),
-        situacao=situacao,
-        situacao_cras=sit.situacao_por_cras(*argumentos) if tem_lista else None,
-        situacao_municipio=sit.situacao_municipal(*argumentos) if tem_lista else None,
+        situacao=None if estado is None else estado.por_ciclo,
+        situacao_cras=None if estado is None else estado.por_cras,
+        situacao_municipio=None if estado is None else estado.municipal,
         situacoes=situacoes,
         demanda=demanda_,
         metas=metas_,

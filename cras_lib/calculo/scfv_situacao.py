@@ -31,6 +31,8 @@ Formulas (one row per CRAS and cycle; the same measures per CRAS and for the mun
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -211,10 +213,13 @@ def _frequencia(ativos, frequencia, chaves, inicio: pd.Period, fim: pd.Period) -
     return f.groupby(chaves, dropna=False).agg(**soma).reset_index()
 
 
-def _situacao(
-    participantes, grupos, frequencia, data_referencia, inicio, fim, por: tuple[str, ...]
-) -> pd.DataFrame:
-    chaves = _chaves(por)
+_CONTAGENS = ("grupos", "capacidade", "ativos", "prioritarios", "presencas", "encontros_previstos")
+_POR_CICLO = ("id_cras", "ciclo")
+
+
+def _contagens(participantes, grupos, frequencia, data_referencia, inicio, fim) -> pd.DataFrame:
+    """The counts behind the measures, one row per CRAS and cycle: ``id_cras, ciclo`` and ``_CONTAGENS``."""
+    chaves = list(_POR_CICLO)
     ativos = _ativos_com_chave(participantes, grupos, data_referencia)
     contagem = (
         ativos.groupby(chaves, dropna=False)
@@ -233,6 +238,21 @@ def _situacao(
         tabela[coluna] = tabela[coluna].astype("Int64")
         if grupos is not None:
             tabela[coluna] = tabela[coluna].fillna(0)
+    for coluna in ("presencas", "encontros_previstos"):
+        tabela[coluna] = tabela[coluna].astype("Int64")
+    return tabela[[*chaves, *_CONTAGENS]]
+
+
+def _medidas(contagens: pd.DataFrame, por: tuple[str, ...]) -> pd.DataFrame:
+    """``MEDIDAS`` per ``por`` from the per-cycle counts: counts summed (<NA> only when every part is <NA>),
+    ratios recomputed from the sums (never averaged)."""
+    chaves = _chaves(por)
+    tabela = (
+        contagens.assign(**{_TOTAL: "total"})
+        .groupby(chaves, dropna=False)[list(_CONTAGENS)]
+        .sum(min_count=1)
+        .reset_index()
+    )
     tabela["ocupacao"] = razao(tabela["ativos"], tabela["capacidade"])
     tabela["participacao_prioritaria"] = razao(tabela["prioritarios"], tabela["ativos"])
     tabela["prioritarios_sobre_capacidade"] = razao(tabela["prioritarios"], tabela["capacidade"])
@@ -240,6 +260,35 @@ def _situacao(
     for chave in por:
         tabela[chave] = _texto(tabela[chave])
     return ordenar(tabela[[*por, *MEDIDAS]], por)
+
+
+@dataclass(frozen=True, eq=False)
+class SituacaoSCFV:
+    """The SCFV situation at one date, counted once per CRAS and cycle; the per-CRAS and municipal measures are
+    summed from those counts (each computed once, when first asked for)."""
+
+    contagens: pd.DataFrame  # id_cras, ciclo and the counts (groups, capacity, users, priority, attendance)
+
+    @cached_property
+    def por_ciclo(self) -> pd.DataFrame:
+        """Per ``id_cras`` and ``ciclo``: see :func:`situacao_atual`."""
+        return _medidas(self.contagens, _POR_CICLO)
+
+    @cached_property
+    def por_cras(self) -> pd.DataFrame:
+        """Per ``id_cras`` (all cycles together): see :func:`situacao_por_cras`."""
+        return _medidas(self.contagens, ("id_cras",))
+
+    @cached_property
+    def municipal(self) -> pd.DataFrame:
+        """The whole municipality, one row: see :func:`situacao_municipal`."""
+        return _medidas(self.contagens, ())
+
+
+def situacao(participantes, grupos, frequencia, data_referencia, inicio=None, fim=None) -> SituacaoSCFV:
+    """The SCFV situation at ``data_referencia`` at every level (:class:`SituacaoSCFV`), attendance over
+    [``inicio``, ``fim``] (:func:`janela_frequencia`)."""
+    return SituacaoSCFV(_contagens(participantes, grupos, frequencia, data_referencia, inicio, fim))
 
 
 def situacao_atual(participantes, grupos, frequencia, data_referencia, inicio=None, fim=None) -> pd.DataFrame:
@@ -252,14 +301,14 @@ def situacao_atual(participantes, grupos, frequencia, data_referencia, inicio=No
     group, ``capacidade`` 0 and ``ocupacao`` <NA>. Without ``scfv_grupos`` (``grupos=None``) capacity and
     groups are <NA>. Sorted by CRAS and cycle (Tipificação order).
     """
-    return _situacao(participantes, grupos, frequencia, data_referencia, inicio, fim, ("id_cras", "ciclo"))
+    return situacao(participantes, grupos, frequencia, data_referencia, inicio, fim).por_ciclo
 
 
 def situacao_por_cras(
     participantes, grupos, frequencia, data_referencia, inicio=None, fim=None
 ) -> pd.DataFrame:
     """The same measures as :func:`situacao_atual` per ``id_cras`` (all cycles together); sorted by CRAS."""
-    return _situacao(participantes, grupos, frequencia, data_referencia, inicio, fim, ("id_cras",))
+    return situacao(participantes, grupos, frequencia, data_referencia, inicio, fim).por_cras
 
 
 def situacao_municipal(
@@ -269,7 +318,7 @@ def situacao_municipal(
 
     Ratios are recomputed from the summed counts (not averaged over CRAS).
     """
-    return _situacao(participantes, grupos, frequencia, data_referencia, inicio, fim, ())
+    return situacao(participantes, grupos, frequencia, data_referencia, inicio, fim).municipal
 
 
 def contagem_por_situacao(

@@ -4,7 +4,9 @@
 document package, parsing the params files (the declared cache :class:`cras_lib.parametros.arquivo.CacheParametros`,
 keyed by the file's sha256) and loading the municipality (it turns on the loader's declared cache,
 :class:`cras_lib.dados.municipio.CacheMunicipio`: keyed by the folder and the sha256 of its files, each call
-gets its own shallow copy, which pandas' copy-on-write keeps independent of the cached tables). What is loaded then is frozen out of the garbage collector's scans
+gets its own shallow copy, which pandas' copy-on-write keeps independent of the cached tables). It also turns
+on the calculations' declared cache (:mod:`cras_lib.calculo.memoria`), so the plan, the evaluation and the CRAS
+reports of one municipality share the aggregates they have in common. What is loaded then is frozen out of the garbage collector's scans
 (``gc.freeze``), which keeps cheap the full collection IPython makes at every reset.
 
 ``reiniciar`` brings the kernel back to the state a fresh kernel would have after those imports: empty user
@@ -27,12 +29,14 @@ _ESTADO: dict = {}
 
 def aquecer(dados: str | None = None) -> None:
     """Import the libraries the notebooks use and every document package, turn on the loader's municipality
-    cache (:data:`cras_lib.dados.municipio.cache`) and load ``dados`` once."""
+    cache (:data:`cras_lib.dados.municipio.cache`) and the calculations' cache (:data:`cras_lib.calculo.memoria.cache`)
+    and load ``dados`` once."""
     import matplotlib
     import matplotlib.pyplot as plt  # noqa: F401
     import pandas  # noqa: F401
 
     import cras_lib.documentos
+    from cras_lib.calculo import memoria
     from cras_lib.dados import municipio
     from cras_lib.parametros import arquivo
 
@@ -42,6 +46,7 @@ def aquecer(dados: str | None = None) -> None:
         except Exception:  # a module that fails to import will fail in the notebook, visibly
             continue
     municipio.cache.ativar()
+    memoria.cache.ativar()
     arquivo.cache.ativar()
     if dados:
         try:

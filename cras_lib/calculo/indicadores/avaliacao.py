@@ -14,7 +14,6 @@ from cras_lib.calculo.indicadores.contexto import Contexto
 from cras_lib.calculo.indicadores.metas import SITUACOES, Meta, metas
 from cras_lib.calculo.indicadores.tabela import (
     calcular_todos,
-    para_comparacao,
     quadro_municipal,
     situacao_por_cras,
 )
@@ -51,7 +50,7 @@ def avaliar(
     comparacao = longa_comparacao = None
     if comparacao_inicio is not None and comparacao_fim is not None:
         comparacao = ctx.com_periodo(comparacao_inicio, comparacao_fim)
-        longa_comparacao = para_comparacao(calcular_todos(comparacao))
+        longa_comparacao = calcular_todos(comparacao, comparacao=True)
     nomes = pd.Series(nomes_dos_cras(municipio.unidades), dtype="string")
     return Avaliacao(
         ctx,

@@ -8,13 +8,14 @@ value per year) are prorated to the months of the period: a year counts (its mon
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 import pandas as pd
 
-from cras_lib.calculo import inclusao_produtiva, rma, scfv_situacao
+from cras_lib.calculo import inclusao_produtiva, memoria, rma, scfv_situacao
 from cras_lib.calculo.razao import razao
 from cras_lib.dados.contrato import normalizar_nome
 from cras_lib.erros import ArgumentoInvalido
@@ -24,6 +25,8 @@ from cras_lib.parametros.avaliacao import ArquivoAvaliacao, como_parametros_aval
 # Roster functions counted as technicians (equipes.csv ``funcao``): the PAIF reference team of the NOB-RH.
 TECNICOS_SUPERIOR = ("tecnico_superior",)
 TECNICOS_REFERENCIA = ("tecnico_superior", "tecnico_medio")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,24 +65,51 @@ class Contexto:
     def do_municipio(
         cls, municipio, inicio, fim, parametros: ArquivoAvaliacao | Mapping | None = None
     ) -> Contexto:
-        """The context of a loaded :class:`cras_lib.dados.municipio.Municipio` for ``inicio``..``fim``."""
+        """The context of a loaded :class:`cras_lib.dados.municipio.Municipio` for ``inicio``..``fim``.
+
+        Kept in the calculations' cache (:mod:`cras_lib.calculo.memoria`) with what it computed: in a warm
+        kernel the evaluation and the CRAS reports of the same data and period share one context."""
         tabelas = (
             "equipes scfv_participantes scfv_grupos scfv_frequencia inclusao_produtiva custos "
             "cadunico_territorios"
         ).split()
-        return cls(
-            inicio,
-            fim,
-            municipio.unidades,
-            municipio.rma_cras,
-            **{t: getattr(municipio, t, None) for t in tabelas},
-            parametros=como_parametros_avaliacao(parametros),
+        modelo = como_parametros_avaliacao(parametros)
+        return memoria.cache.obter(
+            municipio,
+            "contexto",
+            (str(rma.mes(inicio)), str(rma.mes(fim)), modelo.model_dump_json()),
+            lambda: cls(
+                inicio,
+                fim,
+                municipio.unidades,
+                municipio.rma_cras,
+                **{t: getattr(municipio, t, None) for t in tabelas},
+                parametros=modelo,
+            ),
         )
 
     def com_periodo(self, inicio, fim) -> Contexto:
-        """The same data and parameters for another period (e.g. the comparison period)."""
-        campos = {n: getattr(self, n) for n in self.__dataclass_fields__}
-        return Contexto(**(campos | {"inicio": inicio, "fim": fim}))
+        """The same data and parameters for another period (e.g. the comparison period); asked again, the same
+        context."""
+        chave = (rma.mes(inicio), rma.mes(fim))
+        if chave not in self._outros_periodos:
+            campos = {n: getattr(self, n) for n in self.__dataclass_fields__}
+            self._outros_periodos[chave] = Contexto(**(campos | {"inicio": inicio, "fim": fim}))
+        return self._outros_periodos[chave]
+
+    def lembrar(self, chave: tuple, calcular: Callable[[], T]) -> T:
+        """``calcular()`` computed once per context for ``chave`` (e.g. an indicator's result)."""
+        if chave not in self._lembrados:
+            self._lembrados[chave] = calcular()
+        return self._lembrados[chave]
+
+    @cached_property
+    def _outros_periodos(self) -> dict[tuple, Contexto]:
+        return {}
+
+    @cached_property
+    def _lembrados(self) -> dict[tuple, object]:
+        return {}
 
     def tem(self, arquivo: str) -> bool:
         """Whether the contract file ``arquivo`` (e.g. ``"scfv_grupos.csv"``) is available."""

@@ -21,7 +21,10 @@ POR_CRAS_E_MES = "em média por CRAS, a cada mês com RMA enviado"
 
 def familias_acompanhadas(ctx: Contexto) -> pd.Series:
     """Families followed by the PAIF in the period: A.1 of the first month reported (families already in
-    follow-up, including that month's entries) + A.2 of every later month reported (families that entered)."""
+    follow-up, including that month's entries) + A.2 of every later month reported (families that entered);
+    <NA> for a CRAS that reported no month."""
+    if ctx.rma_linhas.empty:
+        return pd.Series(pd.NA, index=ctx.ids, dtype="Float64")
     primeiro = ctx.rma_linhas.dropna(subset=["a1"]).groupby("id_cras")["mes_referencia"].min()
     linhas = ctx.rma_linhas.join(primeiro.rename("primeiro"), on="id_cras", how="inner")
     estoque = linhas.loc[linhas["mes_referencia"] == linhas["primeiro"]].set_index("id_cras")["a1"]

@@ -39,32 +39,30 @@ def arquivos_ausentes(codigos: Iterable[str], ctx: Contexto) -> list[str]:
 
 def calcular_indicador(indicador: Indicador, ctx: Contexto) -> pd.DataFrame:
     """The result of one indicator (:func:`~.catalogo.resultado` shape); all <NA> when a source file is
-    absent."""
-    return indicador.calcular(ctx) if disponivel(indicador, ctx) else sem_dados(ctx.ids)
+    absent. Computed once per context (the evaluation and the reports' ranks ask for the same ones)."""
+    return ctx.lembrar(
+        ("indicador", indicador.codigo),
+        lambda: indicador.calcular(ctx) if disponivel(indicador, ctx) else sem_dados(ctx.ids),
+    )
 
 
-def calcular_todos(ctx: Contexto) -> pd.DataFrame:
+def calcular_todos(ctx: Contexto, comparacao: bool = False) -> pd.DataFrame:
     """Long table: one row per indicator (catalogue order) and CRAS (by code, the municipality last), columns
-    ``codigo, id_cras, numerador, denominador, valor, disponivel``."""
+    ``codigo, id_cras, numerador, denominador, valor, disponivel``.
+
+    ``comparacao``: the table of a comparison period, where the indicators that cannot be computed for it
+    (:attr:`~.catalogo.Indicador.sem_comparacao`) are not computed and have numerator, denominator and value
+    <NA> — e.g. the SCFV occupancy of last year would divide last year's users by this year's places."""
     partes = []
     for codigo, indicador in CATALOGO.items():
-        parte = calcular_indicador(indicador, ctx).reset_index()
-        partes.append(parte.assign(codigo=codigo, disponivel=disponivel(indicador, ctx)))
+        if comparacao and indicador.sem_comparacao:
+            parte = sem_dados(ctx.ids)
+        else:
+            parte = calcular_indicador(indicador, ctx)
+        partes.append(parte.reset_index().assign(codigo=codigo, disponivel=disponivel(indicador, ctx)))
     longa = pd.concat(partes, ignore_index=True)
     longa["codigo"] = longa["codigo"].astype("string")
     return longa[["codigo", "id_cras", *COLUNAS_RESULTADO, "disponivel"]]
-
-
-def para_comparacao(longa: pd.DataFrame) -> pd.DataFrame:
-    """The long table of a comparison period without the indicators that cannot be computed for it
-    (:attr:`~.catalogo.Indicador.sem_comparacao`: numerator, denominator and value <NA>) — e.g. the SCFV
-    occupancy of last year would divide last year's users by this year's places."""
-    sem = [c for c, ind in CATALOGO.items() if ind.sem_comparacao]
-    linhas = longa["codigo"].isin(sem).to_numpy()
-    saida = longa.copy()
-    for coluna in COLUNAS_RESULTADO:
-        saida[coluna] = saida[coluna].astype("Float64").mask(linhas)
-    return saida
 
 
 def por_cras(longa: pd.DataFrame, coluna: str = "valor") -> pd.DataFrame:

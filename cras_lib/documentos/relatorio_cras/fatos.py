@@ -19,30 +19,28 @@ Position among the municipality's CRAS: rank k of n on each key indicator of the
 (:mod:`cras_lib.calculo.indicadores`, ``chave=True``), computed for every CRAS at once.
 
 Municipality-wide tables (RMA of every CRAS, SCFV situation, program results, team compliance, ranks) are built
-once by :func:`base_municipal` and kept in :data:`cache_bases` (a small declared cache keyed by the inputs'
-sha256, so a warm kernel that renders several CRAS of the same data builds them once); :func:`fatos_de` then
-picks one CRAS in milliseconds.
+once by :func:`base_municipal` and kept in the calculations' declared cache (:mod:`cras_lib.calculo.memoria`,
+keyed by the inputs' sha256, so a warm kernel that renders several CRAS of the same data builds them once);
+:func:`fatos_de` then picks one CRAS in milliseconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from cras_lib.apresentacao.formatacao import ausente
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO, divulgavel
+from cras_lib.calculo import memoria, scfv_plano
 from cras_lib.calculo import rma as rma_mod
-from cras_lib.calculo import scfv_plano
 from cras_lib.calculo.equipe_cras import Auxiliares, Orientadores, auxiliares_por_cras, orientadores_por_cras
 from cras_lib.calculo.equipe_nob_rh import ConformidadeEquipe, conformidade_por_cras
 from cras_lib.calculo.indicadores import CATALOGO, MUNICIPIO, Contexto, Indicador, calcular_indicador
 from cras_lib.calculo.periodo import Periodo
-from cras_lib.calculo.scfv_situacao import situacao_atual, situacao_por_cras
+from cras_lib.calculo.scfv_situacao import situacao
 from cras_lib.erros import ErroSelecao
 from cras_lib.norma import rma as norma_rma
 from cras_lib.norma.porte import capacidade_paif
@@ -335,55 +333,6 @@ def data_de_referencia(periodo: Periodo, data_referencia=None) -> dt.date:
     return pd.Timestamp(data_referencia).date()
 
 
-class CacheBases:
-    """The municipality-wide bases last built, keyed by the inputs' sha256, the periods and the parameters
-    (least recently used dropped beyond ``maximo``): a warm kernel that produces the reports of several CRAS of
-    the same data builds the base once. A municipality not read from files (no hashes) is never cached."""
-
-    def __init__(self, maximo: int = 4) -> None:
-        self.maximo = maximo
-        self._bases: OrderedDict[tuple, BaseMunicipal] = OrderedDict()
-
-    def obter(self, chave: tuple | None, construir: Callable[[], BaseMunicipal]) -> BaseMunicipal:
-        """The base of ``chave``, built with ``construir()`` when absent (always built when ``chave`` is None)."""
-        if chave is None:
-            return construir()
-        if chave in self._bases:
-            self._bases.move_to_end(chave)
-            return self._bases[chave]
-        base = self._bases[chave] = construir()
-        while len(self._bases) > self.maximo:
-            self._bases.popitem(last=False)
-        return base
-
-    def limpar(self) -> None:
-        self._bases.clear()
-
-    def __len__(self) -> int:
-        return len(self._bases)
-
-
-cache_bases = CacheBases()
-"""The one cache of :func:`base_municipal`."""
-
-
-def _chave_cache(
-    municipio, recorte: tuple, parametros: dict | None, psicologo_obrigatorio: bool
-) -> tuple | None:
-    """Key of a municipality's base: the sha256 of every input file, the period and the parameters. None (no
-    caching) for a municipality not read from files."""
-    arquivos = getattr(municipio, "arquivos", None)
-    if not arquivos:
-        return None
-    return (
-        str(getattr(municipio, "pasta", "")),
-        tuple(sorted(arquivos.items())),
-        recorte,
-        json.dumps(parametros or {}, sort_keys=True, default=str),
-        psicologo_obrigatorio,
-    )
-
-
 def base_municipal(
     municipio,
     periodo: Periodo,
@@ -400,14 +349,18 @@ def base_municipal(
     The RMA and program aggregates are those of the indicator catalogue's :class:`Contexto` (computed once and
     shared with the key indicators); ``parametros`` are the evaluation params (e.g. the program's places).
 
-    The result is kept in :data:`cache_bases`, keyed by the sha256 of the input files, the periods and the
-    parameters: a warm kernel that produces the reports of several CRAS of the same data computes it once.
+    The result is kept in the calculations' cache (:mod:`cras_lib.calculo.memoria`), keyed by the sha256 of the
+    input files, the periods and the parameters: a warm kernel that produces the reports of several CRAS of the
+    same data computes it once.
     """
     recorte = (periodo, comparacao, data_de_referencia(periodo, data_referencia))
     plano = plano or PlanoEquipe.padrao(periodo, recorte[2])
-    chave = _chave_cache(municipio, (*recorte, repr(plano)), parametros, psicologo_obrigatorio)
-    return cache_bases.obter(
-        chave, lambda: _base_municipal(municipio, *recorte, parametros, psicologo_obrigatorio, plano)
+    argumentos = (*recorte, repr(plano), json.dumps(parametros or {}, sort_keys=True, default=str))
+    return memoria.cache.obter(
+        municipio,
+        "base_municipal",
+        (*argumentos, psicologo_obrigatorio),
+        lambda: _base_municipal(municipio, *recorte, parametros, psicologo_obrigatorio, plano),
     )
 
 
@@ -444,8 +397,8 @@ def _base_municipal(
             per.inicio,
             per.fim,
         )
-        scfv_total = situacao_por_cras(*args).set_index("id_cras")
-        scfv_ciclos = situacao_atual(*args)
+        estado = situacao(*args)
+        scfv_total, scfv_ciclos = estado.por_cras.set_index("id_cras"), estado.por_ciclo
     return BaseMunicipal(
         municipio=m,
         periodo=per,
