@@ -287,6 +287,48 @@ def test_evolucao_comeca_no_periodo_de_comparacao_e_nao_conta_mes_nao_informado(
     assert "de 150 em jan/2025 a 155 em abr/2025" in sem_comparacao[1].alt
 
 
+@pytest.mark.parametrize(
+    ("unidades", "esperado"),
+    [
+        # A did not report March 2025; B did not report December 2024
+        (
+            ["00000000001", "00000000002"],
+            "Os 2 CRAS do município informaram o RMA em todos os meses de dezembro de 2024 a abril de 2025, "
+            "exceto: 1 CRAS sem RMA em dezembro de 2024 e março de 2025.",
+        ),
+        (
+            ["00000000001"],
+            "O único CRAS do município informou o RMA em todos os meses de dezembro de 2024 a abril de 2025, "
+            "exceto em março de 2025.",
+        ),
+        (
+            ["00000000002"],
+            "O único CRAS do município informou o RMA em todos os meses de dezembro de 2024 a abril de 2025, "
+            "exceto em dezembro de 2024.",
+        ),
+    ],
+)
+def test_com_menos_de_tres_cras_os_cras_que_informaram_vem_numa_frase(unidades, esperado):
+    """With one or two CRAS a chart of how many reported is a line at 1 or 2: a sentence says the same."""
+    m = municipio()
+    m.unidades = m.unidades.loc[m.unidades["id_cras"].isin(unidades)].reset_index(drop=True)
+    doc = doc_.montar(
+        municipio=m,
+        params=None,
+        inicio="2025-01",
+        fim="2025-04",
+        comparacao_inicio="2024-12",
+        comparacao_fim="2024-12",
+        municipio_nome="Vale Serrano",
+        uf="mg",
+    )
+    blocos = doc_.evolucao_mensal(doc)
+    figuras = [b for b in blocos if isinstance(b, Figura)]
+    assert len(figuras) == 3  # A.1, C.1, frequência do SCFV
+    assert not any("CRAS que informaram" in f.alt for f in figuras)
+    assert esperado in blocos
+
+
 def test_ranking_de_indicador_chave_titulo_formula_grafico_e_tabela():
     doc = documento(limiar=2)
     texto, figura, tabela = doc_.ranking(doc, "SCFV-04")

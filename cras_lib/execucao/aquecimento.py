@@ -6,8 +6,13 @@ keyed by the file's sha256) and loading the municipality (it turns on the loader
 :class:`cras_lib.dados.municipio.CacheMunicipio`: keyed by the folder and the sha256 of its files, each call
 gets its own shallow copy, which pandas' copy-on-write keeps independent of the cached tables). It also turns
 on the calculations' declared cache (:mod:`cras_lib.calculo.memoria`), so the plan, the evaluation and the CRAS
-reports of one municipality share the aggregates they have in common. What is loaded then is frozen out of the garbage collector's scans
-(``gc.freeze``), which keeps cheap the full collection IPython makes at every reset.
+reports of one municipality share the aggregates they have in common. What is loaded then is frozen out of the
+garbage collector's scans (``gc.freeze``), which keeps cheap the full collection IPython makes at every reset.
+
+After each reset, what the last document left alive (the new entries of those caches: tens of thousands of pandas
+objects per municipality) is frozen too, once its garbage is collected: otherwise every reset's collection would
+scan every cache entry again (≈ 60 ms per document). Every :data:`COLETA_COMPLETA_A_CADA` documents the heap is
+unfrozen and fully collected, so that reference cycles among cache entries dropped since then are freed.
 
 ``reiniciar`` brings the kernel back to the state a fresh kernel would have after those imports: empty user
 namespace (like ``%reset -f``), a new history session with the execution counter at 1, no open figure, and the
@@ -25,6 +30,9 @@ import sys
 import warnings
 
 _ESTADO: dict = {}
+
+COLETA_COMPLETA_A_CADA = 50
+"""Documents between two full collections of the kernel's heap (see the module docstring)."""
 
 
 def aquecer(dados: str | None = None) -> None:
@@ -82,3 +90,14 @@ def reiniciar(cwd: str) -> None:
         invalidar()
     sys.path[:] = _ESTADO["sys_path"]
     os.chdir(cwd)
+    _congelar()
+
+
+def _congelar() -> None:
+    """Collect what the reset released, then freeze the survivors; unfreeze first every
+    :data:`COLETA_COMPLETA_A_CADA` documents (see the module docstring)."""
+    _ESTADO["documentos"] = _ESTADO.get("documentos", 0) + 1
+    if _ESTADO["documentos"] % COLETA_COMPLETA_A_CADA == 0:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -7,6 +7,7 @@ from anywhere, and the charts arrive from the notebooks as ``data:`` PNG (``cras
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -88,9 +89,15 @@ class _RenderizadorMarkdown(IPythonRenderer):
         return html.escape(text, quote=False)
 
 
+def conversor_markdown() -> MarkdownWithMath:
+    """The one Markdown renderer of the shared pages (see ``_RenderizadorMarkdown``); keep one per thread and
+    reuse it (building one costs about half a conversion)."""
+    return MarkdownWithMath(renderer=_RenderizadorMarkdown())
+
+
 def markdown_para_html(fonte: str) -> str:
-    """The one Markdown renderer of the shared pages (see ``_RenderizadorMarkdown``)."""
-    return MarkdownWithMath(renderer=_RenderizadorMarkdown()).render(fonte)
+    """``fonte`` converted by a new :func:`conversor_markdown`."""
+    return conversor_markdown().render(fonte)
 
 
 _IMG_SEM_ALT = re.compile(r"<img\b(?![^>]*\balt=)", re.I)
@@ -105,12 +112,16 @@ class _ExportadorHTML(HTMLExporter):
     placeholder below, and the runner's log says so. With the code hidden, no syntax highlighting is needed.
     """
 
+    @functools.cached_property
+    def _markdown(self) -> MarkdownWithMath:
+        return conversor_markdown()
+
     def from_notebook_node(self, nb, resources=None, **kw):
         resources = self._init_resources(resources)
         filtro = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources)
         self.register_filter("filter_data_type", filtro)
         self.register_filter("highlight_code", lambda codigo, **_kw: html.escape(codigo))  # never shown
-        self.register_filter("markdown2html", markdown_para_html)
+        self.register_filter("markdown2html", self._markdown.render)
         return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
 

@@ -329,14 +329,7 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
                 f"fora da média do mês, em vez de contar como zero).{meses_sem_rma(serie)}",
             )
         )
-    fig, alt = graficos.serie_mensal(
-        meses,
-        {"CRAS que informaram": list(tendencias.cras_informantes(serie))},
-        titulo="CRAS que informaram o RMA",
-        eixo_valor="Número de CRAS",
-        meta=len(ctx.ids),
-    )
-    blocos.append(Figura(fig, alt, f"CRAS que informaram o RMA por mês (total de CRAS: {len(ctx.ids)})."))
+    blocos.append(_cras_informantes(serie))
     if not ctx.tem("scfv_frequencia.csv"):
         return [*blocos, omitida("Frequência mensal do SCFV", ["scfv_frequencia.csv"])]
     meta = avaliacao.metas.get("SCFV-03")
@@ -350,6 +343,38 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
     )
     legenda = "Taxa de frequência mensal do SCFV no município (presenças ÷ encontros previstos)."
     return [*blocos, Figura(fig, alt, legenda)]
+
+
+def _cras_informantes(serie: Contexto) -> Bloco:
+    """How many CRAS reported the RMA each month: a chart from :data:`GRAFICO_A_PARTIR_DE` CRAS on; with fewer,
+    a sentence (a line that can only be at 1 or 2 says no more than the months it drops in)."""
+    n = len(serie.ids)
+    if n >= GRAFICO_A_PARTIR_DE:
+        fig, alt = graficos.serie_mensal(
+            list(serie.meses),
+            {"CRAS que informaram": list(tendencias.cras_informantes(serie))},
+            titulo="CRAS que informaram o RMA",
+            eixo_valor="Número de CRAS",
+            meta=n,
+        )
+        return Figura(fig, alt, f"CRAS que informaram o RMA por mês (total de CRAS: {n}).")
+    periodo = periodo_extenso(serie.inicio, serie.fim)
+    frase = (
+        f"O único CRAS do município informou o RMA em todos os meses de {periodo}"
+        if n == 1
+        else f"Os {n} CRAS do município informaram o RMA em todos os meses de {periodo}"
+    )
+    faltam = tendencias.cras_sem_rma(serie)
+    faltam = faltam[faltam > 0]
+    if faltam.empty:
+        return f"{frase}."
+    if n == 1:
+        return f"{frase}, exceto em {lista_meses(faltam.index)}."
+    partes = [
+        f"{quantidade(int(k), 'CRAS', 'CRAS')} sem RMA em {lista_meses(m.index)}"
+        for k, m in faltam.groupby(faltam)
+    ]
+    return f"{frase}, exceto: {'; '.join(partes)}."
 
 
 BARRAS_POR_PONTA = graficos.CATEGORIAS_MAXIMAS // 2  # a longer ranking charts the best and the worst
