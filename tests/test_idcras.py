@@ -409,6 +409,20 @@ def test_blocos_do_relatorio_e_da_avaliacao_mostram_niveis_faltas_e_diferencas(e
     assert set(diferencas["CRAS"]) == {"CRAS São Geraldo", "CRAS Bela Vista", "CRAS Recanto dos Ipês"}
 
 
+@pytest.mark.parametrize("quantos", [1, 2])
+def test_municipio_de_um_ou_dois_cras_tem_a_tabela_e_nenhum_grafico(exemplo, quantos):
+    """With one or two CRAS the chart of levels per CRAS would repeat the table right above it."""
+    from cras_lib.apresentacao import idcras as apresentacao
+    from cras_lib.apresentacao.exibicao import Figura, Tabela
+
+    r = idcras.idcras_do_municipio(carregar_municipio(exemplo), "2025-01", "2025-12")
+    poucos = dict(list(r.items())[:quantos])
+    blocos = apresentacao.blocos_municipio(poucos, {})
+    assert not [b for b in blocos if isinstance(b, Figura)]
+    (tabela,) = [b.dados for b in blocos if isinstance(b, Tabela)]
+    assert len(tabela) == quantos
+
+
 def test_grafico_de_muitos_cras_conta_os_cras_em_cada_nivel(tmp_path):
     from cras_lib.apresentacao import idcras as apresentacao
     from cras_lib.apresentacao.graficos import CATEGORIAS_MAXIMAS

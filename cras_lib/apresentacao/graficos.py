@@ -67,6 +67,9 @@ CATEGORIAS_MAXIMAS = 20
 """Bars (or groups of bars) of one chart at most: more no longer fit an A4 page at a legible size, and the
 chart's drawing and PNG grow with them. A document with more CRAS charts a selection or a summary and says so;
 its tables list every CRAS."""
+CRAS_PARA_GRAFICO = 3
+"""CRAS a chart that compares CRAS needs at least: with one or two, the table (or a sentence) beside it says it
+all, and the chart adds nothing (most municipalities have one or two CRAS)."""
 
 
 _BRANCO = np.frombuffer(bytes((255, 255, 255, 0)), dtype=np.uint32)[0]

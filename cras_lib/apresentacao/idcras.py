@@ -14,7 +14,13 @@ import pandas as pd
 
 from cras_lib.apresentacao.exibicao import Bloco, Figura, Tabela
 from cras_lib.apresentacao.formatacao import inteiro, lista
-from cras_lib.apresentacao.graficos import CATEGORIAS_MAXIMAS, CORES_SERIES, ESTILO, novo_grafico
+from cras_lib.apresentacao.graficos import (
+    CATEGORIAS_MAXIMAS,
+    CORES_SERIES,
+    CRAS_PARA_GRAFICO,
+    ESTILO,
+    novo_grafico,
+)
 from cras_lib.calculo.idcras import ESCOLHAS, IdcrasCras, sem_estrutura
 from cras_lib.calculo.idcras_comparacao import Comparacao, texto_idcras
 from cras_lib.norma import idcras as norma
@@ -235,8 +241,9 @@ def blocos_municipio(
     blocos.append(
         Tabela(tabela_municipio(resultado, nomes, comparacoes), "IDCRAS calculado por CRAS e dimensão")
     )
-    fig, alt = grafico_municipio(resultado, nomes)
-    blocos.append(Figura(fig, alt, legenda_municipio(resultado)))
+    if len(resultado) >= CRAS_PARA_GRAFICO:  # with fewer CRAS the table above says it all
+        fig, alt = grafico_municipio(resultado, nomes)
+        blocos.append(Figura(fig, alt, legenda_municipio(resultado)))
     if comparacoes:
         linhas = [
             {

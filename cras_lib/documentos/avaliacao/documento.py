@@ -346,10 +346,10 @@ def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
 
 
 def _cras_informantes(serie: Contexto) -> Bloco:
-    """How many CRAS reported the RMA each month: a chart from :data:`GRAFICO_A_PARTIR_DE` CRAS on; with fewer,
-    a sentence (a line that can only be at 1 or 2 says no more than the months it drops in)."""
+    """How many CRAS reported the RMA each month: a chart from :data:`~.graficos.CRAS_PARA_GRAFICO` CRAS on;
+    with fewer, a sentence (a line that can only be at 1 or 2 says no more than the months it drops in)."""
     n = len(serie.ids)
-    if n >= GRAFICO_A_PARTIR_DE:
+    if n >= graficos.CRAS_PARA_GRAFICO:
         fig, alt = graficos.serie_mensal(
             list(serie.meses),
             {"CRAS que informaram": list(tendencias.cras_informantes(serie))},
@@ -378,7 +378,6 @@ def _cras_informantes(serie: Contexto) -> Bloco:
 
 
 BARRAS_POR_PONTA = graficos.CATEGORIAS_MAXIMAS // 2  # a longer ranking charts the best and the worst
-GRAFICO_A_PARTIR_DE = 3  # CRAS: with fewer, the table says it all and a ranking chart adds nothing
 
 
 def barras_do_ranking(ordem: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -407,13 +406,13 @@ def com_codigo(nome: str, codigo: str) -> str:
 
 def ranking(doc: DocumentoAvaliacao, codigo: str) -> list[Bloco]:
     """One key indicator by CRAS: heading with the formula, bar chart from best to worst against the
-    municipal target (:func:`barras_do_ranking`; only with :data:`GRAFICO_A_PARTIR_DE` CRAS or
-    more), and the table of values and situations of every CRAS."""
+    municipal target (:func:`barras_do_ranking`; only with :data:`~.graficos.CRAS_PARA_GRAFICO` CRAS or more),
+    and the table of values and situations of every CRAS."""
     ind, avaliacao, rotulo = CATALOGO[codigo], doc.avaliacao, doc.rotulo(codigo)
     ordem = apresentacao.ranking(avaliacao, codigo, doc.limiar)
     tabela = ordem[["nome", "texto", "situacao"]].set_axis(["CRAS", "Valor", "Situação"], axis=1)
     cabecalho = f"### {rotulo}\n\nFórmula: {ind.formula}."
-    if len(ordem) < GRAFICO_A_PARTIR_DE:  # most municipalities have one or two CRAS
+    if len(ordem) < graficos.CRAS_PARA_GRAFICO:  # most municipalities have one or two CRAS
         return [cabecalho, Tabela(tabela, f"{codigo} por CRAS, {doc.periodo}")]
     meta = avaliacao.metas.get(codigo)
     no_grafico, nota_grafico = barras_do_ranking(ordem)
@@ -441,7 +440,7 @@ def indicadores_chave(doc: DocumentoAvaliacao) -> list[Bloco]:
     source file is absent."""
     explicacao = (
         "Cada gráfico ordena os CRAS do melhor para o pior resultado; a linha tracejada é a meta do município."
-        if len(doc.contexto.ids) >= GRAFICO_A_PARTIR_DE
+        if len(doc.contexto.ids) >= graficos.CRAS_PARA_GRAFICO
         else f"Com {len(doc.contexto.ids)} CRAS, cada indicador vem numa tabela com o valor e a situação de cada "
         "um (não há o que ordenar num gráfico)."
     )
