@@ -147,3 +147,19 @@ def test_ordem_dos_documentos_nao_muda_os_numeros(calculos_em_cache, ordem):
     for i in ordem:
         passos[i]()
     _iguais(esperado, _figuras(m))
+
+
+def test_idcras_de_cada_relatorio_sai_do_calculo_do_municipio(calculos_em_cache):
+    """In a warm kernel the IDCRAS is computed once for every CRAS; each report picks its own, the same result
+    a report computes alone with the cache off."""
+    from cras_lib.calculo.idcras import idcras_do_municipio
+
+    m = carregar_municipio(EXEMPLO)
+    ids = sorted(m.unidades["id_cras"].astype(str))
+    calculos_em_cache.desativar()
+    sozinhos = {i: idcras_do_municipio(m, "2025-01", "2025-12", cras=[i]) for i in ids}
+    calculos_em_cache.ativar()
+    todos = idcras_do_municipio(m, pd.Period("2025-01", "M"), "2025-12")
+    for i in ids:
+        escolhido = idcras_do_municipio(carregar_municipio(EXEMPLO), "2025-01", "2025-12", cras=[i])
+        assert escolhido == sozinhos[i] and escolhido[i] is todos[i]

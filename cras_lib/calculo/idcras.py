@@ -27,6 +27,7 @@ from typing import Literal
 import pandas as pd
 
 from cras_lib.apresentacao.formatacao import inteiro, lista, numero, plural
+from cras_lib.calculo import memoria
 from cras_lib.calculo import rma as calculo_rma
 from cras_lib.norma import idcras as norma
 
@@ -762,18 +763,33 @@ def idcras_por_cras(
 def idcras_do_municipio(
     municipio, inicio, fim, *, porte_municipio: str | None = None, cras: Iterable[str] | None = None
 ) -> dict[str, IdcrasCras]:
-    """:func:`idcras_por_cras` on a loaded :class:`~cras_lib.dados.municipio.Municipio`."""
-    return idcras_por_cras(
-        municipio.unidades,
-        municipio.equipes,
-        municipio.rma_cras,
-        inicio,
-        fim,
-        scfv_grupos=getattr(municipio, "scfv_grupos", None),
-        estrutura_cras=getattr(municipio, "estrutura_cras", None),
-        porte_municipio=porte_municipio,
-        cras=cras,
-    )
+    """:func:`idcras_por_cras` on a loaded :class:`~cras_lib.dados.municipio.Municipio`.
+
+    In a warm kernel (the calculations' cache on, :mod:`cras_lib.calculo.memoria`) every CRAS is computed once
+    and kept, and ``cras`` picks from that: the evaluation and the CRAS reports of the municipality share one
+    computation. Elsewhere ``cras`` limits the work to those CRAS."""
+
+    def calcular(selecao: Iterable[str] | None) -> dict[str, IdcrasCras]:
+        return idcras_por_cras(
+            municipio.unidades,
+            municipio.equipes,
+            municipio.rma_cras,
+            inicio,
+            fim,
+            scfv_grupos=getattr(municipio, "scfv_grupos", None),
+            estrutura_cras=getattr(municipio, "estrutura_cras", None),
+            porte_municipio=porte_municipio,
+            cras=selecao,
+        )
+
+    if cras is not None and not memoria.cache.mantem(municipio):
+        return calcular(cras)
+    periodo = (str(calculo_rma.mes(inicio)), str(calculo_rma.mes(fim)), porte_municipio)
+    todos = memoria.cache.obter(municipio, "idcras", periodo, lambda: calcular(None))
+    if cras is None:
+        return todos
+    pedidos = {str(c) for c in cras}
+    return {i: r for i, r in todos.items() if i in pedidos}
 
 
 def sem_estrutura(resultado: dict[str, IdcrasCras]) -> str | None:

@@ -39,15 +39,18 @@ class CacheCalculos(CacheDeclarado):
         self.maximo = maximo
         self._valores: OrderedDict[tuple, object] = OrderedDict()
 
+    def mantem(self, municipio) -> bool:
+        """Whether results computed on ``municipio`` are kept (the cache is on and it was read from files)."""
+        return self.ativo and chave_do_municipio(municipio) is not None
+
     def obter(
         self, municipio, calculo: str, argumentos: tuple[Hashable, ...], construir: Callable[[], T]
     ) -> T:
         """The kept result of ``calculo`` on ``municipio`` with ``argumentos``, built with ``construir()`` when
         absent (always built while the cache is off or for a municipality not read from files)."""
-        origem = chave_do_municipio(municipio)
-        if not self.ativo or origem is None:
+        if not self.mantem(municipio):
             return construir()
-        chave = (origem, calculo, argumentos)
+        chave = (chave_do_municipio(municipio), calculo, argumentos)
         if chave in self._valores:
             self._valores.move_to_end(chave)
             return self._valores[chave]  # type: ignore[return-value]
