@@ -34,13 +34,17 @@ def _fechar_figuras():
     plt.close("all")
 
 
-def documento(comparacao=("2024-12", "2024-12"), parametros=PARAMETROS, limiar=5, **sem):
-    """The document made by ``montar`` from a params YAML holding ``parametros``."""
+def documento(comparacao=("2024-12", "2024-12"), parametros=PARAMETROS, limiar=5, cras=None, **sem):
+    """The document made by ``montar`` from a params YAML holding ``parametros`` (only the units ``cras`` of
+    ``unidades.csv``, when given)."""
+    m = municipio(**sem)
+    if cras is not None:
+        m.unidades = m.unidades.loc[m.unidades["id_cras"].isin(cras)].reset_index(drop=True)
     with tempfile.TemporaryDirectory() as pasta:
         params = Path(pasta) / "avaliacao.yaml"
         params.write_text(yaml.safe_dump(parametros), encoding="utf-8")
         return doc_.montar(
-            municipio=municipio(**sem),
+            municipio=m,
             params=params,
             inicio="2025-01",
             fim="2025-04",
@@ -310,19 +314,7 @@ def test_evolucao_comeca_no_periodo_de_comparacao_e_nao_conta_mes_nao_informado(
 )
 def test_com_menos_de_tres_cras_os_cras_que_informaram_vem_numa_frase(unidades, esperado):
     """With one or two CRAS a chart of how many reported is a line at 1 or 2: a sentence says the same."""
-    m = municipio()
-    m.unidades = m.unidades.loc[m.unidades["id_cras"].isin(unidades)].reset_index(drop=True)
-    doc = doc_.montar(
-        municipio=m,
-        params=None,
-        inicio="2025-01",
-        fim="2025-04",
-        comparacao_inicio="2024-12",
-        comparacao_fim="2024-12",
-        municipio_nome="Vale Serrano",
-        uf="mg",
-    )
-    blocos = doc_.evolucao_mensal(doc)
+    blocos = doc_.evolucao_mensal(documento(cras=unidades))
     figuras = [b for b in blocos if isinstance(b, Figura)]
     assert len(figuras) == 3  # A.1, C.1, frequência do SCFV
     assert not any("CRAS que informaram" in f.alt for f in figuras)
