@@ -234,3 +234,49 @@ def test_agendador_inexistente_e_erro_claro(entradas, capsys):
     assert rodar(entradas, saida, "--executor", "dask", "--agendador", "tcp://127.0.0.1:9") == 2
     assert "não foi possível conectar ao agendador do Dask em tcp://127.0.0.1:9" in capsys.readouterr().err
     assert not (saida / "html").exists()
+
+
+def test_o_arquivo_de_parametros_do_plano_vai_com_o_relatorio_do_cras(tmp_path):
+    """A CRAS report names the plan's params file inside its ``plano`` parameter: the client sends that file with
+    the document and the worker reads its own copy, as for the top-level params (no shared file system)."""
+    from cras_lib.execucao.trabalhador_dask import arquivos_nomeados, com_caminhos_locais
+
+    avaliacao, plano = tmp_path / "avaliacao.yaml", tmp_path / "plano_scfv.yaml"
+    avaliacao.write_text("{}", encoding="utf-8")
+    plano.write_text("{}", encoding="utf-8")
+    parametros = {
+        "dados": str(tmp_path),
+        "id_cras": "31900010001",
+        "params": str(avaliacao),
+        "plano": {"ano": 2026, "data_referencia": "2025-12-31", "params": str(plano)},
+        "uf": "MG",
+    }
+    assert arquivos_nomeados(parametros) == [str(avaliacao), str(plano)]
+    mapa = {
+        str(tmp_path): "/w/dados/abc",
+        str(avaliacao): "/w/a/avaliacao.yaml",
+        str(plano): "/w/p/plano_scfv.yaml",
+    }
+    assert com_caminhos_locais(parametros, mapa) == {
+        "dados": "/w/dados/abc",
+        "id_cras": "31900010001",
+        "params": "/w/a/avaliacao.yaml",
+        "plano": {"ano": 2026, "data_referencia": "2025-12-31", "params": "/w/p/plano_scfv.yaml"},
+        "uf": "MG",
+    }
+
+
+def test_kernels_do_worker_sem_o_ajuste_de_memoria_do_nanny(monkeypatch):
+    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_ on the worker; its kernels start without it (it costs the
+    documents' calculations CPU), unless the user set a value of their own."""
+    import dask
+
+    from cras_lib.execucao.trabalhador_dask import ambiente_dos_kernels
+
+    do_dask = str(dask.config.get("distributed.nanny.pre-spawn-environ")["MALLOC_TRIM_THRESHOLD_"])
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", do_dask)
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    ambiente = ambiente_dos_kernels()
+    assert "MALLOC_TRIM_THRESHOLD_" not in ambiente and ambiente["OMP_NUM_THREADS"] == "1"
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "131072")  # the user's own choice
+    assert ambiente_dos_kernels()["MALLOC_TRIM_THRESHOLD_"] == "131072"

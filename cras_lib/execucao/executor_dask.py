@@ -217,7 +217,7 @@ class ExecutorDask(Executor):
     # --- documents ----------------------------------------------------------------------------------------
 
     def submeter(self, tarefa: Tarefa) -> Future[Resultado]:
-        from cras_lib.execucao.trabalhador_dask import Pedido, executar
+        from cras_lib.execucao.trabalhador_dask import Pedido, arquivos_nomeados, executar
 
         futuro: Future[Resultado] = Future()
         usados: list[str] = []
@@ -234,11 +234,7 @@ class ExecutorDask(Executor):
                     onde = {"workers": [destino], "allow_other_workers": True}
                 pacote_dados = self._pacote(hash_dados, lambda: _conteudo_pasta(dados), onde)
                 usados.append(hash_dados)
-            nomeados = [str(tarefa.notebook)] + [
-                v
-                for k, v in tarefa.parametros.items()
-                if k != "dados" and isinstance(v, str) and Path(v).is_file()
-            ]
+            nomeados = [str(tarefa.notebook), *arquivos_nomeados(tarefa.parametros)]
             arquivos: dict[str, str] = {}
             pacotes: dict[str, object] = {}
             for caminho in dict.fromkeys(nomeados):

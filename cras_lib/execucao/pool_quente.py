@@ -20,6 +20,7 @@ import subprocess
 import threading
 import time
 from collections import deque
+from collections.abc import Mapping
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -51,11 +52,19 @@ _TEMPO_INICIO = 120  # seconds to start a kernel and warm it up
 class NucleoQuente:
     """One warm kernel and its client; every method must be called from the thread that called ``iniciar``."""
 
-    def __init__(self, nome: str, kernel: str, dados: str | None, registro: Path | None):
+    def __init__(
+        self,
+        nome: str,
+        kernel: str,
+        dados: str | None,
+        registro: Path | None,
+        ambiente: Mapping[str, str] | None = None,
+    ):
         self.nome = nome
         self.kernel = kernel
         self.dados = dados
         self.registro = registro
+        self.ambiente = ambiente
         self.km: AsyncKernelManager | None = None
         self.kc = None
 
@@ -66,7 +75,10 @@ class NucleoQuente:
         try:
             # in-memory history, as nbclient gives the kernels it starts (and no shared history.sqlite to lock)
             run_sync(self.km.start_kernel)(
-                extra_arguments=["--HistoryManager.hist_file=:memory:"], stdout=destino, stderr=destino
+                extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                stdout=destino,
+                stderr=destino,
+                **({} if self.ambiente is None else {"env": dict(self.ambiente)}),
             )
         finally:
             if self.registro:
@@ -146,6 +158,10 @@ class PoolQuente(Executor):
 
     nome = "local"
 
+    def __init__(self, *args, ambiente: Mapping[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ambiente = ambiente  # the kernels' environment variables; None: this process's
+
     def iniciar(self) -> None:
         self._fila: deque[tuple[Tarefa, Future]] = deque()
         self._aviso = threading.Condition()
@@ -196,7 +212,9 @@ class PoolQuente(Executor):
 
     def _novo_nucleo(self, nome: str) -> NucleoQuente:
         inicio = time.perf_counter()
-        nucleo = NucleoQuente(nome, self.kernel, str(self.dados) if self.dados else None, self.registro)
+        nucleo = NucleoQuente(
+            nome, self.kernel, str(self.dados) if self.dados else None, self.registro, self.ambiente
+        )
         try:
             nucleo.iniciar()
         except BaseException:
