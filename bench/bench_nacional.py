@@ -83,6 +83,8 @@ class Processos(threading.Thread):
 
     def _cpu(self, processo: psutil.Process, tipo: str) -> None:
         tempos = processo.cpu_times()
+        # the kind seen first: a process that has exited (a zombie until reaped) shows an empty command line
+        tipo = self.cpu.get(processo.pid, (tipo,))[0]
         self.cpu[processo.pid] = (tipo, tempos.user + tempos.system)
 
     def cpu_por_tipo(self) -> dict[str, float]:
