@@ -16,7 +16,7 @@ from cras_lib.dados.municipio import carregar_municipio
 from cras_lib.documentos.relatorio_cras import texto
 from cras_lib.documentos.relatorio_cras.fatos import fatos_cras
 from cras_lib.execucao.guarda import marcacao_ativa
-from cras_lib.execucao.html import markdown_para_html
+from cras_lib.execucao.html import conversor_markdown
 
 CARGAS = (
     "<script>window.__xss=1</script>",
@@ -40,7 +40,7 @@ def _texto_visivel(html_: str) -> str:
 
 @pytest.mark.parametrize("carga", CARGAS)
 def test_md_mostra_o_texto_literalmente(carga):
-    pagina = markdown_para_html(f"Unidade: {md(carga)}.")
+    pagina = conversor_markdown().render(f"Unidade: {md(carga)}.")
     assert _texto_visivel(pagina) == f"Unidade: {carga}."
     assert marcacao_ativa(pagina) == []
     assert "<a " not in pagina and "<img" not in pagina and "<strong>" not in pagina
@@ -48,7 +48,7 @@ def test_md_mostra_o_texto_literalmente(carga):
 
 @pytest.mark.parametrize("inicio", ["# Título", "> citação", "- item", "1. item", "+ item"])
 def test_md_no_inicio_da_linha_nao_vira_bloco(inicio):
-    pagina = markdown_para_html(md(inicio))
+    pagina = conversor_markdown().render(md(inicio))
     assert pagina.startswith("<p>") and _texto_visivel(pagina) == inicio
 
 
@@ -94,7 +94,7 @@ def test_relatorio_cras_escapa_nome_territorio_endereco_e_municipio():
     ident = dataclasses.replace(fatos.identificacao, nome=f"CRAS {carga}", territorio=carga, endereco=carga)
     fatos = dataclasses.replace(fatos, identificacao=ident)
     markdown = "\n\n".join([texto.titulo(fatos, carga, "MG"), texto.relatorio_markdown(fatos)])
-    pagina = markdown_para_html(markdown)
+    pagina = conversor_markdown().render(markdown)
     assert marcacao_ativa(pagina) == []
     visivel = _texto_visivel(pagina)
     assert visivel.count(carga) >= 5  # title, municipality, name in the text, territory, address
@@ -103,6 +103,6 @@ def test_relatorio_cras_escapa_nome_territorio_endereco_e_municipio():
 def test_renderizador_nao_deixa_passar_html_nem_recurso_externo():
     """Second layer: even Markdown that was not escaped renders nothing active."""
     fonte = "\n\n".join(CARGAS[:5]) + "\n\n<div onclick=x>bloco</div>\n\n[voltar](../index.html)"
-    pagina = markdown_para_html(fonte)
+    pagina = conversor_markdown().render(fonte)
     assert marcacao_ativa(pagina) == []
     assert '<a href="../index.html">voltar</a>' in pagina  # links between the run's own pages stay

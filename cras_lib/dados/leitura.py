@@ -424,7 +424,7 @@ def _numero(valores: pd.Series, coluna: Coluna) -> Convertido:
 
 def _so_algarismos(valores: pd.Series, coluna: Coluna) -> Convertido:
     """:func:`_numero` of a column of plain digits (the usual counts: no style to decide, nothing that is not a
-    number), in Python over its distinct values instead of one pandas operation per rule; same values, same
+    number), in one Python pass over the values instead of one pandas operation per rule; same values, same
     messages, each limit checked in the same order (a later rule's message replaces an earlier one's)."""
     inteiro = coluna.tipo == "inteiro"
     numeros = [float(v) if v else math.nan for v in valores]

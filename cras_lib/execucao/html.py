@@ -90,14 +90,9 @@ class _RenderizadorMarkdown(IPythonRenderer):
 
 
 def conversor_markdown() -> MarkdownWithMath:
-    """The one Markdown renderer of the shared pages (see ``_RenderizadorMarkdown``); keep one per thread and
-    reuse it (building one costs about half a conversion)."""
+    """The one Markdown renderer of the shared pages (see ``_RenderizadorMarkdown``; ``.render(fonte)`` gives the
+    HTML); keep one per thread and reuse it (building one costs about half a conversion)."""
     return MarkdownWithMath(renderer=_RenderizadorMarkdown())
-
-
-def markdown_para_html(fonte: str) -> str:
-    """``fonte`` converted by a new :func:`conversor_markdown`."""
-    return conversor_markdown().render(fonte)
 
 
 _IMG_SEM_ALT = re.compile(r"<img\b(?![^>]*\balt=)", re.I)

@@ -288,19 +288,27 @@ def dimensoes(doc: DocumentoAvaliacao) -> list[Bloco]:
     return [bloco for codigo in DIMENSOES for bloco in dimensao(doc, codigo)]
 
 
+def _faltas(ctx: Contexto) -> pd.Series:
+    """CRAS without RMA in each month of the period, only the months where some are missing."""
+    faltam = tendencias.cras_sem_rma(ctx)
+    return faltam[faltam > 0]
+
+
+def _por_falta(faltam: pd.Series) -> str:
+    """'1 CRAS sem RMA em março e junho de 2025; 2 CRAS sem RMA em janeiro de 2025' (months grouped by how many
+    CRAS are missing), from :func:`_faltas`."""
+    return "; ".join(
+        f"{quantidade(int(n), 'CRAS', 'CRAS')} sem RMA em {lista_meses(meses.index)}"
+        for n, meses in faltam.groupby(faltam)
+    )
+
+
 def meses_sem_rma(ctx: Contexto) -> str:
     """' Meses com CRAS sem RMA (fora da média do mês): 1 CRAS sem RMA em março e junho de 2025; 2 CRAS sem RMA
     em janeiro de 2025.' — the months of the chart whose mean stands on fewer CRAS, grouped by how many are
     missing ('' when every CRAS reported every month)."""
-    faltam = tendencias.cras_sem_rma(ctx)
-    faltam = faltam[faltam > 0]
-    if faltam.empty:
-        return ""
-    partes = [
-        f"{quantidade(int(n), 'CRAS', 'CRAS')} sem RMA em {lista_meses(meses.index)}"
-        for n, meses in faltam.groupby(faltam)
-    ]
-    return f" Meses com CRAS sem RMA (fora da média do mês): {'; '.join(partes)}."
+    faltam = _faltas(ctx)
+    return f" Meses com CRAS sem RMA (fora da média do mês): {_por_falta(faltam)}." if len(faltam) else ""
 
 
 def evolucao_mensal(doc: DocumentoAvaliacao) -> list[Bloco]:
@@ -364,17 +372,12 @@ def _cras_informantes(serie: Contexto) -> Bloco:
         if n == 1
         else f"Os {n} CRAS do município informaram o RMA em todos os meses de {periodo}"
     )
-    faltam = tendencias.cras_sem_rma(serie)
-    faltam = faltam[faltam > 0]
+    faltam = _faltas(serie)
     if faltam.empty:
         return f"{frase}."
     if n == 1:
         return f"{frase}, exceto em {lista_meses(faltam.index)}."
-    partes = [
-        f"{quantidade(int(k), 'CRAS', 'CRAS')} sem RMA em {lista_meses(m.index)}"
-        for k, m in faltam.groupby(faltam)
-    ]
-    return f"{frase}, exceto: {'; '.join(partes)}."
+    return f"{frase}, exceto: {_por_falta(faltam)}."
 
 
 BARRAS_POR_PONTA = graficos.CATEGORIAS_MAXIMAS // 2  # a longer ranking charts the best and the worst
