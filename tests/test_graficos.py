@@ -30,6 +30,26 @@ def test_serie_mensal_cita_meses_sem_dados():
     assert "sem dados em fev/2025" in alt
 
 
+def _rotulos_y(fig) -> list[str]:
+    ax = fig.axes[0]
+    baixo, alto = ax.get_ylim()
+    formatar = ax.yaxis.get_major_formatter()
+    return [formatar(v, None) for v in ax.get_yticks() if baixo <= v <= alto]
+
+
+def test_serie_de_contagens_tem_marcas_inteiras_no_eixo():
+    # 16 CRAS, one of them without RMA in one month: the default ticks were 15,2 15,4 ... 15,8
+    meses = pd.period_range("2024-01", "2025-12", freq="M")
+    cras = [16] * 10 + [15] + [16] * 13
+    fig, _ = graficos.serie_mensal(meses, {"CRAS": cras}, titulo="t", eixo_valor="CRAS", meta=16)
+    assert _rotulos_y(fig) == ["15", "16"]
+    # a measure that is not a count keeps matplotlib's own ticks, decimals included
+    fig, _ = graficos.serie_mensal(
+        meses, {"Média": [15.2 + 0.02 * i for i in range(24)]}, titulo="t", eixo_valor="média"
+    )
+    assert any("," in r for r in _rotulos_y(fig))
+
+
 def test_figura_png_reprodutivel():
     a = exibicao.figura_html(graficos.barras(["A"], [1.0], titulo="t", eixo_valor="v")[0], "alt")
     b = exibicao.figura_html(graficos.barras(["A"], [1.0], titulo="t", eixo_valor="v")[0], "alt")

@@ -29,7 +29,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
 from cras_lib.apresentacao import formatacao
@@ -337,6 +337,15 @@ def _passo_dos_meses(n: int) -> int:
     return max(1, n // 12)
 
 
+def _contagens(ax, meta: float | None) -> bool:
+    """Whether every value drawn on ``ax`` (and the goal line) is a whole number: a count, whose axis must not
+    read 15,2 … 15,8 CRAS when the line stays between 15 and 16."""
+    valores = [y for linha in ax.get_lines() for y in linha.get_ydata() if y == y]
+    if meta is not None:
+        valores.append(meta)
+    return bool(valores) and all(float(y).is_integer() for y in valores)
+
+
 def serie_mensal(
     meses: Sequence,
     series: dict[str, Sequence[float]],
@@ -386,6 +395,8 @@ def _serie_mensal(meses, series, *, titulo, eixo_valor, tipo, meta):
         partes.append(texto)
     passo = _passo_dos_meses(len(rotulos))
     ax.set_xticks(list(range(0, len(rotulos), passo)), rotulos[::passo], rotation=45, ha="right")
+    if tipo == "numero" and _contagens(ax, meta):  # matplotlib's default ticks, at whole numbers only
+        ax.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))
     ax.yaxis.set_major_formatter(_formatador(tipo))
     ax.set_ylabel(com_unidade(eixo_valor, tipo))
     ax.set_xlabel("Mês")

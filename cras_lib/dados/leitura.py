@@ -322,13 +322,13 @@ def _converter(
     linhas: np.ndarray,
     problemas: _Problemas,
     arquivo: Arquivo,
-) -> pd.Series:
-    """Typed column: each distinct value converted once, failing rows reported with their line."""
+) -> ExtensionArray:
+    """Typed column (the array of the table's column): each distinct value converted once, failing rows reported
+    with their line."""
     if bruto is None:
-        return pd.Series(pd.array([pd.NA] * len(linhas), dtype=DTYPES[coluna.tipo]))
-    codigos, unicos = pd.factorize(bruto)
-    brutos = pd.Series(unicos, dtype=object)
-    valores = brutos.str.strip()
+        return pd.array([pd.NA] * len(linhas), dtype=DTYPES[coluna.tipo])
+    codigos, unicos = pd.factorize(bruto.to_numpy())
+    valores = pd.Series([v.strip() for v in unicos], dtype=object)  # every cell is text (read_csv dtype=str)
     convertidos, motivos = _CONVERSORES[coluna.tipo](valores, coluna)
     if coluna.tipo == "id_cras" or coluna.nome in arquivo.chave:
         vazio = (
@@ -340,7 +340,7 @@ def _converter(
         ruins[list(motivos)] = True
         posicoes = np.flatnonzero(ruins[codigos])
         problemas.registrar(escrito, linhas[posicoes], lambda i: motivos[int(codigos[posicoes[i]])])
-    return pd.Series(convertidos.take(codigos))
+    return convertidos.take(codigos)
 
 
 def _motivos(invalidos: pd.Series, brutos: pd.Series, modelo: str) -> dict[int, str]:

@@ -57,7 +57,7 @@ class Configuracao:
 
 
 def _arquivos_por_secao(
-    dados: dict, pasta: Path, nome: str, linhas: dict[tuple[str, ...], int]
+    dados: dict, arquivo: Path, nome: str
 ) -> tuple[dict[str, Path], list[ProblemaParametro]]:
     """The per-document params files named in the run file (read from the raw mapping, so that they are checked
     even when the run file has other problems), and the problems of those that do not exist."""
@@ -66,7 +66,7 @@ def _arquivos_por_secao(
         valor = dados[secao].get("params") if isinstance(dados.get(secao), dict) else None
         if not isinstance(valor, str) or not valor.strip():
             continue  # absent or not a text: the run file's model reports it
-        caminho = (pasta / valor.strip()).resolve()
+        caminho = (arquivo.parent / valor.strip()).resolve()
         if caminho.is_file():
             arquivos[secao] = caminho
         else:
@@ -76,7 +76,7 @@ def _arquivos_por_secao(
                     (secao, "params"),
                     f"arquivo não encontrado '{valor.strip()}'",
                     "o caminho é relativo à pasta do arquivo de execução",
-                    linhas.get((secao, "params")),
+                    linhas_das_chaves(arquivo).get((secao, "params")),
                 )
             )
     return arquivos, problemas
@@ -108,9 +108,8 @@ def carregar_configuracao(arquivo: Path, ajustes: dict | None = None) -> Configu
     dados = {k: v for k, v in dados.items() if k != "municipios"}
     if ajustes:
         dados = _sobrepor(dados, ajustes)
-    linhas = linhas_das_chaves(arquivo)
-    modelo, invalidos = validar(ArquivoExecucao, dados, nome, linhas)
-    arquivos, ausentes = _arquivos_por_secao(dados, arquivo.parent, nome, linhas)
+    modelo, invalidos = validar(ArquivoExecucao, dados, nome, arquivo)
+    arquivos, ausentes = _arquivos_por_secao(dados, arquivo, nome)
     problemas += invalidos + ausentes
     lidos: set[Path] = set()
     for secao, caminho in arquivos.items():

@@ -175,13 +175,15 @@ def linhas_das_chaves(caminho: str | Path) -> dict[tuple[str, ...], int]:
 
 
 def validar(
-    modelo: type[M], dados, arquivo: str, linhas: dict[tuple[str, ...], int] | None = None
+    modelo: type[M], dados, arquivo: str, caminho: str | Path | None = None
 ) -> tuple[M | None, list[ProblemaParametro]]:
     """``dados`` validated by ``modelo``; on failure ``(None, problems)`` naming ``arquivo``, each key path and,
-    with ``linhas`` (:func:`linhas_das_chaves`), each line."""
+    with the file's ``caminho``, each line (:func:`linhas_das_chaves`, read only then: a valid file, the usual
+    case, is parsed once)."""
     try:
         return modelo.model_validate(dados), []
     except ValidationError as erro:
+        linhas = linhas_das_chaves(caminho) if caminho is not None else None
         return None, mensagens.problemas(erro, modelo, arquivo, linhas)
 
 
@@ -191,7 +193,7 @@ def ler(modelo: type[M], caminho: str | Path) -> tuple[M | None, list[ProblemaPa
     dados, problemas = ler_mapeamento(Path(caminho), nome)
     if dados is None:
         return None, problemas
-    valor, invalidos = validar(modelo, dados, nome, linhas_das_chaves(caminho) if dados else None)
+    valor, invalidos = validar(modelo, dados, nome, caminho if dados else None)
     problemas += invalidos
     return (None if problemas else valor), problemas
 
