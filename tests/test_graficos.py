@@ -60,7 +60,7 @@ def test_tabela_tem_legenda_cabecalhos_e_numeros_ptbr():
     html = exibicao.tabela_html(pd.DataFrame({"CRAS": ["X"], "Valor": [1234.5], "Falta": [None]}), "Tabela 1")
     assert "<caption>Tabela 1</caption>" in html
     assert '<th scope="col">CRAS</th>' in html
-    assert "<td>1.234,5</td>" in html and "<td>sem dados</td>" in html
+    assert '<td class="numero">1.234,5</td>' in html and "<td>sem dados</td>" in html
 
 
 def test_exibir_mostra_cada_bloco_com_a_funcao_certa(monkeypatch):

@@ -196,3 +196,37 @@ def test_classificar_contra_a_meta_com_tolerancia_nos_dois_sentidos():
     assert menor.tolist() == ["atingida", "atingida", "atingida", "sem dados", "não atingida"]
     assert menor.index.tolist() == list("abcde") and str(menor.dtype) == "string"
     assert classificar(valores, None, True).tolist() == ["sem meta"] * 3 + ["sem dados", "sem meta"]
+
+
+def test_resultado_padrao_soma_no_municipio_so_os_cras_com_as_duas_partes():
+    from cras_lib.calculo.indicadores.catalogo import resultado
+
+    ids = pd.Index([A, B, C], dtype="string", name="id_cras")
+    # B has no denominator and C a zero one: B stays out of the municipal sums, C enters them (0 is known)
+    r = resultado(ids, pd.Series([3, 5, 2], index=[C, B, A]), pd.Series([10.0, None, 0.0], index=[A, B, C]))
+    assert list(r.index) == [A, B, C, MUNICIPIO] and r.index.dtype == "string"
+    assert r.dtypes.tolist() == ["Float64"] * 3
+    assert r.loc[A].tolist() == [2.0, 10.0, 0.2]
+    assert r.loc[B, "numerador"] == 5 and pd.isna(r.loc[B, "denominador"]) and pd.isna(r.loc[B, "valor"])
+    assert r.loc[C, "numerador"] == 3 and r.loc[C, "denominador"] == 0 and pd.isna(r.loc[C, "valor"])
+    assert r.loc[MUNICIPIO].tolist() == [5.0, 10.0, 0.5]  # (2 + 3) ÷ (10 + 0)
+    # municipal parts given (people counted once), and none known at all
+    r = resultado(ids, [1, 1, 1], [4, 4, 4], 2, 8)
+    assert r.loc[MUNICIPIO].tolist() == [2.0, 8.0, 0.25]
+    r = resultado(ids, pd.NA, 4.0)
+    assert (
+        r["numerador"].isna().all() and r["valor"].isna().all() and r.loc[MUNICIPIO, "denominador"] is pd.NA
+    )
+
+
+def test_razao_nunca_da_infinito_e_alinha_os_indices():
+    from cras_lib.calculo.razao import razao
+
+    num = pd.Series([1, 2, 3, 4], index=["a", "b", "c", "d"], name="x")
+    den = pd.Series([2, 0, -1, None], index=["a", "b", "c", "d"], name="x", dtype="Float64")
+    r = razao(num, den)
+    assert r.dtype == "Float64" and r.name == "x"
+    assert r["a"] == 0.5 and r.iloc[1:].isna().all()  # 0, negative and unknown denominators: <NA>
+    # different indexes: the union, as pandas' division; different names: no name
+    r = razao(pd.Series([6.0], index=["b"], name="x"), pd.Series([3.0, 4.0], index=["a", "b"], name="y"))
+    assert list(r.index) == ["a", "b"] and pd.isna(r["a"]) and r["b"] == 1.5 and r.name is None

@@ -93,7 +93,8 @@ def _saidas(caderno, tipo: str) -> list[str]:
         for saida in celula.get("outputs", []):
             valor = saida.get("data", {}).get(tipo)
             if valor:
-                textos.append(valor if isinstance(valor, str) else "".join(valor))
+                texto = valor if isinstance(valor, str) else "".join(valor)
+                textos.append(texto.replace("\xad", ""))  # the soft hyphens of table cells are invisible
     return textos
 
 

@@ -51,14 +51,16 @@ def executar(destino: Path, dados: Path) -> nbformat.NotebookNode:
 
 
 def textos(nb) -> list[str]:
-    """Every text/html and text/markdown output, with embedded images removed (base64 is not text)."""
+    """Every text/html and text/markdown output, with embedded images removed (base64 is not text) and the
+    soft hyphens of table cells (invisible) dropped."""
     saidas = []
     for celula in nb.cells:
         for saida in celula.get("outputs", []):
             dados = saida.get("data", {})
             for tipo in ("text/html", "text/markdown"):
                 if tipo in dados:
-                    saidas.append(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', dados[tipo]))
+                    texto = dados[tipo].replace("\xad", "")
+                    saidas.append(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', texto))
     return saidas
 
 

@@ -1,7 +1,8 @@
 """Every shared page of the example, as published by ``cras run``: no suppressed cell can be worked out from a
 table's total and its other rows (``docs/privacidade.md``), and every element fits an A4 page with 1 cm margins
-(print styles) and a 1280 px screen, without sideways scrolling (Chromium headless, DevTools protocol; the
-measuring script is sent by the test, never added to the pages)."""
+(print styles) and a 1280 px screen, without sideways scrolling, and no word of a table breaks across lines
+but at a syllable (Chromium headless, DevTools protocol; the measuring scripts are sent by the test, never added
+to the pages)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,31 @@ _LARGOS = """
                   + (e.querySelector('caption') || e).textContent.slice(0, 60));
   }
   return {pagina: document.documentElement.scrollWidth, largura: w, largos: largos.slice(0, 10)}; })()
+"""
+
+# Where a table cell's text goes to the next line: it may only be after a space, a soft hyphen (a syllable), a
+# hyphen or a slash, and never inside a figure (td.numero). Each character's line is the top of the last box of
+# its range (the first box of a character after a soft hyphen is the hyphen drawn at the end of the line before).
+_PALAVRAS_PARTIDAS = """
+(() => { const partidas = []; const faixa = document.createRange();
+  const linha = (no, i) => { faixa.setStart(no, i); faixa.setEnd(no, i + 1);
+    const caixas = Array.from(faixa.getClientRects()).filter(r => r.width > 0.5);
+    return caixas.length ? Math.round(caixas[caixas.length - 1].top) : null; };
+  for (const celula of document.querySelectorAll('th, td')) {
+    const numero = celula.classList.contains('numero');
+    const texto = document.createTreeWalker(celula, NodeFilter.SHOW_TEXT);
+    for (let no = texto.nextNode(); no; no = texto.nextNode()) {
+      let antes = linha(no, 0);
+      for (let i = 1; i < no.length; i++) {
+        const agora = linha(no, i);
+        if (agora === null) continue;
+        const livre = !numero && (/[\\s\\u00ad\\/-]/.test(no.data[i - 1]) || /\\s/.test(no.data[i]));
+        if (antes !== null && agora !== antes && !livre) partidas.push(no.data.slice(Math.max(0, i - 8), i + 8));
+        antes = agora;
+      }
+    }
+  }
+  return partidas.slice(0, 10); })()
 """
 
 
@@ -59,7 +85,7 @@ class _Tabelas(HTMLParser):
 
     def handle_data(self, data):
         if self._celula is not None:
-            self._celula.append(data)
+            self._celula.append(data.replace("\xad", ""))  # soft hyphens are not read
 
 
 def _valor_exibido(texto: str):
@@ -117,7 +143,7 @@ def test_nenhuma_celula_suprimida_pode_ser_deduzida_do_total(publicadas):
     assert achados == []
 
 
-def test_toda_pagina_cabe_em_a4_e_na_tela_de_1280(publicadas, tmp_path):
+def test_toda_pagina_cabe_em_a4_e_na_tela_de_1280_sem_partir_palavras(publicadas, tmp_path):
     navegador = Navegador(chromium(), tmp_path / "perfil")
     problemas = []
     try:
@@ -128,6 +154,10 @@ def test_toda_pagina_cabe_em_a4_e_na_tela_de_1280(publicadas, tmp_path):
                 medida = navegador.avaliar(_LARGOS)
                 if medida["pagina"] > medida["largura"] or medida["largos"]:
                     problemas.append(f"{pagina.relative_to(publicadas)} ({midia} {largura}px): {medida}")
+                if partidas := navegador.avaliar(_PALAVRAS_PARTIDAS):
+                    problemas.append(
+                        f"{pagina.relative_to(publicadas)} ({midia} {largura}px) partidas: {partidas}"
+                    )
     finally:
         navegador.fechar()
     assert problemas == []

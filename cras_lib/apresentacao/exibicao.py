@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from IPython.display import HTML, Markdown, display
 
 from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, lista, numero
 from cras_lib.apresentacao.graficos import ESTILO, Grafico
+from cras_lib.apresentacao.hifenizacao import hifenizar
 
 
 def markdown(texto: str) -> None:
@@ -36,16 +38,27 @@ def _celula(valor) -> str:
     return str(valor)
 
 
+_NUMERO = re.compile(r"[-+]?(?:R\$ )?[-+]?\d[\d.]*(?:,\d+)?(?: ?%)?")
+"""A cell that is one figure ('1.234', '95,1 %', 'R$ 1.547,60', '+1,5 %'): it never breaks across lines."""
+
+
+def _td(texto: str) -> str:
+    if _NUMERO.fullmatch(texto):
+        return f'<td class="numero">{html.escape(texto)}</td>'
+    return f"<td>{html.escape(hifenizar(texto))}</td>"
+
+
 def tabela_html(tabela: pd.DataFrame, legenda: str, *, classe: str = "tabela") -> str:
     """HTML of a table with a caption and column headers (scope="col"); values pt-BR formatted.
 
-    Numbers that need a specific format (percent, money, suppressed counts) should arrive already as text.
+    Numbers that need a specific format (percent, money, suppressed counts) should arrive already as text. A
+    narrow column breaks its words only at syllables (:mod:`~cras_lib.apresentacao.hifenizacao`) and never
+    breaks a figure.
     """
-    cabecalho = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in tabela.columns)
+    cabecalho = "".join(f'<th scope="col">{html.escape(hifenizar(str(c)))}</th>' for c in tabela.columns)
     linhas = []
     for registro in tabela.itertuples(index=False, name=None):
-        celulas = "".join(f"<td>{html.escape(_celula(v))}</td>" for v in registro)
-        linhas.append(f"<tr>{celulas}</tr>")
+        linhas.append(f"<tr>{''.join(_td(_celula(v)) for v in registro)}</tr>")
     return (
         f'<table class="{classe}"><caption>{html.escape(legenda)}</caption>'
         f"<thead><tr>{cabecalho}</tr></thead><tbody>{''.join(linhas)}</tbody></table>"

@@ -122,8 +122,8 @@ def _data(ano: str, mes: str, dia: str) -> dt.date | None:
 
 def texto_da_pagina(pagina: str) -> str:
     """The text a reader (or a copy) gets from a page, attribute values (alt texts) included: embedded images
-    dropped, tag brackets as spaces, entities decoded."""
-    return html.unescape(_TAG.sub(_valores_de_atributos, _DATA_URI.sub(" ", pagina)))
+    dropped, tag brackets as spaces, entities decoded, soft hyphens (syllable breaks of table cells) removed."""
+    return html.unescape(_TAG.sub(_valores_de_atributos, _DATA_URI.sub(" ", pagina))).replace("\xad", "")
 
 
 def _valores_de_atributos(tag: re.Match) -> str:

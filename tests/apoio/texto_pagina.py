@@ -43,6 +43,7 @@ class _Texto(HTMLParser):
     def handle_data(self, data):
         if not self._dentro or self._fora:
             return
+        data = data.replace("\xad", "")  # soft hyphens (syllable breaks of table cells) are not read
         if self._titulo:
             self.titulos[-1] += data
         else:
