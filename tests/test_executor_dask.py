@@ -280,3 +280,18 @@ def test_kernels_do_worker_sem_o_ajuste_de_memoria_do_nanny(monkeypatch):
     assert "MALLOC_TRIM_THRESHOLD_" not in ambiente and ambiente["OMP_NUM_THREADS"] == "1"
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "131072")  # the user's own choice
     assert ambiente_dos_kernels()["MALLOC_TRIM_THRESHOLD_"] == "131072"
+
+
+def test_cluster_local_sem_o_perfilador_dos_workers():
+    """The LocalCluster the runner starts (no --agendador) turns off each worker's sampling profiler (100
+    samples a second for a dashboard that this cluster never opens), and only there."""
+    import dask
+
+    from cras_lib.execucao.executor_dask import ExecutorDask
+
+    with ExecutorDask(workers=1) as executor:
+        por_worker = executor._cliente.run(dask.config.get, "distributed.worker.profile.enabled")
+    assert len(por_worker) == 1 and set(por_worker.values()) == {False}
+    assert (
+        dask.config.get("distributed.worker.profile.enabled") is True
+    )  # the client's configuration as it was

@@ -18,7 +18,9 @@ def razao(numerador: pd.Series, denominador: pd.Series) -> pd.Series:
     return pd.Series(razao_de_valores(num.array, den.array), index=num.index, name=nome)
 
 
-def razao_de_valores(numerador: pd.api.extensions.ExtensionArray, denominador) -> pd.arrays.FloatingArray:
+def razao_de_valores(
+    numerador: pd.arrays.FloatingArray, denominador: pd.arrays.FloatingArray
+) -> pd.arrays.FloatingArray:
     """:func:`razao` of two aligned Float64 arrays, element by element, in NumPy (the indicators compute it
     tens of thousands of times in a national run)."""
     num = numerador.to_numpy(dtype="float64", na_value=np.nan)

@@ -111,7 +111,13 @@ class ExecutorDask(Executor):
                     FALHAS_PERMITIDAS,
                 )
         else:
-            with dask.config.set({"distributed.scheduler.allowed-failures": FALHAS_PERMITIDAS}):
+            configuracao = {
+                "distributed.scheduler.allowed-failures": FALHAS_PERMITIDAS,
+                # each worker samples its own stacks 100 times a second for the dashboard's profile page, which
+                # this cluster does not open: ≈ 6 % of a worker's CPU (py-spy, bench_nacional)
+                "distributed.worker.profile.enabled": False,
+            }
+            with dask.config.set(configuracao):
                 self._cluster = LocalCluster(
                     n_workers=self.workers,
                     threads_per_worker=1,
