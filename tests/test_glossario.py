@@ -142,6 +142,11 @@ def test_nome_de_arquivo_vira_o_que_ele_traz_com_a_preposicao_certa():
     )
     assert s("falta o arquivo custos.csv") == "falta os dados de custos"
     assert s("sem arquivo nenhum") == "sem arquivo nenhum"
+    # a params file of the analyst's own name is its parameters (the known names keep their own words)
+    assert s("as metas de `meu_plano_2026.yaml` e de avaliacao.yaml") == (
+        "as metas dos parâmetros e dos parâmetros da avaliação"
+    )
+    assert s("Fonte: execucao-sp.yaml.") == "Fonte: parâmetros."
 
 
 def test_censo_suas_por_extenso_com_artigo():

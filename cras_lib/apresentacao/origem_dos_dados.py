@@ -63,6 +63,10 @@ DADOS: dict[str, tuple[str, str]] = {
 """What a councillor reads instead of a file name: the data each input file holds, with its article
 (``docs/contrato-de-dados.md`` keeps the file names for the analyst)."""
 
+_OUTRO_YAML = (r"(?<![\w./-])[\w.-]+\.yaml", ("os", "parâmetros"))
+"""Any other params file (an analyst names the run's and the documents' YAML files as they like): its
+parameters. A path ("params/x.yaml") is left as written."""
+
 _CONTRACOES = {
     ("de", "o"): "do",
     ("de", "os"): "dos",
@@ -89,8 +93,8 @@ def sem_nomes_de_arquivo(texto: str) -> str:
     otherwise with its article ('o cadastro das unidades')."""
     if ".csv" not in texto and ".yaml" not in texto:
         return texto
-    for arquivo, (artigo, frase) in DADOS.items():
-        nome = rf"`?{re.escape(arquivo)}`?"
+    for padrao, (artigo, frase) in [*((re.escape(a), d) for a, d in DADOS.items()), _OUTRO_YAML]:
+        nome = rf"`?{padrao}`?"
         texto = re.sub(
             _ANTES + nome,
             lambda m, artigo=artigo, frase=frase: _com_maiuscula(
