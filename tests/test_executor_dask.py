@@ -282,6 +282,8 @@ def test_kernels_do_worker_sem_o_ajuste_de_memoria_do_nanny(monkeypatch):
     assert ambiente_dos_kernels()["MALLOC_TRIM_THRESHOLD_"] == "131072"
 
 
+# the module's own cluster (the fixture) may hold the default HTTP port; the LocalCluster then takes another
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
 def test_cluster_local_sem_o_perfilador_dos_workers():
     """The LocalCluster the runner starts (no --agendador) turns off each worker's sampling profiler (100
     samples a second for a dashboard that this cluster never opens), and only there."""
