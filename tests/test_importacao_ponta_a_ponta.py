@@ -13,6 +13,7 @@ import sys
 import pytest
 import yaml
 from apoio import oficiais as of
+from apoio.texto_pagina import sem_hifens
 
 from cras_lib.calculo.equipe_nob_rh import conformidade_por_cras
 from cras_lib.dados.municipio import carregar_municipio
@@ -198,6 +199,6 @@ def test_documentos_dizem_familias_da_capacidade_e_regra_das_faixas(execucao):
     for pagina in (html / "cras" / f"{A}.html", html / "cras" / f"{C}.html", html / "avaliacao.html"):
         texto = pagina.read_text(encoding="utf-8")
         assert texto.count("classe de capacidade declarada no Censo") == 1, pagina.name
-    plano = (html / "plano-anual-scfv.html").read_text(encoding="utf-8").replace("\xad", "")  # soft hyphens
+    plano = sem_hifens((html / "plano-anual-scfv.html").read_text(encoding="utf-8"))
     assert "Horas semanais no quadro" in plano
     assert "conta-se o limite superior da faixa" in plano  # the roster's hours are Censo bands

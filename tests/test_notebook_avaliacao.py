@@ -12,6 +12,7 @@ import pandas as pd
 import papermill as pm
 import pytest
 from apoio.caminhos import EXEMPLO, RAIZ
+from apoio.texto_pagina import sem_hifens
 
 from cras_lib.calculo.indicadores import CATALOGO, parametros_da_avaliacao
 from cras_lib.calculo.indicadores.avaliacao import avaliar
@@ -93,8 +94,7 @@ def _saidas(caderno, tipo: str) -> list[str]:
         for saida in celula.get("outputs", []):
             valor = saida.get("data", {}).get(tipo)
             if valor:
-                texto = valor if isinstance(valor, str) else "".join(valor)
-                textos.append(texto.replace("\xad", ""))  # the soft hyphens of table cells are invisible
+                textos.append(sem_hifens(valor if isinstance(valor, str) else "".join(valor)))
     return textos
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
+from apoio.texto_pagina import sem_hifens
 
 from cras_lib.dados import exemplo as gerador
 from cras_lib.dados.municipio import carregar_municipio
@@ -37,8 +38,9 @@ def executado(tmp_path_factory) -> str:
         for s in celula.get("outputs", []):
             for tipo in ("text/html", "text/markdown"):
                 if tipo in s.get("data", {}):
-                    texto = s["data"][tipo].replace("\xad", "")  # soft hyphens of table cells: invisible
-                    textos.append(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', texto))
+                    textos.append(
+                        re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', sem_hifens(s["data"][tipo]))
+                    )
     return "\n".join(textos)
 
 

@@ -16,7 +16,7 @@ import nbformat
 import papermill
 import pytest
 import yaml
-from apoio.texto_pagina import sem_extenso
+from apoio.texto_pagina import sem_extenso, sem_hifens
 
 from cras_lib.apresentacao import formatacao as fmt
 from cras_lib.apresentacao.origem_dos_dados import sem_nomes_de_arquivo
@@ -59,8 +59,9 @@ def textos(nb) -> list[str]:
             dados = saida.get("data", {})
             for tipo in ("text/html", "text/markdown"):
                 if tipo in dados:
-                    texto = dados[tipo].replace("\xad", "")
-                    saidas.append(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', texto))
+                    saidas.append(
+                        re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', sem_hifens(dados[tipo]))
+                    )
     return saidas
 
 

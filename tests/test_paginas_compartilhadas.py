@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from apoio.navegador import Navegador, chromium
+from apoio.texto_pagina import sem_hifens
 
 from cras_lib.apresentacao import privacidade
 
@@ -85,7 +86,7 @@ class _Tabelas(HTMLParser):
 
     def handle_data(self, data):
         if self._celula is not None:
-            self._celula.append(data.replace("\xad", ""))  # soft hyphens are not read
+            self._celula.append(sem_hifens(data))
 
 
 def _valor_exibido(texto: str):

@@ -6,8 +6,15 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from cras_lib.apresentacao.hifenizacao import HIFEN_BRANDO
+
 _BLOCOS = {"p", "li", "tr", "td", "th", "caption", "figcaption", "div", "br", "dt", "dd", "summary", "table"}
 _TITULOS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def sem_hifens(texto: str) -> str:
+    """``texto`` as read: without the soft hyphens that mark the syllable breaks of table cells."""
+    return texto.replace(HIFEN_BRANDO, "")
 
 
 class _Texto(HTMLParser):
@@ -43,7 +50,7 @@ class _Texto(HTMLParser):
     def handle_data(self, data):
         if not self._dentro or self._fora:
             return
-        data = data.replace("\xad", "")  # soft hyphens (syllable breaks of table cells) are not read
+        data = sem_hifens(data)
         if self._titulo:
             self.titulos[-1] += data
         else:
