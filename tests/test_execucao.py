@@ -406,6 +406,22 @@ def test_pagina_autocontida_em_portugues_com_cabecalho_e_rodape():
     assert "<strong>ênfase</strong>" in html
 
 
+def test_renderizador_reaproveita_conversoes_de_markdown_sem_misturar_paginas():
+    """A renderer converts a Markdown text once per run (headings and notes repeat from document to document);
+    a page with other text still shows its own."""
+    renderizador = RenderizadorHTML()
+    pagina = Pagina("T", "Vale Serrano/MG", "2025", PROVENIENCIA)
+    nb = _notebook_executado()
+    primeira = renderizador.documento(nb, pagina)
+    segunda = renderizador.documento(nb, pagina)
+    assert segunda == primeira
+    assert renderizador._exportador._markdown.cache_info().hits >= 2  # the heading cell and the output
+    outro = _notebook_executado()
+    outro.cells[1].outputs[0]["data"]["text/markdown"] = "Outro texto com *itálico*."
+    terceira = renderizador.documento(outro, pagina)
+    assert "<em>itálico</em>" in terceira and "<strong>ênfase</strong>" not in terceira
+
+
 def test_detector_de_recursos_externos_acha_cada_forma():
     pagina = (
         '<script src="https://cdn.example/require.js"></script><link rel="stylesheet" href="//fonts.example/a.css">'

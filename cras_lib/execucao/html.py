@@ -95,6 +95,9 @@ def conversor_markdown() -> MarkdownWithMath:
     return MarkdownWithMath(renderer=_RenderizadorMarkdown())
 
 
+_MARKDOWN_LEMBRADOS = 2048
+"""Markdown conversions an exporter keeps (a few megabytes at most)."""
+
 _IMG_SEM_ALT = re.compile(r"<img\b(?![^>]*\balt=)", re.I)
 
 
@@ -108,15 +111,18 @@ class _ExportadorHTML(HTMLExporter):
     """
 
     @functools.cached_property
-    def _markdown(self) -> MarkdownWithMath:
-        return conversor_markdown()
+    def _markdown(self):
+        """The page's Markdown renderer, remembering its last :data:`_MARKDOWN_LEMBRADOS` conversions: headings,
+        method notes and the glossary come back in document after document of a run, and the conversion depends
+        on the source alone."""
+        return functools.lru_cache(maxsize=_MARKDOWN_LEMBRADOS)(conversor_markdown().render)
 
     def from_notebook_node(self, nb, resources=None, **kw):
         resources = self._init_resources(resources)
         filtro = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources)
         self.register_filter("filter_data_type", filtro)
         self.register_filter("highlight_code", lambda codigo, **_kw: html.escape(codigo))  # never shown
-        self.register_filter("markdown2html", self._markdown.render)
+        self.register_filter("markdown2html", self._markdown)
         return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
 
