@@ -11,12 +11,12 @@ import pytest
 from apoio.caminhos import EXEMPLO
 
 from cras_lib.apresentacao.escape import ambiente_markdown, md, seguro
+from cras_lib.apresentacao.markdown import conversor_markdown
 from cras_lib.calculo.periodo import Periodo
 from cras_lib.dados.municipio import carregar_municipio
 from cras_lib.documentos.relatorio_cras import texto
 from cras_lib.documentos.relatorio_cras.fatos import fatos_cras
 from cras_lib.execucao.guarda import marcacao_ativa
-from cras_lib.execucao.html import conversor_markdown
 
 CARGAS = (
     "<script>window.__xss=1</script>",

@@ -19,6 +19,7 @@ from apoio.caminhos import EXEMPLO, NOTEBOOKS_TESTE, RAIZ
 from apoio.execucao import escrever_params, recursos_externos
 from papermill.exceptions import PapermillExecutionError
 
+from cras_lib.apresentacao.markdown import para_html
 from cras_lib.calculo.periodo import Periodo
 from cras_lib.erros import ErroConfiguracao, ErroSelecao
 from cras_lib.execucao import cache, cli, gravacao, indice
@@ -413,9 +414,10 @@ def test_renderizador_reaproveita_conversoes_de_markdown_sem_misturar_paginas():
     pagina = Pagina("T", "Vale Serrano/MG", "2025", PROVENIENCIA)
     nb = _notebook_executado()
     primeira = renderizador.documento(nb, pagina)
+    antes = para_html.cache_info().hits
     segunda = renderizador.documento(nb, pagina)
     assert segunda == primeira
-    assert renderizador._exportador._markdown.cache_info().hits >= 2  # the heading cell and the output
+    assert para_html.cache_info().hits >= antes + 2  # the heading cell and the output
     outro = _notebook_executado()
     outro.cells[1].outputs[0]["data"]["text/markdown"] = "Outro texto com *itálico*."
     terceira = renderizador.documento(outro, pagina)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import HTML
 
 from cras_lib.apresentacao import exibicao, graficos
 
@@ -63,17 +64,28 @@ def test_tabela_tem_legenda_cabecalhos_e_numeros_ptbr():
     assert '<td class="numero">1.234,5</td>' in html and "<td>sem dados</td>" in html
 
 
-def test_exibir_mostra_cada_bloco_com_a_funcao_certa(monkeypatch):
-    chamadas = []
-    for nome in ("markdown", "tabela", "figura"):
-        monkeypatch.setattr(exibicao, nome, lambda *a, nome=nome: chamadas.append((nome, a)))
-    dados = pd.DataFrame({"a": [1]})
-    exibicao.exibir(["# T", exibicao.Tabela(dados, "legenda"), exibicao.Figura("fig", "alt", "leg")])
-    assert chamadas == [
-        ("markdown", ("# T",)),
-        ("tabela", (dados, "legenda")),
-        ("figura", ("fig", "alt", "leg")),
+def test_exibir_mostra_a_secao_numa_so_saida_html_com_os_blocos_em_ordem(monkeypatch):
+    mostrados = []
+    monkeypatch.setattr(exibicao, "display", mostrados.append)
+    fig, alt = graficos.barras(["A"], [1.0], titulo="t", eixo_valor="v")
+    exibicao.exibir(
+        [
+            "# Título *da* seção",
+            exibicao.Tabela(pd.DataFrame({"a": [1]}), "legenda"),
+            exibicao.Figura(fig, alt, "leg"),
+            exibicao.Html('<div class="caixa">x</div>'),
+        ]
+    )
+    (saida,) = mostrados
+    assert isinstance(saida, HTML)
+    html_ = saida.data
+    posicoes = [
+        html_.index(trecho)
+        for trecho in ("<h1", "<em>da</em>", "<caption>legenda</caption>", "<figure", "caixa")
     ]
+    assert posicoes == sorted(posicoes)
+    exibicao.exibir([])
+    assert len(mostrados) == 1  # an empty section shows nothing
 
 
 def test_parte_omitida_concorda_com_o_numero_de_arquivos():

@@ -148,6 +148,26 @@ def test_ranking_ordena_pela_direcao_e_deixa_sem_dados_por_ultimo():
     assert list(ap.ranking(av, "EF-01")["id_cras"])[:2] == [B, A]
 
 
+def test_ranking_e_mudancas_calculados_uma_vez_por_avaliacao(monkeypatch):
+    """The key-indicator section and the conclusions read the same rankings, the comparison section and the
+    conclusions the same changes: derived once per evaluation, and a caller changing its copy changes nothing."""
+    from cras_lib.documentos.avaliacao import achados
+
+    av = avaliar(municipio(), "2025-01", "2025-04", PARAMETROS, "2024-12", "2024-12")
+    chamadas = []
+    original_ranking, original_mudancas = ap._ranking, achados._mudancas
+    monkeypatch.setattr(ap, "_ranking", lambda *a: chamadas.append("ranking") or original_ranking(*a))
+    monkeypatch.setattr(achados, "_mudancas", lambda *a: chamadas.append("mudancas") or original_mudancas(*a))
+    primeira = ap.ranking(av, "PAIF-01")
+    primeira.loc[0, "nome"] = "alterado"
+    segunda = ap.ranking(av, "PAIF-01")
+    assert list(segunda["id_cras"]) == [B, A, C] and "alterado" not in set(segunda["nome"])
+    assert achados.mudancas(av) == achados.mudancas(av) is not None
+    assert chamadas == ["ranking", "mudancas"]
+    ap.ranking(av, "PAIF-01", limiar=10)  # another threshold is another ranking
+    assert chamadas == ["ranking", "mudancas", "ranking"]
+
+
 def test_avaliacao_numeros_chave_e_conclusoes():
     parametros = PARAMETROS | {
         "metas": {"PAIF-01": {"meta": 0.8}, "PAIF-13": {"meta": 0, "tolerancia": 0.05}}

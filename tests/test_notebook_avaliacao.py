@@ -12,7 +12,7 @@ import pandas as pd
 import papermill as pm
 import pytest
 from apoio.caminhos import EXEMPLO, RAIZ
-from apoio.texto_pagina import sem_hifens
+from apoio.texto_pagina import sem_hifens, texto_das_saidas
 
 from cras_lib.calculo.indicadores import CATALOGO, parametros_da_avaliacao
 from cras_lib.calculo.indicadores.avaliacao import avaliar
@@ -99,9 +99,10 @@ def _saidas(caderno, tipo: str) -> list[str]:
 
 
 def _texto_visivel(caderno) -> str:
+    """Every output (one HTML output per section), embedded images removed."""
     html = "\n".join(_saidas(caderno, "text/html"))
     html = re.sub(r'src="data:image/png;base64,[^"]*"', "", html)
-    return html + "\n" + "\n".join(_saidas(caderno, "text/markdown"))
+    return html
 
 
 @pytest.fixture(scope="module")
@@ -156,16 +157,16 @@ def test_quadro_exibido_e_igual_ao_do_catalogo_e_toda_formula_aparece(executado)
 
 @pytest.mark.lento
 def test_documento_tem_metodo_dimensoes_tendencias_ranking_comparacao_e_conclusoes(executado):
-    markdown = "\n".join(_saidas(executado, "text/markdown"))
+    texto = texto_das_saidas(executado)
     for titulo in ("Método", "Eficácia", "Eficiência", "Impacto", "Evolução mensal", "indicadores-chave",
                    "Comparação com 2024", "Conclusões"):  # fmt: skip
-        assert re.search(rf"^##+ .*{titulo}", markdown, re.M), titulo
+        assert re.search(rf"^##+ .*{titulo}", texto, re.M), titulo
     html = "\n".join(_saidas(executado, "text/html"))
     assert html.count("<figure") >= 4 + sum(i.chave for i in CATALOGO.values())
     # conclusions generated from the results: the CRAS below the 50 % goal of the SCFV are named
-    assert "CRAS Nova Aurora" in markdown.split("Conclusões", 1)[1]
+    assert "CRAS Nova Aurora" in texto.split("Conclusões", 1)[1]
     # SCFV-04 is named with the N of params/avaliacao.yaml (scfv.meses_permanencia: 6), never a literal "N"
-    assert "### SCFV-04 — Permanência no SCFV após 6 meses" in markdown
+    assert "### SCFV-04 — Permanência no SCFV após 6 meses" in texto
     assert "após N meses" not in _texto_visivel(executado)
 
 
@@ -200,10 +201,10 @@ def test_sem_arquivos_opcionais_as_secoes_dizem_e_sao_puladas(tmp_path):
     for nome in ("unidades.csv", "rma_cras.csv", "equipes.csv"):
         shutil.copy(EXEMPLO / nome, dados / nome)
     caderno = _executar(tmp_path / "saida.ipynb", dados=str(dados))
-    markdown = "\n".join(_saidas(caderno, "text/markdown"))
+    texto = texto_das_saidas(caderno)
     assert (
         "parte omitida porque o registro do Programa de Inclusão Produtiva não está na pasta de dados"
-        in markdown
+        in texto
     )
-    assert "o registro de frequência do SCFV não está" in markdown
+    assert "o registro de frequência do SCFV não está" in texto
     assert not re.findall(r"\b(nan|None|NaT|inf)\b", _texto_visivel(caderno))

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
-from apoio.texto_pagina import sem_hifens
+from apoio.texto_pagina import html_das_saidas, texto_lido
 
 from cras_lib.dados import exemplo as gerador
 from cras_lib.dados.municipio import carregar_municipio
@@ -33,22 +33,15 @@ def executado(tmp_path_factory) -> str:
     )
     nb = nbformat.read(saida, as_version=4)
     assert not [s for c in nb.cells for s in c.get("outputs", []) if s.get("name") == "stderr"]
-    textos = []
-    for celula in nb.cells:
-        for s in celula.get("outputs", []):
-            for tipo in ("text/html", "text/markdown"):
-                if tipo in s.get("data", {}):
-                    textos.append(
-                        re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', sem_hifens(s["data"][tipo]))
-                    )
-    return "\n".join(textos)
+    return "\n".join(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', h) for h in html_das_saidas(nb))
 
 
 @pytest.mark.lento
 def test_boletim_do_ultimo_mes_do_exemplo(executado):
     assert "Boletim mensal da vigilância socioassistencial — dezembro de 2025" in executado
+    lido = texto_lido(executado)
     for titulo in ("## 1. Envio do RMA", "## 2. Alertas", "## 3. O mês em números", "## 4. Serviço de"):
-        assert titulo in executado
+        assert titulo in lido
     assert "15 dos 16 CRAS enviaram o RMA; falta o RMA de CRAS Lagoa Seca." in executado
     assert "10 alertas nos dados de dezembro de 2025 (3 graves e 7 moderados)" in executado
 

@@ -16,7 +16,7 @@ import nbformat
 import papermill
 import pytest
 import yaml
-from apoio.texto_pagina import sem_extenso, sem_hifens
+from apoio.texto_pagina import html_das_saidas, sem_extenso, texto_das_saidas, texto_de_markdown
 
 from cras_lib.apresentacao import formatacao as fmt
 from cras_lib.apresentacao.origem_dos_dados import sem_nomes_de_arquivo
@@ -51,18 +51,9 @@ def executar(destino: Path, dados: Path) -> nbformat.NotebookNode:
 
 
 def textos(nb) -> list[str]:
-    """Every text/html and text/markdown output, with embedded images removed (base64 is not text) and the
-    soft hyphens of table cells (invisible) dropped."""
-    saidas = []
-    for celula in nb.cells:
-        for saida in celula.get("outputs", []):
-            dados = saida.get("data", {})
-            for tipo in ("text/html", "text/markdown"):
-                if tipo in dados:
-                    saidas.append(
-                        re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', sem_hifens(dados[tipo]))
-                    )
-    return saidas
+    """The HTML of every output, with embedded images removed (base64 is not text) and the soft hyphens of
+    table cells (invisible) dropped."""
+    return [re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', html) for html in html_das_saidas(nb)]
 
 
 class _Tabelas(HTMLParser):
@@ -134,16 +125,16 @@ def test_executa_sem_erros_nem_avisos(executado):
     saidas = [saida for celula in executado.cells for saida in celula.get("outputs", [])]
     for saida in saidas:
         assert saida["output_type"] not in ("error", "stream"), saida
-    # one cell per section now shows several outputs: header, sections 1 to 8 and notes give 13 texts,
-    # 10 tables and 2 figures on the example
-    assert len(saidas) >= 25
-    texto = "\n".join(textos(executado))
+    # one output per section: the header, sections 1 to 9 and the notes
+    assert len(saidas) == len([c for c in executado.cells if "exibir(" in c.source]) == 11
+    lido = texto_das_saidas(executado)
     titulos = ["## 1. Apresentação", "## 2. Base legal", "## 3. Diagnóstico por território",
                "## 4. Metas para 2026", "## 5. Público prioritário", "## 6. Calendário de 2026",
                "## 7. Equipe: orientadores sociais", "## 8. O que precisa de ação", "## 9. O plano e o IDCRAS",
                "## Notas de método"]  # fmt: skip
-    posicoes = [texto.index(t) for t in titulos]
+    posicoes = [lido.index(t) for t in titulos]
     assert posicoes == sorted(posicoes)
+    texto = "\n".join(textos(executado))
     # the IDCRAS section adds one; the goals section the table of changes and the cost table; the actions
     # section the busca ativa per group
     assert texto.count("<figure") == 2 and texto.count("<table") == 14
@@ -178,7 +169,7 @@ def test_figuras_iguais_as_da_biblioteca(executado, plano):
             r.horas_necessarias
         )
     for acao in sp.o_que_precisa_de_acao(plano):  # the document spells acronyms out at first use
-        assert f"- {acao}" in sem_extenso(texto)
+        assert texto_de_markdown(f"- {acao}") in sem_extenso(texto_das_saidas(executado))
 
 
 def _cras_por_nome(nome: str) -> str:
@@ -209,7 +200,9 @@ def test_participacao_prioritaria_de_um_cras_calculada_a_mao(executado):
     assert linha["Prioritário / capacidade"] == esperado
     assert linha["Público prioritário"] == fmt.inteiro(prioritarios)
     assert prioritarios / capacidade < 0.5
-    assert "**CRAS Boa Esperança**: o público prioritário ocupa " + esperado in "\n".join(textos(executado))
+    assert "<strong>CRAS Boa Esperança</strong>: o público prioritário ocupa " + esperado in "\n".join(
+        textos(executado)
+    )
 
 
 def test_grupos_de_um_ciclo_calculados_a_mao(executado):

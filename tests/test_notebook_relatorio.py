@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
-from apoio.texto_pagina import sem_extenso
+from apoio.texto_pagina import html_das_saidas, sem_extenso, texto_das_saidas, texto_de_markdown
 from jupyter_client.manager import KernelManager
 
 from cras_lib.apresentacao.formatacao import inteiro, percentual
@@ -46,14 +46,8 @@ def visivel(saida: str) -> str:
 
 
 def saidas(nb) -> list[str]:
-    """Every text/html and text/markdown output (what the shared HTML shows), embedded images removed."""
-    textos = []
-    for celula in nb.cells:
-        for saida in celula.get("outputs", []):
-            for tipo in ("text/html", "text/markdown"):
-                if tipo in saida.get("data", {}):
-                    textos.append(re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', saida["data"][tipo]))
-    return textos
+    """The HTML of every output (what the shared HTML shows), embedded images removed."""
+    return [re.sub(r'src="data:image/png;base64,[^"]*"', 'src=""', html) for html in html_das_saidas(nb)]
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +78,9 @@ def test_padroes_do_notebook_fora_do_repositorio(tmp_path, relatorios):
 def test_um_relatorio_por_cras_com_todas_as_partes(relatorios):
     assert list(relatorios) == ids_cras() and len(relatorios) == 16
     for id_cras, nb in relatorios.items():
-        tudo = "\n".join(saidas(nb))
+        tudo, lido = "\n".join(saidas(nb)), texto_das_saidas(nb)
         for titulo in (*texto.TITULOS.values(), texto.TITULO_PONTOS):
-            assert f"## {titulo}" in tudo, (id_cras, titulo)
+            assert f"## {titulo}" in lido, (id_cras, titulo)
         assert '<section class="resumo-cras"' in tudo
         assert "<caption>Equipe de referência: mínimo da NOB-RH/SUAS e equipe do CRAS</caption>" in tudo
         figuras = re.findall(r'<figure class="grafico"><img src="" alt="([^"]+)"', tudo)
@@ -113,7 +107,7 @@ def test_numeros_chave_do_primeiro_cras_conferem_com_a_biblioteca(relatorios):
     plano = PlanoEquipe.do_arquivo(RAIZ / "params" / "plano_scfv.yaml", 2026, "2025-12-31")  # the run's plan
     fatos = fatos_cras(m, id_cras, Periodo("2025-01", "2025-12"), Periodo("2024-01", "2024-12"), plano=plano)
     chave = numeros_chave(fatos)
-    tudo = "\n".join(saidas(relatorios[id_cras]))
+    tudo, lido = "\n".join(saidas(relatorios[id_cras])), texto_das_saidas(relatorios[id_cras])
     assert texto.caixa_resumo_html(fatos) in tudo  # the summary box is exactly the library's
     assert f">{inteiro(chave['familias_referenciadas'])}</dd>" in tudo
     assert f">{contagem(chave['familias_acompanhamento_media'], 5)}</dd>" in tudo
@@ -121,11 +115,11 @@ def test_numeros_chave_do_primeiro_cras_conferem_com_a_biblioteca(relatorios):
     assert f">{inteiro(chave['participantes_scfv'])}</dd>" in tudo
     assert f"público prioritário: {percentual(chave['parcela_prioritaria_scfv'])} das vagas" in tudo
     for secao in ("paif", "scfv", "equipe", "posicao"):  # the document spells acronyms out at first use
-        assert texto.secao(fatos, secao) in sem_extenso(tudo)
+        assert texto_de_markdown(texto.secao(fatos, secao)) in sem_extenso(lido)
     for indicador, posicao in chave["posicoes"].items():
         if posicao is not None:
             nome = next(p.nome for p in fatos.posicoes if p.indicador == indicador)
-            assert f"- {nome}: {posicao}ª posição entre" in tudo
+            assert f"- {nome}: {posicao}ª posição entre" in lido
 
 
 def _valores_pessoais() -> tuple[set[str], set[str]]:

@@ -21,6 +21,7 @@ from IPython.display import HTML, Markdown, display
 from cras_lib.apresentacao.formatacao import SEM_DADOS, ausente, lista, numero
 from cras_lib.apresentacao.graficos import ESTILO, Grafico
 from cras_lib.apresentacao.hifenizacao import hifenizar
+from cras_lib.apresentacao.markdown import para_html
 
 
 def markdown(texto: str) -> None:
@@ -56,12 +57,14 @@ def tabela_html(tabela: pd.DataFrame, legenda: str, *, classe: str = "tabela") -
     breaks a figure.
     """
     cabecalho = "".join(f'<th scope="col">{html.escape(hifenizar(str(c)))}</th>' for c in tabela.columns)
-    linhas = []
-    for registro in tabela.itertuples(index=False, name=None):
-        linhas.append(f"<tr>{''.join(_td(_celula(v)) for v in registro)}</tr>")
+    # one row per line: the executed notebook and the reviewed references (tests/referencias) diff by row
+    linhas = "".join(
+        f"<tr>{''.join(_td(_celula(v)) for v in registro)}</tr>\n"
+        for registro in tabela.itertuples(index=False, name=None)
+    )
     return (
         f'<table class="{classe}"><caption>{html.escape(legenda)}</caption>'
-        f"<thead><tr>{cabecalho}</tr></thead><tbody>{''.join(linhas)}</tbody></table>"
+        f"<thead><tr>{cabecalho}</tr></thead><tbody>\n{linhas}</tbody></table>"
     )
 
 
@@ -136,16 +139,26 @@ Bloco = str | Tabela | Figura | Html  # str: Markdown
 
 
 def exibir(blocos: Iterable[Bloco]) -> None:
-    """Show the blocks of a section in order (Markdown, table, figure or HTML fragment)."""
-    for bloco in blocos:
-        if isinstance(bloco, Html):
-            display(HTML(bloco.html))
-        elif isinstance(bloco, Tabela):
-            tabela(bloco.dados, bloco.legenda)
-        elif isinstance(bloco, Figura):
-            figura(bloco.fig, bloco.alt, bloco.legenda)
-        else:
-            markdown(bloco)
+    """Show the blocks of a section in order (Markdown, table, figure or HTML fragment) as one HTML output.
+
+    One output per section, not one per block: each output is a message from the kernel, a JSON object in the
+    executed notebook and a node of the page, and those costs add up over a national run's documents. The
+    Markdown goes through the pages' own renderer (:func:`cras_lib.apresentacao.markdown.para_html`), so the
+    section reads the same in JupyterLab and in the shared page."""
+    partes = [_html_do_bloco(bloco) for bloco in blocos]
+    if partes:
+        display(HTML("\n".join(partes)))
+
+
+def _html_do_bloco(bloco: Bloco) -> str:
+    """The self-contained HTML of one block of a section."""
+    if isinstance(bloco, Html):
+        return bloco.html
+    if isinstance(bloco, Tabela):
+        return tabela_html(bloco.dados, bloco.legenda)
+    if isinstance(bloco, Figura):
+        return figura_html(bloco.fig, bloco.alt, bloco.legenda)
+    return para_html(bloco)
 
 
 def omitida(parte: str, arquivos: str | Iterable[str]) -> str:

@@ -7,7 +7,6 @@ from anywhere, and the charts arrive from the notebooks as ``data:`` PNG (``cras
 
 from __future__ import annotations
 
-import functools
 import html
 import logging
 import re
@@ -15,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from mistune.util import safe_entity
 from nbconvert import HTMLExporter
 from nbconvert.exporters.templateexporter import TemplateExporter
-from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbformat import NotebookNode
+
+from cras_lib.apresentacao.markdown import para_html
 
 log = logging.getLogger("cras")
 
@@ -61,43 +60,6 @@ def stderr_presente(nb: NotebookNode) -> bool:
     )
 
 
-_LOCAL = re.compile(r"^(?:#|\.{0,2}/?[\w\-./]+\.html(?:#[\w\-]*)?$)")
-
-
-class _RenderizadorMarkdown(IPythonRenderer):
-    """Markdown -> HTML for the shared pages: raw HTML inside Markdown is shown as text (the documents put HTML
-    only in ``text/html`` outputs: tables, figures, the summary box), images only from ``data:`` URIs and links
-    only to the run's own pages; any other link or image becomes its text. Whatever a Markdown string holds, it
-    cannot add a script, a handler or a network request to the page."""
-
-    def __init__(self):
-        super().__init__(escape=True, allow_harmful_protocols=False)
-
-    def text(self, text: str) -> str:
-        return safe_entity(
-            text
-        )  # entities decoded, then &, <, > escaped (raw HTML is not text: escaped apart)
-
-    def link(self, text: str, url: str, title: str | None = None) -> str:
-        if _LOCAL.match(url):
-            return super().link(text, url, title)
-        return text
-
-    def image(self, text: str, url: str, title: str | None = None) -> str:
-        if url.startswith("data:image/"):
-            return super().image(text, url, title)
-        return html.escape(text, quote=False)
-
-
-def conversor_markdown() -> MarkdownWithMath:
-    """The one Markdown renderer of the shared pages (see ``_RenderizadorMarkdown``; ``.render(fonte)`` gives the
-    HTML); keep one per thread and reuse it (building one costs about half a conversion)."""
-    return MarkdownWithMath(renderer=_RenderizadorMarkdown())
-
-
-_MARKDOWN_LEMBRADOS = 2048
-"""Markdown conversions an exporter keeps (a few megabytes at most)."""
-
 _IMG_SEM_ALT = re.compile(r"<img\b(?![^>]*\balt=)", re.I)
 
 
@@ -110,19 +72,12 @@ class _ExportadorHTML(HTMLExporter):
     placeholder below, and the runner's log says so. With the code hidden, no syntax highlighting is needed.
     """
 
-    @functools.cached_property
-    def _markdown(self):
-        """The page's Markdown renderer, remembering its last :data:`_MARKDOWN_LEMBRADOS` conversions: headings,
-        method notes and the glossary come back in document after document of a run, and the conversion depends
-        on the source alone."""
-        return functools.lru_cache(maxsize=_MARKDOWN_LEMBRADOS)(conversor_markdown().render)
-
     def from_notebook_node(self, nb, resources=None, **kw):
         resources = self._init_resources(resources)
         filtro = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources)
         self.register_filter("filter_data_type", filtro)
         self.register_filter("highlight_code", lambda codigo, **_kw: html.escape(codigo))  # never shown
-        self.register_filter("markdown2html", self._markdown)
+        self.register_filter("markdown2html", para_html)
         return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
 

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+from nbformat.v4.rwbase import rejoin_lines, split_lines
 
 from apoio.caminhos import NOTEBOOKS, RAIZ
 
@@ -99,8 +100,9 @@ def arquivo(nome: str) -> Path:
 
 
 def para_json(executado: nbformat.NotebookNode) -> str:
-    """What a reference keeps of an executed notebook (cleaned by :func:`limpar`), as reviewable JSON."""
-    nb = limpar(executado)
+    """What a reference keeps of an executed notebook (cleaned by :func:`limpar`), as reviewable JSON: texts as
+    lists of lines, as nbformat writes notebooks, so that a diff shows the lines that changed."""
+    nb = split_lines(limpar(executado))
     conteudo = {
         "parametros": nb.metadata["papermill"]["parameters"],
         "injetadas": [c for c in nb.cells if _injetada(c)],
@@ -136,6 +138,7 @@ def referencia(nome: str) -> nbformat.NotebookNode:
         if "parameters" in celula.metadata.get("tags", []):
             celulas.extend(nbformat.from_dict(guardada["injetadas"]))
     nb.cells = celulas
+    rejoin_lines(nb)
     nb.metadata = nbformat.from_dict({"papermill": {"parameters": guardada["parametros"]}})
     nb.metadata["kernelspec"] = fonte.metadata.get(
         "kernelspec", {"name": "python3", "display_name": "Python 3"}

@@ -84,3 +84,71 @@ def sem_extenso(texto: str) -> str:
             texto = re.sub(rf"{n}(?:, | – )({token})", r"\1", texto)
             texto = re.sub(rf"({token}) — {n}", r"\1", texto)
     return texto
+
+
+class _Lido(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.partes: list[str] = []
+        self._fora = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._fora += 1
+        elif tag in _TITULOS:
+            self.partes.append("\n" + "#" * int(tag[1]) + " ")
+        elif tag == "li":
+            self.partes.append("\n- ")
+        elif tag == "p" and self.partes and self.partes[-1] == "\n- ":
+            pass  # a paragraph inside a list item stays on the item's line
+        elif tag in _BLOCOS:
+            self.partes.append("\n")
+        elif tag == "img":
+            self.partes.append(f"\n{dict(attrs).get('alt') or ''}\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._fora -= 1
+        elif tag in _TITULOS:
+            self.partes.append("\n")
+
+    def handle_data(self, data):
+        if not self._fora:
+            self.partes.append(sem_hifens(data).replace("¶", ""))  # ¶: the heading's anchor link
+
+
+def texto_lido(fragmento: str) -> str:
+    """The text of an HTML fragment as read, one block (paragraph, item, cell, caption) per line, a heading
+    as ``## Título`` and a list item as ``- item`` (Markdown's marks, so that a test reads like the source)."""
+    leitor = _Lido()
+    leitor.feed(fragmento)
+    linhas = (" ".join(linha.split()) for linha in "".join(leitor.partes).split("\n"))
+    return "\n".join(linha for linha in linhas if linha)
+
+
+def texto_de_markdown(fonte: str) -> str:
+    """What a reader reads of the Markdown ``fonte`` (rendered as the documents render it, :func:`texto_lido`)."""
+    from cras_lib.apresentacao.markdown import para_html
+
+    return texto_lido(para_html(fonte))
+
+
+def html_das_saidas(caderno) -> list[str]:
+    """The HTML of every output of an executed notebook, in order (a Markdown output rendered as the pages
+    render it), without the soft hyphens of table cells."""
+    from cras_lib.apresentacao.markdown import para_html
+
+    partes = []
+    for celula in caderno.cells:
+        for saida in celula.get("outputs", []):
+            dados = saida.get("data", {})
+            for tipo, converter in (("text/html", str), ("text/markdown", para_html)):
+                if tipo in dados:
+                    valor = dados[tipo] if isinstance(dados[tipo], str) else "".join(dados[tipo])
+                    partes.append(sem_hifens(converter(valor)))
+    return partes
+
+
+def texto_das_saidas(caderno) -> str:
+    """What a reader reads of every output of an executed notebook (:func:`texto_lido`)."""
+    return texto_lido("\n".join(html_das_saidas(caderno)))

@@ -3,7 +3,9 @@ targets of the params; plus :func:`numeros_chave`, the plain dict of the figures
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 
@@ -19,6 +21,8 @@ from cras_lib.calculo.indicadores.tabela import (
 )
 from cras_lib.dados.municipio import nomes_dos_cras
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, eq=False)
 class Avaliacao:
@@ -30,6 +34,14 @@ class Avaliacao:
     nomes: pd.Series  # id_cras -> public name of the unit
     comparacao: Contexto | None = None
     longa_comparacao: pd.DataFrame | None = None
+    _lembrados: dict[tuple, object] = field(default_factory=dict, init=False, repr=False)
+
+    def lembrar(self, chave: tuple, calcular: Callable[[], T]) -> T:
+        """``calcular()`` computed once per evaluation for ``chave``: what two sections of a document read
+        (a CRAS ranking, the largest changes) is derived once."""
+        if chave not in self._lembrados:
+            self._lembrados[chave] = calcular()
+        return self._lembrados[chave]
 
     @property
     def meses_nao_reportados(self) -> pd.DataFrame:

@@ -147,6 +147,10 @@ def mudancas(avaliacao: Avaliacao) -> str | None:
     as SCFV-01 is judged by its distance below the ceiling, :meth:`~.catalogo.Indicador.valor_comparavel`).
     The largest changes of indicators without a target are named as "variações", without a judgement.
     """
+    return avaliacao.lembrar(("mudancas",), lambda: _mudancas(avaliacao))
+
+
+def _mudancas(avaliacao: Avaliacao) -> str | None:
     if avaliacao.comparacao is None:
         return None
     quadro = avaliacao.quadro

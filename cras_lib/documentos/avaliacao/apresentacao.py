@@ -107,6 +107,10 @@ def ranking(avaliacao: Avaliacao, codigo: str, limiar: int = LIMIAR_PADRAO) -> p
     """CRAS ordered from best to worst in one indicator (direction-aware; values not shown or unknown last,
     then by name): columns ``id_cras, nome, valor`` (<NA> when unknown or not shown), ``texto`` and
     ``situacao``."""
+    return avaliacao.lembrar(("ranking", codigo, limiar), lambda: _ranking(avaliacao, codigo, limiar)).copy()
+
+
+def _ranking(avaliacao: Avaliacao, codigo: str, limiar: int) -> pd.DataFrame:
     ind = CATALOGO[codigo]
     longa = avaliacao.longa
     linhas = longa.loc[(longa["codigo"] == codigo) & (longa["id_cras"] != MUNICIPIO)].copy()
