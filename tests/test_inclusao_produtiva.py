@@ -93,3 +93,13 @@ def test_sem_inscricoes_no_periodo():
 
 def test_nenhuma_coluna_pessoal_na_saida(por_cras):
     assert not {"cpf", "nome", "pessoa"} & set(por_cras.columns)
+
+
+def test_sem_nenhum_cpf_no_periodo_cada_inscricao_e_uma_pessoa():
+    linhas = [
+        ("j1", None, A, 2025, 1, "aprendizagem", 132, 132, "concluinte", None, None, None, None),
+        ("j2", None, A, 2025, 1, "aprendizagem", 132, 60, "desistente", None, None, None, None),
+        ("j3", P1, A, 2024, 1, "aprendizagem", 132, 132, "concluinte", None, None, None, None),  # other year
+    ]
+    m = ip.resultados_municipio(inclusao(linhas), "2025-01", "2025-12")
+    assert (m["inscritos"], m["concluintes"], m["desistentes"]) == (2, 1, 1)

@@ -22,12 +22,17 @@ Norm: the municipal standard of the program (``docs/dominio.md``; hours and rule
 A CRAS with no enrolment has 0 people and <NA> in every mean; the rates built on these counts are the
 indicators' job (``cras_lib.calculo.indicadores.inclusao``). The municipality counts each person once even if
 enrolled through two CRAS.
+
+Speed: the people are counted with NumPy on integer codes (a person in a group, an enterprise in a CRAS), not
+with pandas' groupby, whose fixed cost (≈ 50 ms for the CRAS and the municipality of one period, whatever the
+size of the file) came back in every evaluation of a national run, which counts two periods.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from cras_lib.norma.inclusao_produtiva import HORAS_FASE_1, MINIMO_HORAS_PARA_FASE_2
@@ -69,115 +74,133 @@ def inscricoes_do_periodo(inclusao: pd.DataFrame, inicio, fim) -> pd.DataFrame:
     if "cpf" in linhas.columns:
         codigos, distintos = pd.factorize(linhas["cpf"].astype("string"))  # clean each distinct cpf once
         limpos = pd.Series(distintos, dtype="string").str.replace(r"\D", "", regex=True).replace("", pd.NA)
-        cpf = pd.Series(limpos.to_numpy()[codigos], index=linhas.index, dtype="string").mask(codigos < 0)
+        # code -1 (no cpf) takes the <NA> appended last; with no cpf at all, that is the only value
+        cpf = pd.Series(
+            np.append(limpos.to_numpy(dtype=object), pd.NA)[codigos], index=linhas.index, dtype="string"
+        )
         pessoa = cpf.fillna(por_inscricao)
     else:
         pessoa = por_inscricao
     return linhas.assign(pessoa=pessoa)
 
 
-def _por_pessoa(linhas: pd.DataFrame, chave: str) -> pd.DataFrame:
-    fase_1 = (linhas["fase"] == 1).fillna(False)
-    situacao = linhas["situacao"]
-    por_linha = pd.DataFrame(
-        {
-            chave: linhas[chave],
-            "pessoa": linhas["pessoa"],
-            "concluinte": (situacao == "concluinte").fillna(False),
-            "desistente": (situacao == "desistente").fillna(False),
-            "fase_1": fase_1,
-            "nao_concluiu_fase_1": fase_1 & (situacao != "concluinte").fillna(True),
-            "horas_cumpridas_fase_1": linhas["horas_cumpridas"].where(fase_1, 0).fillna(0),
-            "horas_previstas_fase_1": linhas["horas_previstas"].where(fase_1, 0).fillna(0),
-            "aceleracao": (linhas["modulo"] == "aceleracao").fillna(False),
-            "renda": linhas["gerando_renda"].astype("boolean"),
-            "trabalho": linhas["trabalho_formal"].astype("boolean"),
-            "satisfacao": linhas["satisfacao"].astype("Float64"),
-        }
-    )
-    g = por_linha.groupby([chave, "pessoa"], sort=True)
-    pessoas = g.agg(
-        concluinte=("concluinte", "all"),
-        desistente=("desistente", "any"),
-        com_fase_1=("fase_1", "any"),
-        nao_concluiu_fase_1=("nao_concluiu_fase_1", "any"),
-        horas_cumpridas_fase_1=("horas_cumpridas_fase_1", "sum"),
-        horas_previstas_fase_1=("horas_previstas_fase_1", "sum"),
-        chegou_aceleracao=("aceleracao", "any"),
-        renda=("renda", "max"),
-        trabalho=("trabalho", "max"),
-        satisfacao=("satisfacao", "mean"),
-    )
-    denominador = pessoas["horas_previstas_fase_1"].clip(lower=HORAS_FASE_1)
-    parcela = (pessoas["horas_cumpridas_fase_1"] / denominador).astype("Float64")
-    pessoas["parcela_horas_fase_1"] = parcela.where(pessoas["com_fase_1"])
-    pessoas["concluiu_fase_1"] = pessoas["com_fase_1"] & ~pessoas["nao_concluiu_fase_1"]
-    return pessoas
+def _contar(grupos: np.ndarray, n: int, onde: np.ndarray | None = None) -> np.ndarray:
+    """How many items (item ``i`` in group ``grupos[i]``) each of the ``n`` groups has, only where ``onde``."""
+    return np.bincount(grupos if onde is None else grupos[onde], minlength=n)
 
 
-def _empreendimentos(linhas: pd.DataFrame, chave: str) -> pd.DataFrame:
+def _somar(grupos: np.ndarray, n: int, valores: np.ndarray) -> np.ndarray:
+    return np.bincount(grupos, weights=valores, minlength=n)
+
+
+def _codigos(*colunas: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each row's combination of the non-negative integer ``colunas``, index of a first row of each
+    code): the codes number the distinct combinations 0, 1, ..."""
+    combinada = np.zeros(len(colunas[0]), dtype=np.int64)
+    for coluna in colunas:
+        combinada = combinada * (int(coluna.max(initial=0)) + 1) + coluna
+    _, primeira, codigos = np.unique(combinada, return_index=True, return_inverse=True)
+    return codigos.ravel(), primeira
+
+
+def _sim(coluna: pd.Series) -> np.ndarray:
+    """True where ``coluna`` is true (a comparison or a boolean column; <NA> is not true)."""
+    return coluna.fillna(False).to_numpy(dtype=bool)
+
+
+def _resultados(linhas: pd.DataFrame, grupo: np.ndarray, n: int) -> dict[str, np.ndarray]:
+    """Counts and sums of :data:`CONTAGENS` and :data:`SOMAS` for each of the ``n`` groups, ``grupo`` giving
+    each row's group (-1: the row counts nowhere)."""
+    dentro = grupo >= 0
+    linhas, grupo = linhas.loc[dentro], grupo[dentro]
+    previstas = linhas["horas_previstas"].to_numpy(dtype=float, na_value=np.nan)
+    cumpridas = linhas["horas_cumpridas"].to_numpy(dtype=float, na_value=np.nan)
+    com_horas = ~(np.isnan(previstas) | np.isnan(cumpridas))
+    return {
+        **_pessoas(linhas, grupo, n),
+        "horas_previstas": _somar(grupo[com_horas], n, previstas[com_horas]),
+        "horas_cumpridas": _somar(grupo[com_horas], n, cumpridas[com_horas]),
+        **_empreendimentos(linhas, grupo, n),
+    }
+
+
+def _pessoas(linhas: pd.DataFrame, grupo: np.ndarray, n: int) -> dict[str, np.ndarray]:
+    """The counts of people of each group: a person is counted once per group, with the measures of the module
+    docstring taken over the person's rows in the group (all, any, sums, a yes/no's "sim" in any informed row,
+    the mean of the informed answers)."""
+    pessoa = pd.factorize(linhas["pessoa"])[0]
+    com_pessoa = pessoa >= 0
+    linhas, grupo = linhas.loc[com_pessoa], grupo[com_pessoa]
+    par, primeira = _codigos(grupo, pessoa[com_pessoa])  # one person in one group
+    pares = len(primeira)
+    grupo_do_par = grupo[primeira]
+
+    def algum(onde: np.ndarray) -> np.ndarray:
+        return _contar(par, pares, onde) > 0
+
+    def quantos(onde: np.ndarray | None = None) -> np.ndarray:
+        return _contar(grupo_do_par, n, onde)
+
+    concluinte = _sim(linhas["situacao"] == "concluinte")
+    fase_1 = _sim(linhas["fase"] == 1)
+    com_fase_1 = algum(fase_1)
+    horas = {
+        coluna: _somar(par, pares, np.where(fase_1, linhas[coluna].fillna(0).to_numpy(dtype=float), 0.0))
+        for coluna in ("horas_cumpridas", "horas_previstas")
+    }
+    # phase-1 hours done over max(162 h, planned): a missing module counts as 0 h done of its norm hours
+    parcela = horas["horas_cumpridas"] / np.maximum(horas["horas_previstas"], HORAS_FASE_1)
+    renda, trabalho = linhas["gerando_renda"], linhas["trabalho_formal"]
+    satisfacao = linhas["satisfacao"].astype("Float64")
+    respostas = _contar(par, pares, satisfacao.notna().to_numpy())
+    soma = _somar(par, pares, satisfacao.fillna(0).to_numpy(dtype=float))
+    media = np.divide(soma, respostas, out=np.zeros(pares), where=respostas > 0)
+    return {
+        "inscritos": quantos(),
+        "concluintes": quantos(~algum(~concluinte)),
+        "com_fase_1": quantos(com_fase_1),
+        "concluintes_fase_1": quantos(com_fase_1 & ~algum(fase_1 & ~concluinte)),
+        "desistentes": quantos(algum(_sim(linhas["situacao"] == "desistente"))),
+        "atingiram_75_fase_1": quantos(com_fase_1 & (parcela >= MINIMO_HORAS_PARA_FASE_2)),
+        "chegaram_aceleracao": quantos(algum(_sim(linhas["modulo"] == "aceleracao"))),
+        "informaram_renda": quantos(algum(renda.notna().to_numpy())),
+        "gerando_renda": quantos(algum(_sim(renda))),
+        "informaram_trabalho": quantos(algum(trabalho.notna().to_numpy())),
+        "trabalho_formal": quantos(algum(_sim(trabalho))),
+        "responderam_satisfacao": quantos(respostas > 0),
+        "soma_parcela_horas_fase_1": _somar(grupo_do_par, n, np.where(com_fase_1, parcela, 0.0)),
+        "soma_satisfacao": _somar(grupo_do_par, n, media),
+    }
+
+
+def _empreendimentos(linhas: pd.DataFrame, grupo: np.ndarray, n: int) -> dict[str, np.ndarray]:
     """Supported enterprises and those in activity. An enterprise is its name (trimmed, case-folded) **within
     the CRAS** through which it was supported: the same name in two CRAS is two enterprises, so the
     municipality's count is the sum of the CRAS' counts and an enterprise's status in a CRAS report is the one
-    the evaluation counts (one definition of IP-10 in every document)."""
+    the evaluation counts (one definition of IP-10 in every document). It is in activity when one of its
+    participants generates income."""
     nome = linhas["empreendimento"].astype("string").str.strip().str.casefold().replace("", pd.NA)
-    tabela = pd.DataFrame(
-        {
-            chave: linhas[chave],
-            "cras": linhas["id_cras"].astype("string"),
-            "nome": nome,
-            "renda": linhas["gerando_renda"].astype("boolean"),
-        }
-    )
-    tabela = tabela.dropna(subset=["nome"])
-    por_nome = tabela.groupby([chave, "cras", "nome"], sort=True)["renda"].max()
-    return pd.DataFrame(
-        {
-            "empreendimentos": por_nome.groupby(level=0).size(),
-            "empreendimentos_ativos": por_nome.fillna(False).groupby(level=0).sum(),
-        }
-    )
+    cras = pd.factorize(linhas["id_cras"].astype("string"))[0]
+    com_nome = (nome.notna().to_numpy()) & (cras >= 0)
+    codigo, primeira = _codigos(grupo[com_nome], cras[com_nome], pd.factorize(nome[com_nome])[0])
+    ativo = _contar(codigo, len(primeira), _sim(linhas["gerando_renda"])[com_nome]) > 0
+    grupo_do_empreendimento = grupo[com_nome][primeira]
+    return {
+        "empreendimentos": _contar(grupo_do_empreendimento, n),
+        "empreendimentos_ativos": _contar(grupo_do_empreendimento, n, ativo),
+    }
 
 
-def _resultados(linhas: pd.DataFrame, chave: str) -> pd.DataFrame:
-    pessoas = _por_pessoa(linhas, chave)
-    g = pessoas.groupby(level=0, sort=True)
-    horas = linhas.dropna(subset=["horas_previstas", "horas_cumpridas"]).groupby(chave, sort=True)
-    saida = pd.DataFrame(
-        {
-            "inscritos": g.size(),
-            "concluintes": g["concluinte"].sum(),
-            "com_fase_1": g["com_fase_1"].sum(),
-            "concluintes_fase_1": g["concluiu_fase_1"].sum(),
-            "desistentes": g["desistente"].sum(),
-            "atingiram_75_fase_1": (pessoas["parcela_horas_fase_1"] >= MINIMO_HORAS_PARA_FASE_2)
-            .fillna(False)
-            .groupby(level=0)
-            .sum(),
-            "chegaram_aceleracao": g["chegou_aceleracao"].sum(),
-            "informaram_renda": g["renda"].count(),
-            "gerando_renda": pessoas["renda"].fillna(False).groupby(level=0).sum(),
-            "informaram_trabalho": g["trabalho"].count(),
-            "trabalho_formal": pessoas["trabalho"].fillna(False).groupby(level=0).sum(),
-            "responderam_satisfacao": g["satisfacao"].count(),
-            "soma_parcela_horas_fase_1": g["parcela_horas_fase_1"].sum(),
-            "soma_satisfacao": g["satisfacao"].sum(),
-            "horas_previstas": horas["horas_previstas"].sum(),
-            "horas_cumpridas": horas["horas_cumpridas"].sum(),
-        }
-    )
-    saida = saida.join(_empreendimentos(linhas, chave))
-    return saida
-
-
-def _tipar(saida: pd.DataFrame) -> pd.DataFrame:
+def _tipar(resultados: dict[str, np.ndarray], indice: pd.Index) -> pd.DataFrame:
     """Counts as Int64 (0 where nobody), sums as Float64, and the means derived from them (<NA> without
     data)."""
-    saida = saida.reindex(columns=[*CONTAGENS, *SOMAS])
-    for coluna in CONTAGENS:
-        saida[coluna] = saida[coluna].fillna(0).astype("Int64")
-    for coluna in SOMAS:
-        saida[coluna] = saida[coluna].fillna(0).astype("Float64")
+    saida = pd.DataFrame(
+        {
+            **{c: pd.array(resultados[c], dtype="Int64") for c in CONTAGENS},
+            **{c: pd.array(resultados[c], dtype="Float64") for c in SOMAS},
+        },
+        index=indice,
+    )
     com_fase_1 = saida["com_fase_1"].astype("Float64")
     respostas = saida["responderam_satisfacao"].astype("Float64")
     saida["media_parcela_horas_fase_1"] = (saida["soma_parcela_horas_fase_1"] / com_fase_1).where(
@@ -197,15 +220,16 @@ def resultados_por_cras(
     ``ids_cras`` (e.g. every unit) fixes the rows; by default the CRAS with enrolments, sorted.
     """
     linhas = inscricoes_do_periodo(inclusao, inicio, fim)
-    saida = _resultados(linhas, "id_cras") if len(linhas) else pd.DataFrame()
     ids = sorted(linhas["id_cras"].dropna().unique()) if ids_cras is None else list(dict.fromkeys(ids_cras))
-    saida = _tipar(saida.reindex(pd.Index(ids, dtype="string", name="id_cras")))
-    return saida
+    indice = pd.Index(ids, dtype="string", name="id_cras")
+    grupo = indice.get_indexer(linhas["id_cras"])  # -1: a CRAS outside ``ids_cras``, or none
+    return _tipar(_resultados(linhas, grupo, len(indice)), indice)
 
 
 def resultados_municipio(inclusao: pd.DataFrame, inicio, fim) -> pd.Series:
     """The same figures as :func:`resultados_por_cras` for the whole municipality (each person counted
     once)."""
-    linhas = inscricoes_do_periodo(inclusao, inicio, fim).assign(municipio="municipio")
-    saida = _resultados(linhas, "municipio") if len(linhas) else pd.DataFrame()
-    return _tipar(saida.reindex(pd.Index(["municipio"]))).iloc[0]
+    linhas = inscricoes_do_periodo(inclusao, inicio, fim)
+    return _tipar(_resultados(linhas, np.zeros(len(linhas), dtype=np.intp), 1), pd.Index(["municipio"])).iloc[
+        0
+    ]
