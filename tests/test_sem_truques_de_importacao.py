@@ -161,6 +161,36 @@ def test_cache_do_municipio_ligado_le_uma_vez_por_conteudo(tmp_path, cache_do_ca
     assert cache.ativo is False
 
 
+def test_cache_do_municipio_semeado_pelo_cliente_nao_le_a_pasta_enquanto_ela_nao_muda(
+    tmp_path, cache_do_carregador
+):
+    """The runner's client loads each folder once to validate it and hands the kernels what it loaded
+    (``serializar`` / ``semear``): a kernel does not parse the files again, unless they changed since."""
+    pasta = (tmp_path / "dados").resolve()
+    shutil.copytree(EXEMPLO, pasta)
+    carregado = mod_municipio.carregar_municipio(pasta)  # the client (cache off)
+    arquivo = mod_municipio.serializar(carregado, tmp_path)
+    leituras = []
+
+    def contar(caminho):
+        leituras.append(caminho)
+        return mod_municipio._carregar(caminho)
+
+    cache = cache_do_carregador
+    cache.semear(arquivo)  # off: nothing is taken
+    cache.ativar()
+    cache.semear(arquivo)
+    arquivo.unlink()
+    cache.semear(arquivo)  # the one already kept: the file is not read again
+    semeado = cache.obter(pasta, contar)
+    assert leituras == [] and semeado.unidades.equals(carregado.unidades)
+    assert semeado.arquivos == carregado.arquivos and semeado.avisos == carregado.avisos
+    unidades = pasta / "unidades.csv"
+    unidades.write_bytes(unidades.read_bytes() + b"\n")  # edited after the client read it
+    cache.obter(pasta, contar)
+    assert leituras == [pasta]
+
+
 # --- the params cache, the same kind of declared hook ------------------------------------------------------
 @pytest.fixture
 def cache_dos_parametros():

@@ -28,6 +28,7 @@ import os
 import pkgutil
 import sys
 import warnings
+from pathlib import Path
 
 _ESTADO: dict = {}
 
@@ -72,11 +73,15 @@ def aquecer(dados: str | None = None) -> None:
     gc.freeze()
 
 
-def reiniciar(cwd: str) -> None:
-    """Reset the kernel between documents (see the module docstring)."""
+def reiniciar(cwd: str, municipio: str | None = None) -> None:
+    """Reset the kernel between documents (see the module docstring); ``municipio`` is the file in which the
+    runner's client wrote the municipality it loaded for the next document (``dados.municipio.serializar``),
+    which the loader's cache takes instead of reading the folder again."""
     import matplotlib
     import matplotlib.pyplot as plt
     from IPython import get_ipython
+
+    from cras_lib.dados.municipio import cache
 
     plt.close("all")
     shell = get_ipython()
@@ -90,6 +95,8 @@ def reiniciar(cwd: str) -> None:
         invalidar()
     sys.path[:] = _ESTADO["sys_path"]
     os.chdir(cwd)
+    if municipio:
+        cache.semear(Path(municipio))
     _congelar()
 
 

@@ -21,6 +21,7 @@ run of one municipality. At the end the state index (``html/index.html``), the c
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field, replace
@@ -78,6 +79,7 @@ class _Andamento:
     falhas: list[str] = field(default_factory=list)
     painel: list[dict] = field(default_factory=list)
     alertas: dict[str, dict[str, int]] = field(default_factory=dict)  # bulletin -> alerts by severity
+    municipio: Path | None = None  # the loaded municipality for the kernels (dados.municipio.serializar)
 
 
 def _selecionar(
@@ -164,9 +166,17 @@ class _Execucao:
     """The moving parts of one state run (planning, submission, publication as results arrive)."""
 
     def __init__(
-        self, opcoes: Opcoes, saida: Path, progresso: Progresso, ajustes: dict[str, dict], inicio, relogio
+        self,
+        opcoes: Opcoes,
+        saida: Path,
+        progresso: Progresso,
+        ajustes: dict[str, dict],
+        inicio,
+        relogio,
+        temporaria: Path | None,
     ):
         self.opcoes = opcoes
+        self.temporaria = temporaria  # where the loaded municipalities go for the kernels; None: not wanted
         self.saida = saida
         self.progresso = progresso
         self.ajustes = ajustes
@@ -178,7 +188,7 @@ class _Execucao:
         self.janela = 4 * opcoes.workers + 8  # documents in flight at most
 
     def planejar(self, m: MunicipioDaRaiz) -> _Andamento:
-        from cras_lib.dados.municipio import nomes_dos_cras
+        from cras_lib.dados.municipio import nomes_dos_cras, serializar
         from cras_lib.execucao.publicacao import guarda_do_municipio
 
         andamento = _Andamento(m)
@@ -215,6 +225,8 @@ class _Execucao:
             andamento.painel = painel.linhas_do_municipio(municipio, config, m.ibge, m.nome, m.uf, nomes)
         except Exception:  # the panel is a summary: its failure never costs the municipality's documents
             log.exception("%s: não foi possível calcular as linhas do painel", m.ibge)
+        if self.temporaria is not None:
+            andamento.municipio = serializar(municipio, self.temporaria)
         andamento.plano = plano = replace(plano, municipio=None)  # the tables are not needed any more
         andamento.publicacao = Publicacao(
             self.saida,
@@ -256,6 +268,7 @@ class _Execucao:
                 publicacao.temporario(d),
                 self.opcoes.notebooks.parent,
                 publicacao.pagina(d),
+                andamento.municipio,
             )
             self.voo[executor.submeter(tarefa)] = (andamento, d)
             andamento.pendentes += 1
@@ -314,6 +327,9 @@ class _Execucao:
         andamento.falhas = [f"{andamento.raiz.ibge}/{e['id']}" for e in deste if e["situacao"] == "falhou"]
         andamento.plano = andamento.publicacao = None
         andamento.novas = andamento.anteriores = {}
+        if andamento.municipio is not None:
+            andamento.municipio.unlink(missing_ok=True)  # a national run keeps only those in flight on disk
+            andamento.municipio = None
 
 
 def _mesclar(ajustes: dict, fixos: dict) -> dict:
@@ -347,17 +363,28 @@ def executar_estado(opcoes: Opcoes, fluxo: TextIO | None = None) -> Desfecho:
         anterior = manifesto.carregar(saida / "manifest.json")
         paineis_anteriores = {m.get("ibge"): m.get("painel") or [] for m in anterior.get("municipios", [])}
         progresso = Progresso(sum(_estimativa(m, opcoes.documentos) for m in escolhidos), fluxo)
-        execucao = _Execucao(opcoes, saida, progresso, ajustes, inicio, relogio)
         andamentos: list[_Andamento] = []
-        with criar_executor(
-            opcoes.executor,
-            workers=opcoes.workers,
-            kernel=opcoes.kernel,
-            dados=None,
-            tempo_limite=opcoes.tempo_limite,
-            registro=Path(manipulador.baseFilename),
-            agendador=opcoes.agendador,
-        ) as executor:
+        with (
+            tempfile.TemporaryDirectory(prefix="cras-municipios-") as temporaria,
+            criar_executor(
+                opcoes.executor,
+                workers=opcoes.workers,
+                kernel=opcoes.kernel,
+                dados=None,
+                tempo_limite=opcoes.tempo_limite,
+                registro=Path(manipulador.baseFilename),
+                agendador=opcoes.agendador,
+            ) as executor,
+        ):
+            execucao = _Execucao(
+                opcoes,
+                saida,
+                progresso,
+                ajustes,
+                inicio,
+                relogio,
+                Path(temporaria) if executor.aceita_municipio else None,
+            )
             for m in escolhidos:
                 estimados = _estimativa(m, opcoes.documentos)
                 andamento = execucao.planejar(m)

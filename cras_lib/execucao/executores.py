@@ -40,7 +40,10 @@ class Tarefa:
     """One notebook execution: ``saida`` receives the executed notebook (also when a cell fails).
 
     ``pagina`` (optional) is the page the document becomes: an executor that renders HTML where it executes
-    (``dask``) uses it; the others leave rendering to the publication.
+    (``dask``) uses it; the others leave rendering to the publication. ``municipio`` (optional) is the file in
+    which the client wrote the municipality it loaded (``dados.municipio.serializar``): the local pool's warm
+    kernels take it instead of reading the data folder again (the Dask executor, whose workers may be on other
+    machines, sends the files).
     """
 
     id: str
@@ -49,6 +52,7 @@ class Tarefa:
     saida: Path
     cwd: Path
     pagina: Pagina | None = None
+    municipio: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,9 @@ class Executor(ABC):
     """
 
     nome: ClassVar[str]
+    aceita_municipio: ClassVar[bool] = False
+    """Whether its workers take the municipality the client loaded (``Tarefa.municipio``): they run on this
+    machine and keep it between documents."""
 
     def __init__(
         self,

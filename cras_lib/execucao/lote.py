@@ -13,6 +13,7 @@ import fcntl
 import logging
 import os
 import signal
+import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -419,29 +420,36 @@ def _executar_e_publicar(
             }
             progresso.avancar(d.id, "inalterado")
     if a_executar:
+        from cras_lib.dados.municipio import serializar
+
         por_id = {d.id: d for d in a_executar}
-        tarefas = [
-            Tarefa(
-                d.id,
-                d.notebook,
-                d.parametros,
-                publicacao.temporario(d),
-                opcoes.notebooks.parent,
-                publicacao.pagina(d),
-            )
-            for d in a_executar
-        ]
-        workers = min(opcoes.workers, len(tarefas))
+        workers = min(opcoes.workers, len(a_executar))
         log.info("executor %s com %d workers", opcoes.executor, workers)
-        with criar_executor(
-            opcoes.executor,
-            workers=workers,
-            kernel=opcoes.kernel,
-            dados=plano.dados,
-            tempo_limite=opcoes.tempo_limite,
-            registro=registro,
-            agendador=opcoes.agendador,
-        ) as executor:
+        with (
+            tempfile.TemporaryDirectory(prefix="cras-municipio-") as temporaria,
+            criar_executor(
+                opcoes.executor,
+                workers=workers,
+                kernel=opcoes.kernel,
+                dados=plano.dados,
+                tempo_limite=opcoes.tempo_limite,
+                registro=registro,
+                agendador=opcoes.agendador,
+            ) as executor,
+        ):
+            serializado = serializar(plano.municipio, Path(temporaria)) if executor.aceita_municipio else None
+            tarefas = [
+                Tarefa(
+                    d.id,
+                    d.notebook,
+                    d.parametros,
+                    publicacao.temporario(d),
+                    opcoes.notebooks.parent,
+                    publicacao.pagina(d),
+                    serializado,
+                )
+                for d in a_executar
+            ]
             for resultado in executor.mapear(tarefas):
                 d = por_id[resultado.tarefa.id]
                 novas[d.id] = entrada = publicacao.publicar(d, resultado, anteriores.get(d.id))

@@ -104,9 +104,10 @@ class NucleoQuente:
         if conteudo["status"] != "ok":
             raise ErroNucleo(f"{conteudo.get('ename')}: {conteudo.get('evalue')}")
 
-    def reiniciar(self, cwd: str) -> None:
+    def reiniciar(self, cwd: str, municipio: Path | None = None) -> None:
+        argumentos = f"{cwd!r}, {str(municipio)!r}" if municipio else repr(cwd)
         self.executar_codigo(
-            f"__import__('cras_lib.execucao.aquecimento').execucao.aquecimento.reiniciar({cwd!r})", 60
+            f"__import__('cras_lib.execucao.aquecimento').execucao.aquecimento.reiniciar({argumentos})", 60
         )
 
     def encerrar(self) -> None:
@@ -157,6 +158,7 @@ class PoolQuente(Executor):
     """``workers`` warm kernels, each driven by its own thread, taking tasks from one queue."""
 
     nome = "local"
+    aceita_municipio = True
 
     def __init__(self, *args, ambiente: Mapping[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -266,7 +268,7 @@ class PoolQuente(Executor):
         """Run one task; the flag says whether the kernel can serve the next one."""
         inicio = time.perf_counter()
         try:
-            nucleo.reiniciar(str(tarefa.cwd))
+            nucleo.reiniciar(str(tarefa.cwd), tarefa.municipio)
             nb = executar_com_papermill(
                 tarefa, self.tempo_limite, MOTOR, kernel_name=self.kernel, nucleo=nucleo
             )
