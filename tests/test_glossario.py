@@ -173,3 +173,11 @@ def test_siglas_usadas_de_uma_passada_e_o_mesmo_que_procurar_cada_sigla(pedacos)
         if achada := re.search(rf"(?<![\w-]){re.escape(sigla)}(?![\w-])", texto):
             primeiras[sigla] = achada.start()
     assert g.siglas_usadas(texto) == sorted(primeiras, key=lambda s: (primeiras[s], -len(s)))
+
+
+def test_sem_arquivos_diz_os_dados_nas_celulas_das_tabelas_que_citam_arquivos():
+    cita = Tabela(pd.DataFrame({"Onde": ["Conferir em rma_cras.csv", None], "N": [1, 2]}), "Alertas")
+    assert list(g.sem_arquivos(cita).dados["Onde"])[0] == "Conferir nos dados do RMA"
+    limpa = Tabela(pd.DataFrame({"CRAS": ["CRAS Vila Nova"], "N": [3]}), "Tabela de custos.csv")
+    trocada = g.sem_arquivos(limpa)
+    assert trocada.dados.equals(limpa.dados) and trocada.legenda == "Tabela dos dados de custos"

@@ -2,6 +2,7 @@
 conclusions."""
 
 import math
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -166,6 +167,23 @@ def test_ranking_e_mudancas_calculados_uma_vez_por_avaliacao(monkeypatch):
     assert chamadas == ["ranking", "mudancas"]
     ap.ranking(av, "PAIF-01", limiar=10)  # another threshold is another ranking
     assert chamadas == ["ranking", "mudancas", "ranking"]
+
+
+def test_familias_acompanhadas_e_custos_calculados_uma_vez_por_periodo(monkeypatch):
+    """PAIF-01 and EF-01 divide by the same families, EF-01 and EF-03 the same PAIF spending: one calculation
+    per period (the evaluation's and the comparison's)."""
+    from cras_lib.calculo.indicadores import paif
+    from cras_lib.calculo.indicadores.contexto import Contexto
+
+    chamadas = []
+    familias, custo = paif._familias_acompanhadas, Contexto._custo
+    monkeypatch.setattr(
+        paif, "_familias_acompanhadas", lambda ctx: chamadas.append("famílias") or familias(ctx)
+    )
+    monkeypatch.setattr(Contexto, "_custo", lambda ctx, s: chamadas.append(s) or custo(ctx, s))
+    avaliar(municipio(), "2025-01", "2025-04", PARAMETROS, "2024-12", "2024-12")
+    por_periodo = ["famílias", ("paif",), ("scfv",), ("inclusao_produtiva",)]
+    assert Counter(chamadas) == Counter(por_periodo * 2)
 
 
 def test_avaliacao_numeros_chave_e_conclusoes():

@@ -332,7 +332,10 @@ def sem_arquivos(bloco: Bloco) -> Bloco:
     if isinstance(bloco, str):
         return sem_nomes_de_arquivo(bloco)
     if isinstance(bloco, Tabela):
-        dados = bloco.dados.map(lambda v: sem_nomes_de_arquivo(v) if isinstance(v, str) else v)
+        dados = bloco.dados
+        # most tables name no file, and pandas' map costs about a millisecond per table even then
+        if any(isinstance(v, str) and (".csv" in v or ".yaml" in v) for v in dados.to_numpy().ravel()):
+            dados = dados.map(lambda v: sem_nomes_de_arquivo(v) if isinstance(v, str) else v)
         return Tabela(dados, sem_nomes_de_arquivo(bloco.legenda))
     if isinstance(bloco, Figura):
         legenda = None if bloco.legenda is None else sem_nomes_de_arquivo(bloco.legenda)

@@ -208,7 +208,11 @@ class Contexto:
         """Spending (custos.csv) on ``servicos`` per CRAS, prorated to the months of the period.
 
         <NA> for a CRAS with no cost line for those services in the years of the period (unknown, not free).
+        Computed once per context and services (two indicators divide the PAIF's).
         """
+        return self.lembrar(("custo", servicos), lambda: self._custo(servicos))
+
+    def _custo(self, servicos: tuple[str, ...]) -> pd.Series:
         meses_por_ano = pd.Series(self.meses.year).value_counts()
         custos_ano = self.custos.loc[self.custos["servico"].isin(servicos)]
         fracao = custos_ano["ano"].map(meses_por_ano / 12).astype("Float64")

@@ -22,7 +22,11 @@ POR_CRAS_E_MES = "em média por CRAS, a cada mês com RMA enviado"
 def familias_acompanhadas(ctx: Contexto) -> pd.Series:
     """Families followed by the PAIF in the period: A.1 of the first month reported (families already in
     follow-up, including that month's entries) + A.2 of every later month reported (families that entered);
-    <NA> for a CRAS that reported no month."""
+    <NA> for a CRAS that reported no month. Computed once per context (PAIF-01 and EF-01 use it)."""
+    return ctx.lembrar(("familias_acompanhadas",), lambda: _familias_acompanhadas(ctx))
+
+
+def _familias_acompanhadas(ctx: Contexto) -> pd.Series:
     if ctx.rma_linhas.empty:
         return pd.Series(pd.NA, index=ctx.ids, dtype="Float64")
     primeiro = ctx.rma_linhas.dropna(subset=["a1"]).groupby("id_cras")["mes_referencia"].min()
