@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from cras_lib.calculo import rma
@@ -53,15 +54,15 @@ def calcular_todos(ctx: Contexto, comparacao: bool = False) -> pd.DataFrame:
     ``comparacao``: the table of a comparison period, where the indicators that cannot be computed for it
     (:attr:`~.catalogo.Indicador.sem_comparacao`) are not computed and have numerator, denominator and value
     <NA> — e.g. the SCFV occupancy of last year would divide last year's users by this year's places."""
-    partes = []
-    for codigo, indicador in CATALOGO.items():
-        if comparacao and indicador.sem_comparacao:
-            parte = sem_dados(ctx.ids)
-        else:
-            parte = calcular_indicador(indicador, ctx)
-        partes.append(parte.reset_index().assign(codigo=codigo, disponivel=disponivel(indicador, ctx)))
-    longa = pd.concat(partes, ignore_index=True)
+    partes = [
+        sem_dados(ctx.ids) if comparacao and indicador.sem_comparacao else calcular_indicador(indicador, ctx)
+        for indicador in CATALOGO.values()
+    ]
+    # one concatenation keyed by code, not a reset and an assign per indicator (≈ 1 ms each, twice per evaluation)
+    longa = pd.concat(partes, keys=list(CATALOGO), names=["codigo", "id_cras"]).reset_index()
     longa["codigo"] = longa["codigo"].astype("string")
+    disponiveis = [disponivel(indicador, ctx) for indicador in CATALOGO.values()]
+    longa["disponivel"] = np.repeat(disponiveis, [len(parte) for parte in partes])
     return longa[["codigo", "id_cras", *COLUNAS_RESULTADO, "disponivel"]]
 
 
@@ -112,13 +113,17 @@ def quadro_municipal(
     quadro = pd.DataFrame(linhas).astype(
         {"numerador": "Float64", "denominador": "Float64", "valor": "Float64", "meta": "Float64"}
     )
-    quadro["situacao"] = pd.concat(
+    quadro["situacao"] = pd.Series(
         [
             classificar(
-                CATALOGO[c].valor_comparavel(quadro.loc[[i], "valor"]), metas.get(c), CATALOGO[c].maior_melhor
-            )
-            for i, c in quadro["codigo"].items()
-        ]
+                CATALOGO[c].valor_comparavel(pd.Series([v], dtype="Float64")),
+                metas.get(c),
+                CATALOGO[c].maior_melhor,
+            ).iloc[0]
+            for c, v in zip(quadro["codigo"], quadro["valor"], strict=True)
+        ],
+        index=quadro.index,
+        dtype="string",
     )
     if longa_comparacao is not None:
         anterior = longa_comparacao.loc[longa_comparacao["id_cras"] == MUNICIPIO].set_index("codigo")
