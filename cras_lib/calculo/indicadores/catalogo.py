@@ -67,9 +67,7 @@ class Indicador:
     def valor_comparavel(self, valores):
         """Values as they are judged and ranked: a value above ``teto`` counts as far below it as it is above
         (118,2 % with a 100 % ceiling counts as 81,8 %); unchanged without a ceiling."""
-        if self.teto is None:
-            return valores
-        return valores.where((valores <= self.teto).fillna(True), 2 * self.teto - valores)
+        return valores if self.teto is None else _sob_o_teto(valores, self.teto)
 
     @property
     def rotulo(self) -> str:
@@ -176,6 +174,18 @@ def _soma_pareada(numerador: pd.arrays.FloatingArray, denominador: pd.arrays.Flo
 
 def _com_municipio(valores: pd.arrays.FloatingArray, municipio) -> pd.arrays.FloatingArray:
     return pd.arrays.FloatingArray._concat_same_type([valores, pd.array([municipio], dtype="Float64")])
+
+
+def _sob_o_teto(valores: pd.Series, teto) -> pd.Series:
+    """``valores`` with each value above ``teto`` (a number or a Series aligned with them) reflected below it."""
+    return valores.where((valores <= teto).fillna(True), 2 * teto - valores)
+
+
+def valores_comparaveis(codigos: pd.Series, valores: pd.Series) -> pd.Series:
+    """:meth:`Indicador.valor_comparavel` of a column of values of different indicators (``codigos``, aligned
+    with ``valores``), at once."""
+    teto = pd.Series([CATALOGO[c].teto for c in codigos], index=valores.index, dtype="Float64")
+    return _sob_o_teto(valores.astype("Float64"), teto)
 
 
 def resultado(

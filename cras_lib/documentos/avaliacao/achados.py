@@ -17,7 +17,7 @@ from cras_lib.apresentacao.formatacao import ausente, lista
 from cras_lib.apresentacao.privacidade import LIMIAR_PADRAO
 from cras_lib.apresentacao.redacao import lista_meses, rotulo_periodo
 from cras_lib.calculo.indicadores.avaliacao import Avaliacao
-from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES
+from cras_lib.calculo.indicadores.catalogo import CATALOGO, DIMENSOES, valores_comparaveis
 from cras_lib.calculo.indicadores.metas import ATINGIDA, NAO_ATINGIDA, PARCIAL, SEM_DADOS
 from cras_lib.calculo.indicadores.tabela import arquivos_ausentes, colunas_ausentes
 from cras_lib.documentos.avaliacao import apresentacao
@@ -156,14 +156,8 @@ def _mudancas(avaliacao: Avaliacao) -> str | None:
     quadro = avaliacao.quadro
     percentual = quadro["unidade"] == "percentual"
     mudanca = quadro["diferenca"].where(percentual, quadro["variacao"])
-    comparavel = pd.Series(
-        [
-            CATALOGO[c].valor_comparavel(pd.Series([a], dtype="Float64"))[0]
-            - CATALOGO[c].valor_comparavel(pd.Series([b], dtype="Float64"))[0]
-            for c, a, b in zip(quadro["codigo"], quadro["valor"], quadro["valor_comparacao"], strict=True)
-        ],
-        index=quadro.index,
-        dtype="Float64",
+    comparavel = valores_comparaveis(quadro["codigo"], quadro["valor"]) - valores_comparaveis(
+        quadro["codigo"], quadro["valor_comparacao"]
     )
     # the change judged: percentage points of the comparable values, or the relative change
     julgada = comparavel.where(percentual, quadro["variacao"])
