@@ -165,10 +165,13 @@ def test_cache_do_municipio_semeado_pelo_cliente_nao_le_a_pasta_enquanto_ela_nao
     tmp_path, cache_do_carregador
 ):
     """The runner's client loads each folder once to validate it and hands the kernels what it loaded
-    (``serializar`` / ``semear``): a kernel does not parse the files again, unless they changed since."""
-    pasta = (tmp_path / "dados").resolve()
-    shutil.copytree(EXEMPLO, pasta)
-    carregado = mod_municipio.carregar_municipio(pasta)  # the client (cache off)
+    (``serializar`` / ``semear``), also to a Dask worker, whose copy of the folder has another path and only the
+    contract's files: a kernel does not parse the files again, unless they changed since."""
+    cliente, worker = (tmp_path / "cliente").resolve(), (tmp_path / "worker").resolve()
+    shutil.copytree(EXEMPLO, cliente)
+    (cliente / "digitalizado.pdf").write_bytes(b"%PDF")  # not a contract file: never sent, never read
+    shutil.copytree(EXEMPLO, worker)
+    carregado = mod_municipio.carregar_municipio(cliente)  # the client (cache off)
     arquivo = mod_municipio.serializar(carregado, tmp_path)
     leituras = []
 
@@ -177,18 +180,19 @@ def test_cache_do_municipio_semeado_pelo_cliente_nao_le_a_pasta_enquanto_ela_nao
         return mod_municipio._carregar(caminho)
 
     cache = cache_do_carregador
-    cache.semear(arquivo)  # off: nothing is taken
+    cache.semear(arquivo, worker)  # off: nothing is taken
     cache.ativar()
-    cache.semear(arquivo)
+    cache.semear(arquivo, worker)
     arquivo.unlink()
-    cache.semear(arquivo)  # the one already kept: the file is not read again
-    semeado = cache.obter(pasta, contar)
-    assert leituras == [] and semeado.unidades.equals(carregado.unidades)
+    cache.semear(arquivo, worker)  # the one already kept: the file is not read again
+    semeado = cache.obter(worker, contar)
+    assert leituras == [] and semeado.pasta == worker  # as if read from the worker's folder
+    assert semeado.unidades.equals(carregado.unidades)
     assert semeado.arquivos == carregado.arquivos and semeado.avisos == carregado.avisos
-    unidades = pasta / "unidades.csv"
+    unidades = worker / "unidades.csv"
     unidades.write_bytes(unidades.read_bytes() + b"\n")  # edited after the client read it
-    cache.obter(pasta, contar)
-    assert leituras == [pasta]
+    cache.obter(worker, contar)
+    assert leituras == [worker]
 
 
 # --- the params cache, the same kind of declared hook ------------------------------------------------------

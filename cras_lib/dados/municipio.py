@@ -93,17 +93,24 @@ class CacheMunicipio(CacheDeclarado):
 
     @staticmethod
     def _assinatura(pasta: Path) -> tuple:
-        arquivos = sorted(p for p in pasta.iterdir() if p.is_file()) if pasta.is_dir() else []
-        return (str(pasta), tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in arquivos))
+        return (str(pasta), _arquivos_do_contrato(pasta))
 
-    def semear(self, arquivo: Path) -> None:
-        """Take the municipality another process loaded and wrote with :func:`serializar` (the runner's client,
-        which loads and validates every folder before its documents run), unless it is the one already kept:
-        the file's name is the digest of its key. It is used only while the folder's files still have the
-        sha256 of its key; otherwise :meth:`obter` reads them as usual."""
-        if not self.ativo or (self._chave is not None and _resumo(self._chave) == arquivo.stem):
+    def semear(self, arquivo: Path, pasta: Path) -> None:
+        """Take the municipality another process loaded from a folder with the same files and wrote with
+        :func:`serializar` (the runner's client, which loads and validates every folder before its documents
+        run; a Dask worker's copy of the folder has another path), as loaded from ``pasta``, unless it is the
+        one already kept (the file's name is the digest of the files). It is used only while the files of
+        ``pasta`` still have those sha256; otherwise :meth:`obter` reads them as usual."""
+        pasta = Path(pasta).resolve()
+        if not self.ativo or (
+            self._chave is not None
+            and self._chave[0] == str(pasta)
+            and _resumo(self._chave[1]) == arquivo.stem
+        ):
             return
-        self._chave, self._municipio = pickle.loads(arquivo.read_bytes())
+        arquivos, municipio = pickle.loads(arquivo.read_bytes())
+        municipio.pasta = pasta
+        self._chave, self._municipio = (str(pasta), arquivos), municipio
 
     def obter(self, pasta: Path, carregar) -> Municipio:
         """A copy of the cached municipality of ``pasta``, loaded with ``carregar(pasta)`` when absent or stale."""
@@ -125,18 +132,32 @@ def _copia_rasa(municipio: Municipio) -> Municipio:
     return novo
 
 
-def _resumo(chave: tuple) -> str:
-    return hashlib.sha256(repr(chave).encode()).hexdigest()[:32]
+_NOMES_DO_CONTRATO = frozenset(a.nome for a in ARQUIVOS)
+
+
+def _arquivos_do_contrato(pasta: Path) -> tuple[tuple[str, str], ...]:
+    """(name, sha256) of every file of ``pasta`` that the loader considers (a contract file's name in any
+    case): what a loaded municipality depends on."""
+    arquivos = sorted(p for p in pasta.iterdir() if p.is_file()) if pasta.is_dir() else []
+    return tuple(
+        (p.name, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in arquivos
+        if p.name.lower() in _NOMES_DO_CONTRATO
+    )
+
+
+def _resumo(arquivos: tuple) -> str:
+    return hashlib.sha256(repr(arquivos).encode()).hexdigest()[:32]
 
 
 def serializar(municipio: Municipio, pasta: Path) -> Path:
     """Write ``municipio`` (loaded from its folder just now) into the folder ``pasta`` for
-    :meth:`CacheMunicipio.semear`, keyed by its folder's files as :meth:`CacheMunicipio.obter` keys it; returns
-    the file. Unpickling it costs a few milliseconds, reading the folder again about a hundred."""
-    chave = CacheMunicipio._assinatura(Path(municipio.pasta))
-    arquivo = Path(pasta) / f"{_resumo(chave)}.pickle"
-    arquivo.write_bytes(pickle.dumps((chave, municipio), protocol=pickle.HIGHEST_PROTOCOL))
-    return arquivo
+    :meth:`CacheMunicipio.semear`, with the sha256 of the files it was read from; returns the file. Unpickling
+    it costs a few milliseconds, reading the folder again about a hundred."""
+    arquivos = _arquivos_do_contrato(Path(municipio.pasta))
+    destino = Path(pasta) / f"{_resumo(arquivos)}.pickle"
+    destino.write_bytes(pickle.dumps((arquivos, municipio), protocol=pickle.HIGHEST_PROTOCOL))
+    return destino
 
 
 cache = CacheMunicipio()

@@ -73,14 +73,16 @@ def aquecer(dados: str | None = None) -> None:
     gc.freeze()
 
 
-def reiniciar(cwd: str, municipio: str | None = None) -> None:
+def reiniciar(cwd: str, municipio: str | None = None, dados: str | None = None) -> None:
     """Reset the kernel between documents (see the module docstring); ``municipio`` is the file in which the
-    runner's client wrote the municipality it loaded for the next document (``dados.municipio.serializar``),
-    which the loader's cache takes instead of reading the folder again."""
+    runner's client wrote the municipality it loaded (``dados.municipio.serializar``) from a folder with the
+    same files as ``dados``, the next document's data folder: the loader's cache takes it instead of reading
+    the folder again."""
     import matplotlib
     import matplotlib.pyplot as plt
     from IPython import get_ipython
 
+    from cras_lib.dados.caminhos import resolver
     from cras_lib.dados.municipio import cache
 
     plt.close("all")
@@ -95,8 +97,8 @@ def reiniciar(cwd: str, municipio: str | None = None) -> None:
         invalidar()
     sys.path[:] = _ESTADO["sys_path"]
     os.chdir(cwd)
-    if municipio:
-        cache.semear(Path(municipio))
+    if municipio and dados:
+        cache.semear(Path(municipio), resolver(dados))  # the folder as the notebook will find it
     _congelar()
 
 

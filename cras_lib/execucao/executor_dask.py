@@ -9,8 +9,9 @@ packages as the client (``trabalhador_dask.ambiente``), else ``ErroAmbienteDistr
 (exit code 2, nothing published). Then the worker plugin (``trabalhador_dask.EstadoCras``) is registered: warm
 kernels on every worker, for the whole run.
 
-No shared file system is assumed: the client sends each municipality's data folder, and each notebook and params
-file, as the result of a small task keyed by content hash; a worker fetches each one once (from whichever worker
+No shared file system is assumed: the client sends each municipality's data folder (with the municipality it
+loaded from it, ``dados.municipio.serializar``, which the worker's kernel takes instead of reading the folder
+again), and each notebook and params file, as the result of a small task keyed by content hash; a worker fetches each one once (from whichever worker
 holds it), and the scheduler recomputes it if the worker holding it dies. A bundle is released as soon as its
 last document finished. Workers return the executed notebook and its page; only the client writes into the output
 folder (the publication, manifest and index are the runner's, as with every executor).
@@ -69,6 +70,7 @@ class ExecutorDask(Executor):
     """Documents on ``dask.distributed`` workers (see the module docstring)."""
 
     nome = "dask"
+    aceita_municipio = True  # sent to the worker beside the folder's files (see the module docstring)
 
     def iniciar(self) -> None:
         from cras_lib.execucao.trabalhador_dask import NOME_PLUGIN, EstadoCras, ambiente
@@ -223,7 +225,7 @@ class ExecutorDask(Executor):
     # --- documents ----------------------------------------------------------------------------------------
 
     def submeter(self, tarefa: Tarefa) -> Future[Resultado]:
-        from cras_lib.execucao.trabalhador_dask import Pedido, arquivos_nomeados, executar
+        from cras_lib.execucao.trabalhador_dask import NOME_MUNICIPIO, Pedido, arquivos_nomeados, executar
 
         futuro: Future[Resultado] = Future()
         usados: list[str] = []
@@ -240,6 +242,13 @@ class ExecutorDask(Executor):
                     onde = {"workers": [destino], "allow_other_workers": True}
                 pacote_dados = self._pacote(hash_dados, lambda: _conteudo_pasta(dados), onde)
                 usados.append(hash_dados)
+            pacote_municipio = chave_municipio = None
+            if tarefa.municipio is not None and hash_dados is not None:
+                chave_municipio = f"municipio-{tarefa.municipio.stem}"
+                pacote_municipio = self._pacote(
+                    chave_municipio, lambda: {NOME_MUNICIPIO: tarefa.municipio.read_bytes()}, onde
+                )
+                usados.append(chave_municipio)
             nomeados = [str(tarefa.notebook), *arquivos_nomeados(tarefa.parametros)]
             arquivos: dict[str, str] = {}
             pacotes: dict[str, object] = {}
@@ -260,12 +269,14 @@ class ExecutorDask(Executor):
                 hash_dados,
                 str(tarefa.saida),
                 tarefa.pagina,
+                chave_municipio,
             )
             tarefa_dask = self._cliente.submit(
                 executar,
                 pedido,
                 pacotes,
                 pacote_dados,
+                pacote_municipio,
                 key=f"cras-documento-{tarefa.id}-{uuid.uuid4().hex[:8]}",
                 pure=False,
                 retries=0,

@@ -41,9 +41,8 @@ class Tarefa:
 
     ``pagina`` (optional) is the page the document becomes: an executor that renders HTML where it executes
     (``dask``) uses it; the others leave rendering to the publication. ``municipio`` (optional) is the file in
-    which the client wrote the municipality it loaded (``dados.municipio.serializar``): the local pool's warm
-    kernels take it instead of reading the data folder again (the Dask executor, whose workers may be on other
-    machines, sends the files).
+    which the client wrote the municipality it loaded (``dados.municipio.serializar``): warm kernels take it
+    instead of reading the data folder again (the Dask executor sends it to the worker with the folder).
     """
 
     id: str
@@ -97,8 +96,7 @@ class Executor(ABC):
 
     nome: ClassVar[str]
     aceita_municipio: ClassVar[bool] = False
-    """Whether its workers take the municipality the client loaded (``Tarefa.municipio``): they run on this
-    machine and keep it between documents."""
+    """Whether it hands its warm kernels the municipality the client loaded (``Tarefa.municipio``)."""
 
     def __init__(
         self,

@@ -104,8 +104,8 @@ class NucleoQuente:
         if conteudo["status"] != "ok":
             raise ErroNucleo(f"{conteudo.get('ename')}: {conteudo.get('evalue')}")
 
-    def reiniciar(self, cwd: str, municipio: Path | None = None) -> None:
-        argumentos = f"{cwd!r}, {str(municipio)!r}" if municipio else repr(cwd)
+    def reiniciar(self, cwd: str, municipio: Path | None = None, dados: str | None = None) -> None:
+        argumentos = f"{cwd!r}, {str(municipio)!r}, {dados!r}" if municipio and dados else repr(cwd)
         self.executar_codigo(
             f"__import__('cras_lib.execucao.aquecimento').execucao.aquecimento.reiniciar({argumentos})", 60
         )
@@ -268,7 +268,7 @@ class PoolQuente(Executor):
         """Run one task; the flag says whether the kernel can serve the next one."""
         inicio = time.perf_counter()
         try:
-            nucleo.reiniciar(str(tarefa.cwd), tarefa.municipio)
+            nucleo.reiniciar(str(tarefa.cwd), tarefa.municipio, _pasta(tarefa))
             nb = executar_com_papermill(
                 tarefa, self.tempo_limite, MOTOR, kernel_name=self.kernel, nucleo=nucleo
             )

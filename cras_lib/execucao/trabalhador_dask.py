@@ -31,6 +31,7 @@ from cras_lib.execucao.html import Pagina, RenderizadorHTML
 from cras_lib.execucao.pool_quente import PoolQuente
 
 NOME_PLUGIN = "cras-estado"
+NOME_MUNICIPIO = "municipio.pickle"  # the loaded municipality's file in its bundle
 
 
 @functools.cache
@@ -114,7 +115,7 @@ def com_caminhos_locais(parametros: dict, mapa: dict[str, str]) -> dict:
 class Pedido:
     """One document, as the client describes it: paths are the client's; ``arquivos`` maps each file path the
     document names (notebook, params YAMLs) to its sha256; ``dados`` is the data folder and ``hash_dados`` the
-    hash of its files."""
+    hash of its files; ``municipio`` the key of the bundle of the municipality the client loaded from it."""
 
     id: str
     notebook: str
@@ -124,6 +125,7 @@ class Pedido:
     hash_dados: str | None
     saida: str
     pagina: Pagina | None
+    municipio: str | None = None
 
 
 class EstadoCras(WorkerPlugin):
@@ -176,7 +178,11 @@ class EstadoCras(WorkerPlugin):
         return destino
 
     def executar(
-        self, pedido: Pedido, arquivos: dict[str, dict[str, bytes]], dados: dict[str, bytes] | None
+        self,
+        pedido: Pedido,
+        arquivos: dict[str, dict[str, bytes]],
+        dados: dict[str, bytes] | None,
+        municipio: dict[str, bytes] | None = None,
     ) -> dict:
         if self.problemas:
             return _falha(
@@ -193,7 +199,13 @@ class EstadoCras(WorkerPlugin):
         saida = self.pasta / "execucoes" / f"{uuid.uuid4().hex}.ipynb"
         mapa[pedido.saida] = str(saida)
         parametros = com_caminhos_locais(pedido.parametros, mapa)
-        tarefa = Tarefa(pedido.id, Path(mapa[pedido.notebook]), parametros, saida, self.pasta)
+        carregado = None
+        if pedido.municipio is not None and municipio is not None:
+            carregado = self._gravar_uma_vez(self.pasta / "municipios" / pedido.municipio, municipio)
+            carregado = carregado / NOME_MUNICIPIO
+        tarefa = Tarefa(
+            pedido.id, Path(mapa[pedido.notebook]), parametros, saida, self.pasta, None, carregado
+        )
         resultado = self.pool.submeter(tarefa).result()
         texto = None
         if resultado.notebook is not None:
@@ -224,13 +236,18 @@ def _falha(erro: str) -> dict:
     return {"notebook": None, "falho": None, "erro": erro, "duracao": 0.0, "trabalhador": "-", "html": None}
 
 
-def executar(pedido: Pedido, arquivos: dict[str, dict[str, bytes]], dados: dict[str, bytes] | None) -> dict:
+def executar(
+    pedido: Pedido,
+    arquivos: dict[str, dict[str, bytes]],
+    dados: dict[str, bytes] | None,
+    municipio: dict[str, bytes] | None = None,
+) -> dict:
     """The task of one document on a worker (see ``EstadoCras.executar``)."""
     try:
         estado = get_worker().plugins[NOME_PLUGIN]
     except (KeyError, ValueError):
         return _falha("o worker do Dask não tem o plugin do cras (registre-o antes de enviar documentos)")
     try:
-        return estado.executar(pedido, arquivos, dados)
+        return estado.executar(pedido, arquivos, dados, municipio)
     except Exception as erro:  # a result, never an exception: the run goes on
         return _falha(f"erro inesperado no worker {estado.nome}: {type(erro).__name__}: {erro}")
