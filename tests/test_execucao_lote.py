@@ -222,3 +222,15 @@ def test_kernel_que_morre_ou_trava_e_substituido(tmp_path):
     )
     assert travar.erro == "tempo esgotado: uma célula passou do limite de 2 s"
     assert nada.ok and nada.notebook.cells[-1].outputs[0]["text"] == "ok\n"
+
+
+def test_municipio_que_nao_pode_ser_gravado_para_os_kernels_nao_para_a_execucao(tmp_path, caplog):
+    """The hand-off to the kernels is a shortcut: when the file cannot be written, the kernels read the folder."""
+    from cras_lib.dados.municipio import carregar_municipio
+    from cras_lib.execucao.lote import para_os_kernels
+
+    municipio = carregar_municipio(EXEMPLO)
+    assert para_os_kernels(municipio, tmp_path / "nao-existe") is None
+    assert "os kernels vão ler a pasta de novo (FileNotFoundError" in caplog.text
+    gravado = para_os_kernels(municipio, tmp_path)
+    assert gravado is not None and gravado.parent == tmp_path and gravado.stat().st_size > 0

@@ -51,6 +51,7 @@ from cras_lib.execucao.lote import (
     _proveniencia,
     _travar,
     ambiente_da_execucao,
+    para_os_kernels,
     planejar_municipio,
 )
 from cras_lib.execucao.progresso import Progresso
@@ -188,7 +189,7 @@ class _Execucao:
         self.janela = 4 * opcoes.workers + 8  # documents in flight at most
 
     def planejar(self, m: MunicipioDaRaiz) -> _Andamento:
-        from cras_lib.dados.municipio import nomes_dos_cras, serializar
+        from cras_lib.dados.municipio import nomes_dos_cras
         from cras_lib.execucao.publicacao import guarda_do_municipio
 
         andamento = _Andamento(m)
@@ -226,7 +227,7 @@ class _Execucao:
         except Exception:  # the panel is a summary: its failure never costs the municipality's documents
             log.exception("%s: não foi possível calcular as linhas do painel", m.ibge)
         if self.temporaria is not None:
-            andamento.municipio = serializar(municipio, self.temporaria)
+            andamento.municipio = para_os_kernels(municipio, self.temporaria)
         andamento.plano = plano = replace(plano, municipio=None)  # the tables are not needed any more
         andamento.publicacao = Publicacao(
             self.saida,

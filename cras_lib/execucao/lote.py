@@ -420,8 +420,6 @@ def _executar_e_publicar(
             }
             progresso.avancar(d.id, "inalterado")
     if a_executar:
-        from cras_lib.dados.municipio import serializar
-
         por_id = {d.id: d for d in a_executar}
         workers = min(opcoes.workers, len(a_executar))
         log.info("executor %s com %d workers", opcoes.executor, workers)
@@ -437,7 +435,9 @@ def _executar_e_publicar(
                 agendador=opcoes.agendador,
             ) as executor,
         ):
-            serializado = serializar(plano.municipio, Path(temporaria)) if executor.aceita_municipio else None
+            serializado = (
+                para_os_kernels(plano.municipio, Path(temporaria)) if executor.aceita_municipio else None
+            )
             tarefas = [
                 Tarefa(
                     d.id,
@@ -461,6 +461,20 @@ def _executar_e_publicar(
                     progresso.avancar(d.id, "gerado", f"{formatacao.numero(resultado.duracao, casas=2)} s")
     progresso.fechar()
     return novas
+
+
+def para_os_kernels(municipio, pasta: Path) -> Path | None:
+    """The loaded ``municipio`` written into ``pasta`` for the warm kernels (``dados.municipio.serializar``);
+    None when it cannot be written (a full disk): the kernels then read the data folder, as without it."""
+    from cras_lib.dados.municipio import serializar
+
+    try:
+        return serializar(municipio, pasta)
+    except Exception as erro:
+        log.warning(
+            "%s: os kernels vão ler a pasta de novo (%s: %s)", municipio.pasta, type(erro).__name__, erro
+        )
+        return None
 
 
 def _entrada(documento: Documento, chave: str, novidade: dict) -> dict:
