@@ -79,8 +79,9 @@ class CacheMunicipio(CacheDeclarado):
     at every call until :meth:`ativar` is called.
 
     When active it keeps the latest municipality only, keyed by the folder's resolved path and the sha256 of each
-    of its files (an edited file is read again), and every call gets its own shallow copy: with pandas'
-    copy-on-write, changes one document makes to its tables never reach the cached object nor the next document.
+    of its contract files (an edited file is read again; any other file of the folder is not read, and does not
+    count), and every call gets its own shallow copy: with pandas' copy-on-write, changes one document makes to
+    its tables never reach the cached object nor the next document.
     """
 
     def __init__(self) -> None:
