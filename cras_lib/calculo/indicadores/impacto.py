@@ -127,12 +127,11 @@ def _pessoas(ctx: Contexto) -> pd.DataFrame:
 
 
 def _contar(tabela: pd.DataFrame, ids: pd.Index) -> tuple[pd.Series, pd.Series, float, float]:
-    por_cras = tabela.groupby(["id_cras", "pessoa"]).agg(
-        no_arranjo=("no_arranjo", "any"), informou=("informou", "any")
-    )
+    colunas = ["no_arranjo", "informou"]
+    por_cras = tabela.groupby(["id_cras", "pessoa"])[colunas].any()  # any person's row
     num = por_cras["no_arranjo"].groupby(level=0).sum().reindex(ids, fill_value=0)
     den = por_cras["informou"].groupby(level=0).sum().reindex(ids, fill_value=0)
-    municipio = tabela.groupby("pessoa").agg(no_arranjo=("no_arranjo", "any"), informou=("informou", "any"))
+    municipio = tabela.groupby("pessoa")[colunas].any()
     return num, den, float(municipio["no_arranjo"].sum()), float(municipio["informou"].sum())
 
 
