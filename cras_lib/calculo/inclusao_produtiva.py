@@ -230,6 +230,5 @@ def resultados_municipio(inclusao: pd.DataFrame, inicio, fim) -> pd.Series:
     """The same figures as :func:`resultados_por_cras` for the whole municipality (each person counted
     once)."""
     linhas = inscricoes_do_periodo(inclusao, inicio, fim)
-    return _tipar(_resultados(linhas, np.zeros(len(linhas), dtype=np.intp), 1), pd.Index(["municipio"])).iloc[
-        0
-    ]
+    um_grupo = np.zeros(len(linhas), dtype=np.intp)  # every row in the municipality's one group
+    return _tipar(_resultados(linhas, um_grupo, 1), pd.Index(["municipio"])).iloc[0]

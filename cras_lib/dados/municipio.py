@@ -94,7 +94,7 @@ class CacheMunicipio(CacheDeclarado):
 
     @staticmethod
     def _assinatura(pasta: Path) -> tuple:
-        return (str(pasta), _arquivos_do_contrato(pasta))
+        return (str(pasta), _impressoes(pasta))
 
     def semear(self, arquivo: Path, pasta: Path) -> None:
         """Take the municipality another process loaded from a folder with the same files and wrote with
@@ -136,15 +136,17 @@ def _copia_rasa(municipio: Municipio) -> Municipio:
 _NOMES_DO_CONTRATO = frozenset(a.nome for a in ARQUIVOS)
 
 
-def _arquivos_do_contrato(pasta: Path) -> tuple[tuple[str, str], ...]:
-    """(name, sha256) of every file of ``pasta`` that the loader considers (a contract file's name in any
-    case): what a loaded municipality depends on."""
-    arquivos = sorted(p for p in pasta.iterdir() if p.is_file()) if pasta.is_dir() else []
-    return tuple(
-        (p.name, hashlib.sha256(p.read_bytes()).hexdigest())
-        for p in arquivos
-        if p.name.lower() in _NOMES_DO_CONTRATO
-    )
+def arquivos_do_contrato(pasta: Path) -> list[Path]:
+    """The files of ``pasta`` the loader considers (a contract file's name in any case), sorted: what a loaded
+    municipality depends on; any other file of the folder (a scanned form, a spreadsheet) is never read."""
+    if not pasta.is_dir():
+        return []
+    return sorted(p for p in pasta.iterdir() if p.is_file() and p.name.lower() in _NOMES_DO_CONTRATO)
+
+
+def _impressoes(pasta: Path) -> tuple[tuple[str, str], ...]:
+    """(name, sha256) of each of :func:`arquivos_do_contrato`."""
+    return tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in arquivos_do_contrato(pasta))
 
 
 def _resumo(arquivos: tuple) -> str:
@@ -155,7 +157,7 @@ def serializar(municipio: Municipio, pasta: Path) -> Path:
     """Write ``municipio`` (loaded from its folder just now) into the folder ``pasta`` for
     :meth:`CacheMunicipio.semear`, with the sha256 of the files it was read from; returns the file. Unpickling
     it costs a few milliseconds, reading the folder again about a hundred."""
-    arquivos = _arquivos_do_contrato(Path(municipio.pasta))
+    arquivos = _impressoes(Path(municipio.pasta))
     destino = Path(pasta) / f"{_resumo(arquivos)}.pickle"
     destino.write_bytes(pickle.dumps((arquivos, municipio), protocol=pickle.HIGHEST_PROTOCOL))
     return destino

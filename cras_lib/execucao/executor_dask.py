@@ -11,8 +11,9 @@ kernels on every worker, for the whole run.
 
 No shared file system is assumed: the client sends each municipality's data folder (with the municipality it
 loaded from it, ``dados.municipio.serializar``, which the worker's kernel takes instead of reading the folder
-again), and each notebook and params file, as the result of a small task keyed by content hash; a worker fetches each one once (from whichever worker
-holds it), and the scheduler recomputes it if the worker holding it dies. A bundle is released as soon as its
+again), and each notebook and params file, as the result of a small task keyed by content hash; a worker
+fetches each one once (from whichever worker holds it), and the scheduler recomputes it if the worker holding
+it dies. A bundle is released as soon as its
 last document finished. Workers return the executed notebook and its page; only the client writes into the output
 folder (the publication, manifest and index are the runner's, as with every executor).
 
@@ -53,16 +54,11 @@ FALHAS_PERMITIDAS = 1  # worker deaths a document survives (it is retried once e
 
 
 def _conteudo_pasta(pasta: Path) -> dict[str, bytes]:
-    """The contract's files of the data folder (names matched ignoring case, as ``carregar_municipio`` does), by
-    name: nothing else of the folder (a scanned form, a spreadsheet) leaves the client."""
-    from cras_lib.dados.contrato import ARQUIVOS
+    """The contract's files of the data folder (``dados.municipio.arquivos_do_contrato``), by name: nothing else
+    of the folder (a scanned form, a spreadsheet) leaves the client."""
+    from cras_lib.dados.municipio import arquivos_do_contrato
 
-    nomes = {a.nome.lower() for a in ARQUIVOS}
-    return {
-        caminho.name: caminho.read_bytes()
-        for caminho in sorted(pasta.iterdir())
-        if caminho.is_file() and caminho.name.lower() in nomes
-    }
+    return {caminho.name: caminho.read_bytes() for caminho in arquivos_do_contrato(pasta)}
 
 
 @registrar

@@ -58,7 +58,7 @@ def calcular_todos(ctx: Contexto, comparacao: bool = False) -> pd.DataFrame:
         sem_dados(ctx.ids) if comparacao and indicador.sem_comparacao else calcular_indicador(indicador, ctx)
         for indicador in CATALOGO.values()
     ]
-    # one concatenation keyed by code, not a reset and an assign per indicator (≈ 1 ms each, twice per evaluation)
+    # one concatenation keyed by code, not a reset and an assign per indicator (≈ 1 ms each)
     longa = pd.concat(partes, keys=list(CATALOGO), names=["codigo", "id_cras"]).reset_index()
     longa["codigo"] = longa["codigo"].astype("string")
     disponiveis = [disponivel(indicador, ctx) for indicador in CATALOGO.values()]
