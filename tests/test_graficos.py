@@ -252,3 +252,20 @@ def test_grafico_da_biblioteca_recortado_com_borda_branca_de_um_decimo_de_polega
     linhas, colunas = np.flatnonzero(tinta.any(axis=1)), np.flatnonzero(tinta.any(axis=0))
     assert (linhas[0], colunas[0]) == (11, 11)
     assert (pixels.shape[0] - 1 - linhas[-1], pixels.shape[1] - 1 - colunas[-1]) == (11, 11)
+
+
+def test_graficos_do_mesmo_tamanho_partilham_o_renderizador_sem_misturar_os_desenhos():
+    """Two charts of one size draw with one renderer (its text measurements serve both), yet each PNG is the
+    one the chart gives alone, whatever was drawn at that size in between."""
+    meses = list(pd.period_range("2025-01", "2025-12", freq="M"))
+
+    def grafico(valores):
+        return graficos.serie_mensal(meses, {"Famílias": valores}, titulo="RMA", eixo_valor="Famílias")[0]
+
+    a, b = grafico([10 + i for i in range(12)]), grafico([50 - 2 * i for i in range(12)])
+    assert a.canvas.get_renderer() is b.canvas.get_renderer()
+    sozinho = a.png()
+    assert b.png() != sozinho
+    assert a.png() == sozinho
+    pequeno = graficos.novo_grafico(2, 2)[0]
+    assert pequeno.canvas.get_renderer() is not a.canvas.get_renderer()

@@ -6,8 +6,9 @@ says its unit (percentages and money get "(%)" / "(R$)"), bars carry their value
 axes (never over the data) and goal situations have colours of their own (:data:`CORES_SITUACAO`).
 
 No global state: each chart is a :class:`Grafico` (a matplotlib ``Figure``) with its own off-screen Agg canvas
-(never registered with ``pyplot``, so a notebook never shows it by itself), built inside
-``matplotlib.rc_context`` with :data:`ESTILO`; importing this module changes neither the backend nor ``rcParams``.
+(never registered with ``pyplot``, so a notebook never shows it by itself), built inside ``matplotlib.rc_context``
+with :data:`ESTILO`; importing this module changes neither the backend nor ``rcParams``. Charts of the same size
+share a renderer, which carries only text measurements from one chart to the next (:class:`_Tela`).
 
 Speed (a national run draws two charts per CRAS report, ≈ 17,000 charts): a chart is drawn once. ``tight_layout``
 and ``savefig(bbox_inches="tight")`` each cost about one more drawing, so the single-axes charts get their
@@ -23,6 +24,7 @@ import functools
 import io
 import math
 import textwrap
+import threading
 from collections.abc import Sequence
 
 import matplotlib
@@ -79,6 +81,37 @@ _BRANCO = np.frombuffer(bytes((255, 255, 255, 0)), dtype=np.uint32)[0]
 """An RGBA pixel's colour bytes all at 255 (white) and its alpha byte at 0, as one 32-bit word."""
 
 
+class _Tela(FigureCanvasAgg):
+    """An Agg canvas that draws with the renderer its thread last used for a chart of the same size and
+    resolution (a few of them per thread, :data:`RENDERIZADORES`).
+
+    Matplotlib keeps the metrics of each text it lays out per renderer (``matplotlib.text``'s
+    ``_get_text_metrics_with_cache``): with a new renderer per chart, every month, cycle and tick label is
+    measured again in every chart; with a shared one, once per process (≈ 8 % of a chart's CPU, ``bench/``
+    ``bench_graficos.py``). A renderer is cleared when a drawing starts, so what a chart draws does not depend on
+    the charts before it; but its pixels are those of the last chart drawn at that size, so :meth:`Grafico.png`
+    copies them before it returns."""
+
+    _renderizadores = threading.local()
+
+    def get_renderer(self):
+        chave = (*self.figure.bbox.size, self.figure.dpi)
+        cache = getattr(self._renderizadores, "cache", None)
+        if cache is None:
+            cache = self._renderizadores.cache = {}
+        if chave not in cache:
+            if len(cache) >= RENDERIZADORES:
+                cache.pop(next(iter(cache)))  # the oldest size
+            cache[chave] = RendererAgg(*chave)
+        self.renderer = cache[chave]
+        return self.renderer
+
+
+RENDERIZADORES = 8
+"""Renderers a thread keeps, one per chart size: a document draws charts of a few sizes (a line chart, bar
+charts by number of categories), each renderer holds its pixels (≈ 1.5 MB for an 8 × 4 in chart)."""
+
+
 class Grafico(Figure):
     """A figure of this module: laid out when built, drawn once by :meth:`png`."""
 
@@ -118,7 +151,7 @@ def novo_grafico(largura: float, altura: float, *, eixos: bool = True):
     """A new chart of ``largura`` × ``altura`` inches with its own Agg canvas (and one axes unless ``eixos`` is
     false)."""
     fig = Grafico(figsize=(largura, altura))
-    FigureCanvasAgg(fig)
+    _Tela(fig)
     return fig, (fig.subplots() if eixos else None)
 
 

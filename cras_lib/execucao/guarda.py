@@ -27,6 +27,7 @@ themselves are never repeated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import unicodedata
@@ -197,7 +198,12 @@ class GuardaPrivacidade:
         for data, origem in map(_com_origem, datas):
             if data not in permitidas:
                 self._datas.setdefault(data, origem)
-        self._campos = [_Campo(onde, str(valor)) for onde, valor in campos if valor]
+        self._inicio_de_nome = frozenset(self._sequencias) | frozenset(self._pares)
+        self._campos_dados = list(campos)  # made into _Campo only when a page has a finding to trace (rare)
+
+    @functools.cached_property
+    def _campos(self) -> list[_Campo]:
+        return [_Campo(onde, str(valor)) for onde, valor in self._campos_dados if valor]
 
     @classmethod
     def do_municipio(
@@ -217,6 +223,8 @@ class GuardaPrivacidade:
             chave = [c for c in arquivo.chave if c in tabela.columns][:1]
             for nome_coluna in tabela.columns:
                 coluna = declaradas.get(nome_coluna)
+                if coluna is not None and not coluna.pessoal and coluna.tipo != "texto":
+                    continue  # a number, a code, a date of no one: neither personal nor free text
                 valores = tabela[nome_coluna].dropna()
                 origem = _origem(arquivo.nome, nome_coluna)
                 if coluna is not None and coluna.pessoal:
@@ -226,7 +234,7 @@ class GuardaPrivacidade:
                         nomes.extend((str(v), origem) for v in valores)
                     else:
                         documentos.extend((str(v), origem) for v in valores)
-                elif coluna is None or coluna.tipo == "texto":
+                else:
                     onde = f"{arquivo.nome}, coluna '{nome_coluna}'"
                     if chave:
                         chaves = tabela.loc[valores.index, chave[0]].tolist()
@@ -259,7 +267,9 @@ class GuardaPrivacidade:
 
     def _nomes_na(self, palavras: list[str]) -> dict[tuple[str, ...], str]:
         achados = {}
-        for i, palavra in enumerate(palavras):
+        inicio = self._inicio_de_nome
+        for i in [i for i, palavra in enumerate(palavras) if palavra in inicio]:  # few words start a name
+            palavra = palavras[i]
             candidatos = [
                 (nome, origem)
                 for nome, origem in self._sequencias.get(palavra, {}).items()
@@ -281,7 +291,8 @@ class GuardaPrivacidade:
         """What keeps ``pagina`` (an HTML page or a plain text) from being shared, one finding per distinct
         value; empty when the page is clean. ``marcacao=False`` looks for personal values only (for a text that
         the page will escape, such as an error message)."""
-        achados = marcacao_ativa(pagina, self._campos) if marcacao else []
+        trechos = _trechos_ativos(pagina) if marcacao else []
+        achados = _achados_de_marcacao(trechos, self._campos) if trechos else []
         texto = texto_da_pagina(pagina)
         for digitos, origem in self._documentos_na(texto).items():
             campo = next((c.onde for c in self._campos if digitos in re.sub(r"\D", "", c.valor)), None)
@@ -368,12 +379,20 @@ def marcacao_ativa(pagina: str, campos: Iterable[_Campo] = ()) -> list[Achado]:
     in CSS. Text shown as text (escaped) is not markup. Each finding names the public input field that holds the
     same thing, when one does.
     """
-    campos = list(campos)
+    return _achados_de_marcacao(_trechos_ativos(pagina), list(campos))
+
+
+def _trechos_ativos(pagina: str) -> list[tuple[str, str]]:
+    """(kind, snippet) of every active construct of ``pagina`` (see :func:`marcacao_ativa`)."""
     leitor = _LeitorMarcacao()
     leitor.feed(_DATA_URI.sub("data:,", pagina))
     leitor.close()
+    return leitor.achados
+
+
+def _achados_de_marcacao(trechos: list[tuple[str, str]], campos: list[_Campo]) -> list[Achado]:
     achados: list[Achado] = []
-    for tipo, trecho in leitor.achados:
+    for tipo, trecho in trechos:
         chave = trecho.lower()
         onde = next((c.onde for c in campos if chave in c.valor.lower()), None)
         achado = Achado(tipo, onde or "origem desconhecida")
