@@ -1,11 +1,16 @@
 """The kernel's reset between documents (cras_lib.execucao.aquecimento.reiniciar) keeps the garbage collector's
-work small without keeping garbage: run in a fresh interpreter with a real IPython shell, as a warm kernel is."""
+work small without keeping garbage: run in a fresh interpreter with a real IPython shell, as a warm kernel is; and
+the warm-up spares the kernel the debug records its log would drop (a real kernel of the pool)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
+
+import pytest
+
+from cras_lib.execucao.pool_quente import NucleoQuente
 
 ROTEIRO = textwrap.dedent(
     """
@@ -52,3 +57,23 @@ def test_reiniciar_congela_o_que_sobrevive_e_coleta_o_lixo_do_documento(tmp_path
         [sys.executable, "-c", ROTEIRO], capture_output=True, text=True, cwd=tmp_path, timeout=120
     )
     assert r.returncode == 0 and r.stdout.strip().endswith("ok"), r.stderr
+
+
+@pytest.mark.lento
+def test_kernel_aquecido_nao_monta_registros_de_depuracao_que_ninguem_grava(tmp_path):
+    """ipykernel logs each message at DEBUG while its handler writes from WARNING: after the warm-up the logger
+    skips those records, and what the handler writes still reaches the run's log."""
+    registro = tmp_path / "nucleo.log"
+    nucleo = NucleoQuente("teste", "python3", None, registro)
+    nucleo.iniciar()
+    try:
+        nucleo.executar_codigo(
+            "import logging; k = get_ipython().kernel.log\n"
+            "assert not k.isEnabledFor(logging.DEBUG), k.level\n"
+            "assert k.isEnabledFor(min(h.level for h in k.handlers))\n"
+            "k.warning('aviso do kernel')",
+            60,
+        )
+    finally:
+        nucleo.encerrar()
+    assert "aviso do kernel" in registro.read_text(encoding="utf-8", errors="replace")
