@@ -79,8 +79,8 @@ def aquecer(dados: str | None = None) -> None:
 def _so_o_que_o_registro_mostra() -> None:
     """Raise the kernel's logger to the lowest level its handlers write. ipykernel logs every message it handles
     at DEBUG, and its logger (traitlets') stays at DEBUG while the handler writes from the kernel's log level
-    (WARNING): each of those calls builds a record, walking up the stack, that the handler then drops, ≈ 0.7 ms
-    of the ≈ 6 ms a cell costs the kernel. The log says exactly what it said before."""
+    (WARNING): each of those calls builds a record, walking up the stack, that the handler then drops (≈ 5 % of
+    the kernel's samples of a cell, under py-spy). The log says exactly what it said before."""
     from IPython import get_ipython
 
     kernel = getattr(get_ipython(), "kernel", None)
