@@ -49,11 +49,11 @@ def main() -> None:
         params = escrever_params(tmp)
         comando = [CRAS, "run", "--dados", str(raiz), "--params", str(params), "--saida", str(saida)]
         subprocess.run(comando, cwd=RAIZ, check=True, capture_output=True)
+        config = carregar_configuracao(params, {"municipio": {"nome": "Município", "uf": "MG"}})
         construir = verificar = 0.0
         paginas = tamanho = 0
         for ibge in ibges:
             municipio = carregar_municipio(raiz / ibge)
-            config = carregar_configuracao(params, {"municipio": {"nome": "Município", "uf": "MG"}})
             construir += melhor(functools.partial(guarda_do_municipio, municipio, config), args.repeticoes)
             guarda = guarda_do_municipio(municipio, config)
             for arquivo in sorted((saida / "html" / ibge).rglob("*.html")):

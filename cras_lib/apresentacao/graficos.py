@@ -87,10 +87,10 @@ class _Tela(FigureCanvasAgg):
 
     Matplotlib keeps the metrics of each text it lays out per renderer (``matplotlib.text``'s
     ``_get_text_metrics_with_cache``): with a new renderer per chart, every month, cycle and tick label is
-    measured again in every chart; with a shared one, once per process (≈ 10 % of a chart's CPU, ``bench/``
-    ``bench_graficos.py``). A renderer is cleared when a drawing starts, so what a chart draws does not depend on
-    the charts before it; but its pixels are those of the last chart drawn at that size, so :meth:`Grafico.png`
-    copies them before it returns."""
+    measured again in every chart; with a shared one, once per process (≈ 10 % of a chart's CPU, with the two
+    canvases alternating in one process on ``bench/bench_graficos.py``'s charts). A renderer is cleared when a
+    drawing starts, so what a chart draws does not depend on the charts before it; but its pixels are those of
+    the last chart drawn at that size, so :meth:`Grafico.png` copies them before it returns."""
 
     _renderizadores = threading.local()
 

@@ -13,9 +13,9 @@ No shared file system is assumed: the client sends each municipality's data fold
 loaded from it, ``dados.municipio.serializar``, which the worker's kernel takes instead of reading the folder
 again), and each notebook and params file, as the result of a small task keyed by content hash; a worker
 fetches each one once (from whichever worker holds it), and the scheduler recomputes it if the worker holding
-it dies. A bundle is released as soon as its
-last document finished. Workers return the executed notebook and its page; only the client writes into the output
-folder (the publication, manifest and index are the runner's, as with every executor).
+it dies. A bundle is released as soon as its last document finished. Workers return the executed notebook and
+its page; only the client writes into the output folder (the publication, manifest and index are the runner's,
+as with every executor).
 
 The documents of one municipality go to one worker (chosen, when the municipality's first document is sent,
 as the worker with the fewest documents pending), whose kernel then loads that municipality once, as the local
